@@ -1,0 +1,172 @@
+//! Converting between [`Article`]s and Tantivy documents.
+
+use super::schema::{exact_key, Fields};
+use crate::article::Article;
+use serde::Serialize;
+use tantivy::schema::{OwnedValue, Value};
+use tantivy::{DateTime, TantivyDocument};
+
+/// Builds the document the index stores for an article.
+///
+/// `extra_places` are exact-value place keys that are indexed but not displayed (the
+/// countries of the places the article names).
+pub fn to_document(f: &Fields, a: &Article, extra_places: &[String]) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.id, &a.id);
+    doc.add_text(f.path, &a.path);
+    doc.add_text(f.title, &a.title);
+    doc.add_text(f.body, &a.body);
+    doc.add_text(f.date_source, date_source_name(a));
+    if let Some(date) = a.date {
+        doc.add_date(f.date, DateTime::from_timestamp_secs(date.as_second()));
+    }
+    for (values, exact, words, shown) in [
+        (&a.people, f.person, f.person_text, f.people),
+        (&a.places, f.place, f.place_text, f.places),
+        (&a.organizations, f.org, f.org_text, f.organizations),
+    ] {
+        let mut shown_values: Vec<&String> = values.iter().collect();
+        if exact == f.place {
+            shown_values.extend(extra_places);
+        }
+        // The exact field holds display names: its analyzer folds them to keys for filters,
+        // while its fast column keeps them as written for facets. One value per key.
+        let mut seen = std::collections::HashSet::new();
+        for v in shown_values {
+            let tidy = v.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !tidy.is_empty() && seen.insert(exact_key(&tidy)) {
+                doc.add_text(exact, &tidy);
+            }
+        }
+        for v in values {
+            doc.add_text(words, v);
+            doc.add_text(shown, v);
+        }
+    }
+    for t in &a.topics {
+        doc.add_text(f.topics, t);
+    }
+    for au in &a.authors {
+        doc.add_text(f.authors, au);
+    }
+    for (field, value) in [
+        (f.url, &a.url),
+        (f.source, &a.source),
+        (f.language, &a.language),
+    ] {
+        if let Some(v) = value {
+            doc.add_text(field, v);
+        }
+    }
+    doc
+}
+
+fn date_source_name(a: &Article) -> String {
+    serde_json::to_value(a.date_source)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| "none".to_string())
+}
+
+/// An article as the index stores it: what `show` and search hits display.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct StoredArticle {
+    /// Article id.
+    pub id: String,
+    /// Source file path.
+    pub path: String,
+    /// Headline.
+    pub title: String,
+    /// Full text.
+    pub body: String,
+    /// Publication instant, UTC.
+    pub date: Option<jiff::Timestamp>,
+    /// Where the date came from (`metadata`, `header`, `none`, ...).
+    pub date_source: String,
+    /// People, display names.
+    pub people: Vec<String>,
+    /// Places, display names.
+    pub places: Vec<String>,
+    /// Organizations, display names.
+    pub organizations: Vec<String>,
+    /// Bylines.
+    pub authors: Vec<String>,
+    /// Publisher or domain.
+    pub source: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Subject codes.
+    pub topics: Vec<String>,
+    /// Language code.
+    pub language: Option<String>,
+}
+
+/// Reads the stored fields of a document.
+pub fn from_document(f: &Fields, doc: &TantivyDocument) -> StoredArticle {
+    let all = |field| -> Vec<String> {
+        doc.get_all(field)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    let one = |field| -> Option<String> {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    let date = doc
+        .get_first(f.date)
+        .and_then(|v| match OwnedValue::from(v) {
+            OwnedValue::Date(d) => jiff::Timestamp::from_second(d.into_timestamp_secs()).ok(),
+            _ => None,
+        });
+    StoredArticle {
+        id: one(f.id).unwrap_or_default(),
+        path: one(f.path).unwrap_or_default(),
+        title: one(f.title).unwrap_or_default(),
+        body: one(f.body).unwrap_or_default(),
+        date,
+        date_source: one(f.date_source).unwrap_or_else(|| "none".into()),
+        people: all(f.people),
+        places: all(f.places),
+        organizations: all(f.organizations),
+        authors: all(f.authors),
+        source: one(f.source),
+        url: one(f.url),
+        topics: all(f.topics),
+        language: one(f.language),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::DateSource;
+
+    #[test]
+    fn round_trip_keeps_display_values_and_indexes_keys() {
+        let f = Fields::new();
+        let a = Article {
+            id: "c/a.txt".into(),
+            path: "c/a.txt".into(),
+            title: "T".into(),
+            body: "B".into(),
+            date: Some("2026-03-04T05:06:07Z".parse().unwrap()),
+            date_source: DateSource::Header,
+            people: vec!["Ana Ruiz".into()],
+            places: vec!["São Paulo".into(), "sao  paulo".into()],
+            topics: vec!["trade".into()],
+            url: Some("https://ex.org/a".into()),
+            ..Article::default()
+        };
+        let doc = to_document(&f, &a, &["Brazil".into()]);
+        let values: Vec<_> = doc.get_all(f.place).filter_map(|v| v.as_str()).collect();
+        assert_eq!(values, ["São Paulo", "Brazil"]);
+        let back = from_document(&f, &doc);
+        assert_eq!(back.places, ["São Paulo", "sao  paulo"]);
+        assert_eq!(back.people, ["Ana Ruiz"]);
+        assert_eq!(back.date_source, "header");
+        assert_eq!(back.date.unwrap().to_string(), "2026-03-04T05:06:07Z");
+        assert_eq!(back.url.as_deref(), Some("https://ex.org/a"));
+        assert_eq!(back.source, None);
+    }
+}

@@ -1,0 +1,99 @@
+//! The Tantivy index: its schema, and writing articles into it.
+//!
+//! Writing is an upsert by article id (`delete_term(id)` then `add_document`), so indexing the
+//! same files twice leaves one copy of each article. Parsing runs on all cores; the writer gets
+//! a fixed memory budget and commits at the end of the run and every
+//! [`IndexOptions::commit_every`] articles, so an interrupted run keeps what it committed.
+
+pub mod document;
+pub mod schema;
+pub mod writer;
+
+pub use document::StoredArticle;
+pub use schema::Fields;
+pub use writer::{build, IndexOptions, IndexReport, Observer};
+
+use std::path::{Path, PathBuf};
+use tantivy::directory::error::LockError;
+use tantivy::{Index, TantivyError};
+
+/// Errors opening or writing an index.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IndexError {
+    /// Another process holds the index's writer lock.
+    #[error("index {} is being written by another process", .0.display())]
+    Locked(PathBuf),
+    /// There is no index at that path.
+    #[error("no index at {}: run `dateline index` first (or pass --index DIR)", .0.display())]
+    Missing(PathBuf),
+    /// The folder holds an index with another schema (an older dateline, or another tool).
+    #[error("index {} was built with a different schema; delete it and index again", .0.display())]
+    SchemaMismatch(PathBuf),
+    /// The index folder could not be created or read.
+    #[error("index {}: {source}", path.display())]
+    Io {
+        /// The index folder.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// Any other Tantivy error.
+    #[error("index {}: {source}", path.display())]
+    Tantivy {
+        /// The index folder.
+        path: PathBuf,
+        /// The underlying error.
+        source: TantivyError,
+    },
+}
+
+impl IndexError {
+    pub(crate) fn from_tantivy(path: &Path, e: TantivyError) -> IndexError {
+        match e {
+            TantivyError::LockFailure(LockError::LockBusy, _) => IndexError::Locked(path.into()),
+            TantivyError::SchemaError(_) => IndexError::SchemaMismatch(path.into()),
+            source => IndexError::Tantivy {
+                path: path.into(),
+                source,
+            },
+        }
+    }
+}
+
+/// Opens an existing index for reading, with the analyzers registered.
+///
+/// # Errors
+/// [`IndexError::Missing`] when `dir` holds no index; [`IndexError::SchemaMismatch`] when its
+/// schema is not this version's.
+pub fn open(dir: &Path) -> Result<(Index, Fields), IndexError> {
+    if !dir.join("meta.json").is_file() {
+        return Err(IndexError::Missing(dir.into()));
+    }
+    let index = Index::open_in_dir(dir).map_err(|e| IndexError::from_tantivy(dir, e))?;
+    let fields = Fields::new();
+    if index.schema() != fields.schema {
+        return Err(IndexError::SchemaMismatch(dir.into()));
+    }
+    schema::register_analyzers(&index);
+    Ok((index, fields))
+}
+
+/// Opens the index in `dir`, creating the folder and an empty index when there is none.
+///
+/// # Errors
+/// As [`open`], plus I/O errors creating the folder.
+pub fn open_or_create(dir: &Path) -> Result<(Index, Fields), IndexError> {
+    if dir.join("meta.json").is_file() {
+        return open(dir);
+    }
+    std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
+        path: dir.into(),
+        source,
+    })?;
+    let fields = Fields::new();
+    let index = Index::create_in_dir(dir, fields.schema.clone())
+        .map_err(|e| IndexError::from_tantivy(dir, e))?;
+    schema::register_analyzers(&index);
+    Ok((index, fields))
+}

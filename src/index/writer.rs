@@ -1,0 +1,281 @@
+//! `dateline index`: walk, parse on all cores, upsert into the index, summarize.
+
+use super::{open_or_create, IndexError};
+use crate::ingest::{self, Cost, Problem};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+/// How to index.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Memory the Tantivy writer may use before it flushes a segment, all threads together.
+    pub memory_budget_bytes: usize,
+    /// Parser and writer threads; 0 means one per core.
+    pub threads: usize,
+    /// Commit after roughly this many articles, so an interrupted run keeps its work.
+    pub commit_every: usize,
+    /// Run entity and date extraction on the text (off only to measure its cost).
+    pub extract: bool,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            memory_budget_bytes: 256 << 20,
+            threads: 0,
+            commit_every: 50_000,
+            extract: true,
+        }
+    }
+}
+
+/// Receives progress while indexing runs; every method has a do-nothing default.
+pub trait Observer: Sync {
+    /// The walk found `files` files to parse.
+    fn files_found(&self, _files: usize) {}
+    /// One file was parsed and its articles handed to the writer.
+    fn file_done(&self, _bytes: u64) {}
+    /// Something in the input was skipped or repaired.
+    fn problem(&self, _problem: &Problem) {}
+}
+
+impl Observer for () {}
+
+/// The end-of-run summary, as printed by `dateline index` (`--json` prints this object).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IndexReport {
+    /// Index folder.
+    pub index: String,
+    /// Every file found under the input paths, supported or not.
+    pub files_seen: usize,
+    /// Files that gave at least one article.
+    pub files_indexed: usize,
+    /// Articles written in this run (new or replaced).
+    pub articles_indexed: usize,
+    /// Documents in the index after the run.
+    pub documents_in_index: u64,
+    /// Files that gave nothing, by reason (`unsupported extension`, `binary file`, ...).
+    pub skipped_files: BTreeMap<String, usize>,
+    /// Records or lines that gave nothing, by reason.
+    pub skipped_records: BTreeMap<String, usize>,
+    /// Articles kept with a repaired or dropped value, by reason.
+    pub warnings: BTreeMap<String, usize>,
+    /// Bytes read from disk.
+    pub bytes_read: u64,
+    /// Wall-clock seconds for the whole run, commit included.
+    pub seconds: f64,
+    /// Megabytes (10^6 bytes) read per second.
+    pub mb_per_s: f64,
+    /// Articles written per second.
+    pub articles_per_s: f64,
+}
+
+#[derive(Default)]
+struct Tally {
+    articles: usize,
+    files_indexed: usize,
+    bytes: u64,
+    problems: Vec<Problem>,
+}
+
+/// Indexes every supported file under `roots` into the index at `index_dir` (created when
+/// missing). Articles whose id is already in the index are replaced.
+///
+/// # Errors
+/// Only for the index itself ([`IndexError::Locked`] when another process is writing it,
+/// schema mismatch, I/O). Bad input files never fail the run; they are counted in the report
+/// and passed to `observer`.
+pub fn build(
+    roots: &[PathBuf],
+    index_dir: &Path,
+    opts: &IndexOptions,
+    observer: &dyn Observer,
+) -> Result<IndexReport, IndexError> {
+    let started = Instant::now();
+    let (index, fields) = open_or_create(index_dir)?;
+    let threads = if opts.threads == 0 {
+        num_cores()
+    } else {
+        opts.threads
+    };
+    let tantivy_err = |e| IndexError::from_tantivy(index_dir, e);
+    let mut writer: IndexWriter<TantivyDocument> = index
+        .writer_with_num_threads(threads.min(8), opts.memory_budget_bytes)
+        .map_err(tantivy_err)?;
+    let walked = ingest::walk(roots, Some(index_dir));
+    let mut report = IndexReport {
+        index: index_dir.display().to_string(),
+        files_seen: walked.files.len() + walked.unsupported.len() + walked.documentation.len(),
+        ..IndexReport::default()
+    };
+    if !walked.unsupported.is_empty() {
+        report
+            .skipped_files
+            .insert("unsupported extension".into(), walked.unsupported.len());
+    }
+    if !walked.documentation.is_empty() {
+        report
+            .skipped_files
+            .insert("documentation file".into(), walked.documentation.len());
+    }
+    for (path, why) in &walked.errors {
+        let p = Problem::file(
+            &path.display().to_string(),
+            Cost::SkippedFile,
+            "unreadable",
+            why.clone(),
+        );
+        observer.problem(&p);
+        count(&mut report, &p);
+    }
+    observer.files_found(walked.files.len());
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .ok();
+    let since_commit = AtomicUsize::new(0);
+    let failure: Mutex<Option<tantivy::TantivyError>> = Mutex::new(None);
+    for chunk in walked.files.chunks(256) {
+        let work = || {
+            chunk
+                .par_iter()
+                .map(|file| {
+                    let outcome = ingest::read_file(file);
+                    let mut t = Tally {
+                        bytes: outcome.bytes_read,
+                        ..Tally::default()
+                    };
+                    t.files_indexed = usize::from(!outcome.articles.is_empty());
+                    for mut article in outcome.articles {
+                        let extra_places = if opts.extract {
+                            crate::extract::enrich(&mut article)
+                        } else {
+                            Vec::new()
+                        };
+                        let doc = super::document::to_document(&fields, &article, &extra_places);
+                        writer.delete_term(Term::from_field_text(fields.id, &article.id));
+                        match writer.add_document(doc) {
+                            Ok(_) => t.articles += 1,
+                            Err(e) => {
+                                failure
+                                    .lock()
+                                    .unwrap_or_else(|p| p.into_inner())
+                                    .get_or_insert(e);
+                            }
+                        }
+                    }
+                    for p in &outcome.problems {
+                        observer.problem(p);
+                    }
+                    t.problems = outcome.problems;
+                    observer.file_done(t.bytes);
+                    t
+                })
+                .reduce(Tally::default, |mut a, b| {
+                    a.articles += b.articles;
+                    a.files_indexed += b.files_indexed;
+                    a.bytes += b.bytes;
+                    a.problems.extend(b.problems);
+                    a
+                })
+        };
+        let tally = match &pool {
+            Some(pool) => pool.install(work),
+            None => work(),
+        };
+        if let Some(e) = failure.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            return Err(tantivy_err(e));
+        }
+        report.articles_indexed += tally.articles;
+        report.files_indexed += tally.files_indexed;
+        report.bytes_read += tally.bytes;
+        for p in &tally.problems {
+            count(&mut report, p);
+        }
+        if since_commit.fetch_add(tally.articles, Ordering::Relaxed) + tally.articles
+            >= opts.commit_every
+        {
+            writer.commit().map_err(tantivy_err)?;
+            since_commit.store(0, Ordering::Relaxed);
+        }
+    }
+    writer.commit().map_err(tantivy_err)?;
+    writer.wait_merging_threads().map_err(tantivy_err)?;
+    let reader = index.reader().map_err(tantivy_err)?;
+    report.documents_in_index = reader.searcher().num_docs();
+    report.seconds = started.elapsed().as_secs_f64();
+    let secs = report.seconds.max(1e-9);
+    report.mb_per_s = report.bytes_read as f64 / 1e6 / secs;
+    report.articles_per_s = report.articles_indexed as f64 / secs;
+    Ok(report)
+}
+
+fn count(report: &mut IndexReport, p: &Problem) {
+    let map = match p.cost {
+        Cost::SkippedFile => &mut report.skipped_files,
+        Cost::SkippedRecord => &mut report.skipped_records,
+        Cost::Warning => &mut report.warnings,
+    };
+    *map.entry(p.reason.to_string()).or_default() += 1;
+}
+
+fn num_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upsert_keeps_one_copy_and_counts_problems() {
+        let tmp = tempfile::tempdir().unwrap();
+        let corpus = tmp.path().join("news");
+        std::fs::create_dir_all(&corpus).unwrap();
+        std::fs::write(
+            corpus.join("a.txt"),
+            "Port reopens\nShips sailed into Lisbon.",
+        )
+        .unwrap();
+        std::fs::write(corpus.join("b.jsonl"), "{\"title\":\"x\"}\nnot json\n").unwrap();
+        std::fs::write(corpus.join("c.png"), [0u8, 1, 2]).unwrap();
+        let index_dir = tmp.path().join("idx");
+        let opts = IndexOptions {
+            threads: 2,
+            ..IndexOptions::default()
+        };
+        let r = build(&[corpus.clone()], &index_dir, &opts, &()).unwrap();
+        assert_eq!(r.files_seen, 3);
+        assert_eq!(r.files_indexed, 2);
+        assert_eq!(r.articles_indexed, 2);
+        assert_eq!(r.documents_in_index, 2);
+        assert_eq!(r.skipped_files.get("unsupported extension"), Some(&1));
+        assert_eq!(r.skipped_records.get("invalid JSON"), Some(&1));
+        let again = build(&[corpus], &index_dir, &opts, &()).unwrap();
+        assert_eq!(again.articles_indexed, 2);
+        assert_eq!(again.documents_in_index, 2);
+    }
+
+    #[test]
+    fn second_writer_gets_locked_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (index, _) = open_or_create(tmp.path()).unwrap();
+        let _held: IndexWriter<TantivyDocument> = index.writer(50_000_000).unwrap();
+        let err = build(&[], tmp.path(), &IndexOptions::default(), &()).unwrap_err();
+        assert!(matches!(err, IndexError::Locked(_)), "{err}");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "index {} is being written by another process",
+                tmp.path().display()
+            )
+        );
+    }
+}

@@ -1,0 +1,317 @@
+//! JSON articles (`.json`, `.jsonl`, `.ndjson`): one article per object, as crawlers write them.
+//!
+//! Field names follow the common scrapers: news-please (`title`, `maintext`, `date_publish`,
+//! `authors`, `url`, `source_domain`, `language`, `description`), newspaper (`text`,
+//! `publish_date`, `authors`) and generic names (`body`/`content`/`text`, `date`/`published`/
+//! `published_at`/`pubDate`/`datePublished`, `people`/`persons`, `places`/`locations`,
+//! `organizations`/`orgs`). Unknown fields are ignored. In JSON Lines, a bad line costs that
+//! line only.
+
+use super::{problem::sample, Cost, Problem};
+use crate::article::{Article, DateSource};
+use crate::extract::date::parse_date_value;
+use serde_json::{Map, Value};
+
+/// One article parsed from a JSON record, with its record key (line number or array index).
+pub type Keyed = (Option<String>, Article);
+
+/// Parses a JSON document holding one object or an array of objects.
+///
+/// A document that is not valid JSON is re-read as JSON Lines, since crawlers often write JSON
+/// Lines into `.json` files. Array elements that are not objects are reported and skipped.
+pub fn parse_json(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<Keyed> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Array(items)) => {
+            let mut out = Vec::new();
+            for (i, item) in items.into_iter().enumerate() {
+                match item {
+                    Value::Object(map) => {
+                        if let Some(a) = from_object(&map, path, None, problems) {
+                            out.push((Some(i.to_string()), a));
+                        } else {
+                            problems.push(record_problem(path, None, "no title or text", i));
+                        }
+                    }
+                    _ => problems.push(record_problem(path, None, "not an object", i)),
+                }
+            }
+            out
+        }
+        Ok(Value::Object(map)) => match from_object(&map, path, None, problems) {
+            Some(a) => vec![(None, a)],
+            None => {
+                problems.push(Problem::file(
+                    path,
+                    Cost::SkippedFile,
+                    "no title or text",
+                    "",
+                ));
+                Vec::new()
+            }
+        },
+        Ok(_) => {
+            problems.push(Problem::file(
+                path,
+                Cost::SkippedFile,
+                "not an object or array",
+                "",
+            ));
+            Vec::new()
+        }
+        Err(e) if text.lines().filter(|l| !l.trim().is_empty()).count() > 1 => {
+            let _ = e;
+            parse_jsonl(text, path, problems)
+        }
+        Err(e) => {
+            problems.push(Problem::file(
+                path,
+                Cost::SkippedFile,
+                "invalid JSON",
+                e.to_string(),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+fn record_problem(path: &str, line: Option<usize>, reason: &'static str, index: usize) -> Problem {
+    match line {
+        Some(l) => Problem::at_line(path, l, Cost::SkippedRecord, reason, ""),
+        None => Problem::file(
+            path,
+            Cost::SkippedRecord,
+            reason,
+            format!("array element {index}"),
+        ),
+    }
+}
+
+/// Parses JSON Lines: one object per non-blank line, keyed by 1-based line number.
+pub fn parse_jsonl(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<Keyed> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line_no = n + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(map)) => match from_object(&map, path, Some(line_no), problems) {
+                Some(a) => out.push((Some(line_no.to_string()), a)),
+                None => problems.push(record_problem(path, Some(line_no), "no title or text", 0)),
+            },
+            Ok(_) => problems.push(record_problem(path, Some(line_no), "not an object", 0)),
+            Err(e) => problems.push(Problem::at_line(
+                path,
+                line_no,
+                Cost::SkippedRecord,
+                "invalid JSON",
+                format!("{e} (line starts {:?})", sample(line.trim(), 20)),
+            )),
+        }
+    }
+    out
+}
+
+const TITLE: &[&str] = &["title", "headline", "title_page", "title_rss"];
+const BODY: &[&str] = &[
+    "maintext",
+    "body",
+    "content",
+    "text",
+    "article",
+    "articleBody",
+];
+const SUMMARY: &[&str] = &["description", "short_description", "summary", "abstract"];
+const DATE: &[&str] = &[
+    "date_publish",
+    "publish_date",
+    "published_at",
+    "published",
+    "pubDate",
+    "datePublished",
+    "date",
+];
+
+fn from_object(
+    map: &Map<String, Value>,
+    path: &str,
+    line: Option<usize>,
+    problems: &mut Vec<Problem>,
+) -> Option<Article> {
+    let mut a = Article {
+        title: first_string(map, TITLE).unwrap_or_default(),
+        body: first_string(map, BODY)
+            .or_else(|| first_string(map, SUMMARY))
+            .unwrap_or_default(),
+        ..Article::default()
+    };
+    if a.title.trim().is_empty() && a.body.trim().is_empty() {
+        return None;
+    }
+    if let Some(raw) = first_string(map, DATE) {
+        match parse_date_value(&raw) {
+            Some((ts, _)) => {
+                a.date = Some(ts);
+                a.date_source = DateSource::JsonField;
+            }
+            None => {
+                let p = Problem {
+                    path: path.to_string(),
+                    line,
+                    cost: Cost::Warning,
+                    reason: "unparsable date",
+                    detail: sample(&raw, 40),
+                };
+                problems.push(p);
+            }
+        }
+    }
+    a.authors = names(map, &["authors", "author", "byline"]);
+    a.people = names(map, &["people", "persons"]);
+    a.places = names(map, &["places", "locations"]);
+    a.organizations = names(map, &["organizations", "orgs"]);
+    a.topics = names(map, &["topics", "tags", "category"])
+        .iter()
+        .map(|t| t.to_lowercase())
+        .collect();
+    a.url = first_string(map, &["url", "link", "canonical_url"]);
+    a.source = first_string(map, &["source_domain", "source", "publisher", "site_name"])
+        .or_else(|| a.url.as_deref().and_then(domain_of));
+    a.language = first_string(map, &["language", "lang"]);
+    Some(a)
+}
+
+/// The first of `keys` whose value is a non-empty string (numbers are not dates or titles).
+fn first_string(map: &Map<String, Value>, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| match map.get(*k) {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    })
+}
+
+/// A list of names from an array of strings (or of objects with a `name`), or from one string
+/// holding several names ("Ana Ruiz and Bo Chen", "Carla K. Johnson, AP").
+fn names(map: &Map<String, Value>, keys: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for key in keys {
+        match map.get(*key) {
+            Some(Value::Array(items)) => {
+                for item in items {
+                    let name = match item {
+                        Value::String(s) => Some(s.as_str()),
+                        Value::Object(o) => o.get("name").and_then(Value::as_str),
+                        _ => None,
+                    };
+                    out.extend(
+                        name.map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_string),
+                    );
+                }
+            }
+            Some(Value::String(s)) => out.extend(
+                s.split([',', ';'])
+                    .flat_map(|part| part.split(" and "))
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string),
+            ),
+            _ => {}
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// `https://www.example.com/a/b` → `www.example.com`.
+fn domain_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty()).then(|| host.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn news_please_record() {
+        let text = r#"{"title":"Ferry strike ends","maintext":"Crews returned on Monday.",
+            "date_publish":"2026-02-03 08:15:00","authors":["Ines Duarte"],"language":"pt",
+            "source_domain":"news.example.pt","url":"https://news.example.pt/a/1","extra":1}"#;
+        let mut p = Vec::new();
+        let got = parse_json(text, "a.json", &mut p);
+        assert_eq!(got.len(), 1);
+        let (key, a) = &got[0];
+        assert_eq!(key, &None);
+        assert_eq!(a.title, "Ferry strike ends");
+        assert_eq!(a.body, "Crews returned on Monday.");
+        assert_eq!(a.date.unwrap().to_string(), "2026-02-03T08:15:00Z");
+        assert_eq!(a.date_source, DateSource::JsonField);
+        assert_eq!(a.authors, ["Ines Duarte"]);
+        assert_eq!(a.source.as_deref(), Some("news.example.pt"));
+        assert_eq!(a.language.as_deref(), Some("pt"));
+        assert!(p.is_empty());
+    }
+
+    #[test]
+    fn array_and_generic_names() {
+        let text = r#"[{"headline":"A","content":"x","published_at":"2026-01-01T10:00:00+02:00",
+             "people":["Mo Farah"],"locations":["Oslo"],"orgs":["Acme"],"link":"https://ex.org/1"},
+            7, {"text":"only text","publish_date":"2026-01-02"}]"#;
+        let mut p = Vec::new();
+        let got = parse_json(text, "b.json", &mut p);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0.as_deref(), Some("0"));
+        assert_eq!(got[0].1.date.unwrap().to_string(), "2026-01-01T08:00:00Z");
+        assert_eq!(got[0].1.people, ["Mo Farah"]);
+        assert_eq!(got[0].1.places, ["Oslo"]);
+        assert_eq!(got[0].1.organizations, ["Acme"]);
+        assert_eq!(got[0].1.source.as_deref(), Some("ex.org"));
+        assert_eq!(got[1].0.as_deref(), Some("2"));
+        assert_eq!(got[1].1.body, "only text");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].reason, "not an object");
+    }
+
+    #[test]
+    fn bad_jsonl_lines_cost_only_themselves() {
+        let text =
+            "{\"title\":\"one\",\"body\":\"b\"}\n{not json\n\n{\"title\":\"nan\",\"x\":NaN}\n\
+                    [1]\n{\"title\":\"four\",\"authors\":\"Ana Ruiz and Bo Chen\"}";
+        let mut p = Vec::new();
+        let got = parse_jsonl(text, "c.jsonl", &mut p);
+        let keys: Vec<_> = got.iter().map(|(k, _)| k.clone().unwrap()).collect();
+        assert_eq!(keys, ["1", "6"]);
+        assert_eq!(got[1].1.authors, ["Ana Ruiz", "Bo Chen"]);
+        let lines: Vec<_> = p.iter().map(|p| (p.line, p.reason)).collect();
+        assert_eq!(
+            lines,
+            [
+                (Some(2), "invalid JSON"),
+                (Some(4), "invalid JSON"),
+                (Some(5), "not an object")
+            ]
+        );
+    }
+
+    #[test]
+    fn unparsable_date_keeps_article() {
+        let mut p = Vec::new();
+        let got = parse_jsonl(r#"{"title":"t","date":"soon"}"#, "d.jsonl", &mut p);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.date, None);
+        assert_eq!(p[0].reason, "unparsable date");
+        assert_eq!(p[0].line, Some(1));
+    }
+
+    #[test]
+    fn garbage_json_file_is_skipped() {
+        let mut p = Vec::new();
+        assert!(parse_json("{\"title\": ", "e.json", &mut p).is_empty());
+        assert_eq!(p[0].cost, Cost::SkippedFile);
+        assert_eq!(p[0].reason, "invalid JSON");
+    }
+}

@@ -1,0 +1,239 @@
+//! Files → [`Article`]s: walking folders, reading bytes, and parsing each supported format.
+//!
+//! Ingest never stops on bad input. Every file yields its articles plus a list of
+//! [`Problem`]s (skipped file, skipped record, or warning), each naming the file and line.
+//!
+//! | extension | format |
+//! |---|---|
+//! | `.txt`, `.text`, `.md` | [`text`]: title line, optional `Key: value` header block |
+//! | `.json`, `.jsonl`, `.ndjson` | [`json`]: one article per object |
+//! | `.sgm`, `.sgml` | [`sgml`]: Reuters-21578 records |
+//! | any of these + `.gz` | decompressed first |
+
+pub mod decode;
+pub mod json;
+pub mod problem;
+pub mod sgml;
+pub mod text;
+pub mod walk;
+
+use crate::article::Article;
+pub use problem::{Cost, Problem};
+use std::path::Path;
+pub use walk::{walk, SourceFile, Walked};
+
+/// A supported input format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text with an optional header block.
+    Text,
+    /// One JSON object or an array of objects.
+    Json,
+    /// JSON Lines: one object per line.
+    JsonLines,
+    /// Reuters-21578 SGML.
+    ReutersSgml,
+}
+
+impl Format {
+    /// The format for a file name, by extension (case-insensitive; a `.gz` suffix is looked
+    /// through). `None` for unsupported files, which the walker counts and skips.
+    pub fn for_path(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        let ext = name.rsplit_once('.')?.1;
+        Some(match ext {
+            "txt" | "text" | "md" => Format::Text,
+            "json" => Format::Json,
+            "jsonl" | "ndjson" => Format::JsonLines,
+            "sgm" | "sgml" => Format::ReutersSgml,
+            _ => return None,
+        })
+    }
+}
+
+/// What one file gave.
+#[derive(Debug, Default)]
+pub struct FileOutcome {
+    /// Parsed articles, ids and paths filled in.
+    pub articles: Vec<Article>,
+    /// Everything that went wrong, in file order.
+    pub problems: Vec<Problem>,
+    /// Bytes read from disk (compressed size for `.gz`).
+    pub bytes_read: u64,
+}
+
+/// Reads and parses one file. Never fails: an unreadable or unparsable file gives no articles
+/// and a [`Cost::SkippedFile`] problem.
+pub fn read_file(file: &SourceFile) -> FileOutcome {
+    let path = file.path.to_string_lossy().into_owned();
+    let mut outcome = FileOutcome::default();
+    let Some(format) = Format::for_path(&file.path) else {
+        outcome.problems.push(Problem::file(
+            &path,
+            Cost::SkippedFile,
+            "unsupported extension",
+            "",
+        ));
+        return outcome;
+    };
+    let bytes = match std::fs::read(&file.path) {
+        Ok(b) => b,
+        Err(e) => {
+            outcome.problems.push(Problem::file(
+                &path,
+                Cost::SkippedFile,
+                "unreadable",
+                e.to_string(),
+            ));
+            return outcome;
+        }
+    };
+    outcome.bytes_read = bytes.len() as u64;
+    let gz = path.to_ascii_lowercase().ends_with(".gz");
+    let bytes = if gz {
+        match decode::gunzip(&bytes) {
+            Ok(b) => b,
+            Err(e) => {
+                outcome.problems.push(Problem::file(
+                    &path,
+                    Cost::SkippedFile,
+                    "bad gzip",
+                    e.to_string(),
+                ));
+                return outcome;
+            }
+        }
+    } else {
+        bytes
+    };
+    outcome.articles = parse_bytes(&bytes, format, &path, &mut outcome.problems)
+        .into_iter()
+        .map(|(key, mut a)| {
+            a.id = match key {
+                Some(k) => format!("{}#{k}", file.id_base),
+                None => file.id_base.clone(),
+            };
+            a.path = path.clone();
+            a
+        })
+        .collect();
+    outcome
+}
+
+/// Parses decoded file bytes in `format`. Returns `(record key, article)` pairs; the key is
+/// `None` for single-article files.
+pub fn parse_bytes(
+    bytes: &[u8],
+    format: Format,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<(Option<String>, Article)> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        problems.push(Problem::file(path, Cost::SkippedFile, "empty file", ""));
+        return Vec::new();
+    }
+    if decode::looks_binary(bytes) {
+        problems.push(Problem::file(
+            path,
+            Cost::SkippedFile,
+            "binary file",
+            "NUL byte in the first 8 KiB",
+        ));
+        return Vec::new();
+    }
+    let decoded = decode::decode_text(bytes);
+    if decoded.had_invalid_bytes {
+        problems.push(Problem::file(
+            path,
+            Cost::Warning,
+            "invalid UTF-8 replaced",
+            "",
+        ));
+    }
+    let text = decoded.text.as_str();
+    match format {
+        Format::Text => text::parse_text(text, path, problems)
+            .map(|a| (None, a))
+            .into_iter()
+            .collect(),
+        Format::Json => json::parse_json(text, path, problems),
+        Format::JsonLines => json::parse_jsonl(text, path, problems),
+        Format::ReutersSgml => sgml::parse_sgml(text, path, problems)
+            .into_iter()
+            .map(|(k, a)| (Some(k), a))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn formats_by_extension() {
+        let f = |p: &str| Format::for_path(Path::new(p));
+        assert_eq!(f("a/b.TXT"), Some(Format::Text));
+        assert_eq!(f("x.jsonl.gz"), Some(Format::JsonLines));
+        assert_eq!(f("reut2-000.sgm"), Some(Format::ReutersSgml));
+        assert_eq!(f("photo.jpg"), None);
+        assert_eq!(f("Makefile"), None);
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_skipped_with_reason() {
+        let mut p = Vec::new();
+        assert!(parse_bytes(b"\x89PNG\x00\x00garbage", Format::Text, "img.txt", &mut p).is_empty());
+        assert!(parse_bytes(b"", Format::Json, "e.json", &mut p).is_empty());
+        let reasons: Vec<_> = p.iter().map(|p| (p.cost, p.reason)).collect();
+        assert_eq!(
+            reasons,
+            [
+                (Cost::SkippedFile, "binary file"),
+                (Cost::SkippedFile, "empty file")
+            ]
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_once_and_article_kept() {
+        let mut p = Vec::new();
+        let got = parse_bytes(
+            b"Caf\xE9 opens\nIn M\xFCnchen \xFF today.",
+            Format::Text,
+            "c.txt",
+            &mut p,
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.title, "Caf\u{FFFD} opens");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].reason, "invalid UTF-8 replaced");
+    }
+
+    #[test]
+    fn read_file_sets_ids_and_handles_gzip() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let gz_path = dir.path().join("feed.jsonl.gz");
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(b"{\"title\":\"a\"}\n{\"title\":\"b\"}\n")
+            .unwrap();
+        std::fs::write(&gz_path, enc.finish().unwrap()).unwrap();
+        let file = SourceFile {
+            path: gz_path,
+            id_base: "news/feed.jsonl.gz".into(),
+        };
+        let out = read_file(&file);
+        let ids: Vec<_> = out.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["news/feed.jsonl.gz#1", "news/feed.jsonl.gz#2"]);
+        assert!(out.problems.is_empty());
+
+        let missing = SourceFile {
+            path: PathBuf::from("/nonexistent/x.txt"),
+            id_base: "x.txt".into(),
+        };
+        let out = read_file(&missing);
+        assert_eq!(out.problems[0].reason, "unreadable");
+    }
+}

@@ -1,0 +1,208 @@
+//! Plain-text articles (`.txt`, `.text`, `.md`): a title line, an optional header block, a body.
+//!
+//! Scraped text files rarely carry metadata, but hand-made and exported ones often open with
+//! `Key: value` lines (Title, Date, Author/By, Source, URL, People, Places, Organizations).
+//! Those lines become fields and stay out of the body.
+
+use super::{Cost, Problem};
+use crate::article::{Article, DateSource};
+use crate::extract::date::parse_date_value;
+
+/// Header keys we understand, lower-case. Other `Key: value` lines inside a block that has at
+/// least one of these are dropped from the body too (they are metadata we do not model).
+const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "headline",
+    "date",
+    "published",
+    "author",
+    "authors",
+    "by",
+    "byline",
+    "source",
+    "url",
+    "link",
+    "people",
+    "persons",
+    "places",
+    "locations",
+    "organizations",
+    "orgs",
+    "topics",
+    "tags",
+    "language",
+];
+
+/// Parses one plain-text article. `article.id` and `article.path` are left for the caller.
+///
+/// The title is the header's `Title:` or else the first non-empty line; the body is what
+/// follows. Returns `None` for a file with no non-blank text. A `Date:` value that cannot be
+/// parsed is reported as a warning and the article keeps no date.
+pub fn parse_text(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option<Article> {
+    let lines: Vec<&str> = text.lines().collect();
+    let first = lines.iter().position(|l| !l.trim().is_empty())?;
+    let mut article = Article::default();
+    let mut i = first;
+    let header = header_block(&lines[first..]);
+    if !header.is_empty() {
+        for (n, (key, value)) in header.iter().enumerate() {
+            apply_header(&mut article, key, value, path, first + n + 1, problems);
+        }
+        i = first + header.len();
+    }
+    while i < lines.len() && lines[i].trim().is_empty() {
+        i += 1;
+    }
+    if article.title.is_empty() && i < lines.len() {
+        article.title = lines[i].trim().trim_start_matches('#').trim().to_string();
+        i += 1;
+    }
+    article.body = lines[i.min(lines.len())..].join("\n").trim().to_string();
+    if article.title.is_empty() && article.body.is_empty() {
+        return None;
+    }
+    Some(article)
+}
+
+/// The `(key, value)` pairs of a header block at the top of `lines`, or nothing when the first
+/// lines are not a header block with at least one known key.
+fn header_block<'a>(lines: &[&'a str]) -> Vec<(String, &'a str)> {
+    let mut pairs = Vec::new();
+    for line in lines {
+        let Some((key, value)) = line.split_once(':') else {
+            break;
+        };
+        let key = key.trim();
+        let plausible = !key.is_empty()
+            && key.len() <= 24
+            && key
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '_')
+            && !value.trim().is_empty();
+        if !plausible {
+            break;
+        }
+        pairs.push((key.to_lowercase(), value.trim()));
+    }
+    if pairs.iter().any(|(k, _)| KNOWN_KEYS.contains(&k.as_str())) {
+        pairs
+    } else {
+        Vec::new()
+    }
+}
+
+fn apply_header(
+    a: &mut Article,
+    key: &str,
+    value: &str,
+    path: &str,
+    line: usize,
+    problems: &mut Vec<Problem>,
+) {
+    match key {
+        "title" | "headline" => a.title = value.to_string(),
+        "date" | "published" => match parse_date_value(value) {
+            Some((ts, _)) => {
+                a.date = Some(ts);
+                a.date_source = DateSource::Header;
+            }
+            None => problems.push(Problem::at_line(
+                path,
+                line,
+                Cost::Warning,
+                "unparsable date",
+                value,
+            )),
+        },
+        "author" | "authors" | "by" | "byline" => a.authors.extend(split_list(value)),
+        "source" => a.source = Some(value.to_string()),
+        "url" | "link" => a.url = Some(value.to_string()),
+        "people" | "persons" => a.people.extend(split_list(value)),
+        "places" | "locations" => a.places.extend(split_list(value)),
+        "organizations" | "orgs" => a.organizations.extend(split_list(value)),
+        "topics" | "tags" => a.topics.extend(split_list(value).map(|t| t.to_lowercase())),
+        "language" => a.language = Some(value.to_string()),
+        _ => {}
+    }
+}
+
+/// Splits a header list on `;` when present (names may contain commas: "Smith, John"), else `,`.
+fn split_list(value: &str) -> impl Iterator<Item = String> + '_ {
+    let sep = if value.contains(';') { ';' } else { ',' };
+    value
+        .split(sep)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (Option<Article>, Vec<Problem>) {
+        let mut problems = Vec::new();
+        (parse_text(text, "t.txt", &mut problems), problems)
+    }
+
+    #[test]
+    fn title_is_first_non_empty_line() {
+        let (a, p) = parse("\n\n  Harbour reopens after storm \nThe port of Lisbon opened.\n");
+        let a = a.unwrap();
+        assert_eq!(a.title, "Harbour reopens after storm");
+        assert_eq!(a.body, "The port of Lisbon opened.");
+        assert_eq!(a.date, None);
+        assert_eq!(a.date_source, DateSource::None);
+        assert!(p.is_empty());
+    }
+
+    #[test]
+    fn header_block_becomes_fields() {
+        let text = "Title: Mayor opens bridge\nDate: 2026-03-04\nBy: Ana Ruiz; Tom Lee\n\
+                    People: Ana Ruiz, Bo Chen\nPlaces: Lisbon\nSource: Example Post\n\nThe body.\n";
+        let (a, p) = parse(text);
+        let a = a.unwrap();
+        assert_eq!(a.title, "Mayor opens bridge");
+        assert_eq!(a.body, "The body.");
+        assert_eq!(a.date.unwrap().to_string(), "2026-03-04T00:00:00Z");
+        assert_eq!(a.date_source, DateSource::Header);
+        assert_eq!(a.authors, ["Ana Ruiz", "Tom Lee"]);
+        assert_eq!(a.people, ["Ana Ruiz", "Bo Chen"]);
+        assert_eq!(a.places, ["Lisbon"]);
+        assert_eq!(a.source.as_deref(), Some("Example Post"));
+        assert!(p.is_empty());
+    }
+
+    #[test]
+    fn header_without_title_takes_next_line() {
+        let (a, _) = parse("Date: 2026-01-02\n\nRain in Porto\nIt rained.");
+        let a = a.unwrap();
+        assert_eq!(a.title, "Rain in Porto");
+        assert_eq!(a.body, "It rained.");
+    }
+
+    #[test]
+    fn colon_in_first_line_is_not_a_header() {
+        let (a, _) = parse("Breaking: floods in Valencia\nWater rose overnight.");
+        let a = a.unwrap();
+        assert_eq!(a.title, "Breaking: floods in Valencia");
+        assert_eq!(a.body, "Water rose overnight.");
+    }
+
+    #[test]
+    fn bad_date_is_a_warning_not_a_loss() {
+        let (a, p) = parse("Title: X\nDate: the 40th of Smarch\n\nBody");
+        let a = a.unwrap();
+        assert_eq!(a.title, "X");
+        assert_eq!(a.date, None);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].line, Some(2));
+        assert_eq!(p[0].reason, "unparsable date");
+    }
+
+    #[test]
+    fn empty_text_is_no_article() {
+        assert!(parse("").0.is_none());
+        assert!(parse(" \n\t\n").0.is_none());
+    }
+}

@@ -1,0 +1,163 @@
+//! Finding input files under the paths a user names, and giving each a stable id base.
+//!
+//! An article id must not change when the archive moves, so it is built from the named folder's
+//! own name plus the path below it (`corpus/wire/a.txt`); a file named directly gets its parent
+//! folder's name (`reuters21578/reut2-000.sgm`), so naming a folder or its files gives the
+//! same ids.
+
+use super::Format;
+use std::path::{Path, PathBuf};
+
+/// One file to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Where to read it.
+    pub path: PathBuf,
+    /// `FOLDER/RELATIVE/PATH`, with `/` separators: the article id, before any `#record` key.
+    pub id_base: String,
+}
+
+/// The result of walking the input paths.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// Files in a supported format, in a stable (sorted) order.
+    pub files: Vec<SourceFile>,
+    /// Files skipped for their extension.
+    pub unsupported: Vec<PathBuf>,
+    /// An archive's own documentation (README, LICENSE, PROVENANCE, ...), which is not news.
+    pub documentation: Vec<PathBuf>,
+    /// Paths that could not be walked, with the reason.
+    pub errors: Vec<(PathBuf, String)>,
+}
+
+/// Walks `roots` (files or folders), skipping hidden entries and anything inside `exclude`
+/// (the index folder itself). Symlinks are not followed, so loops cannot happen.
+pub fn walk(roots: &[PathBuf], exclude: Option<&Path>) -> Walked {
+    let exclude = exclude.and_then(|p| p.canonicalize().ok());
+    let mut out = Walked::default();
+    for root in roots {
+        let meta = match std::fs::metadata(root) {
+            Ok(m) => m,
+            Err(e) => {
+                out.errors.push((root.clone(), e.to_string()));
+                continue;
+            }
+        };
+        let (base_dir, base_name) = if meta.is_dir() {
+            (root.clone(), dir_name(root))
+        } else {
+            let parent = root.parent().map(Path::to_path_buf).unwrap_or_default();
+            (parent.clone(), dir_name(&parent))
+        };
+        let walker = walkdir::WalkDir::new(root).sort_by_file_name().into_iter();
+        let walker = walker.filter_entry(|e| {
+            let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+            let excluded = exclude.as_ref().is_some_and(|x| {
+                e.file_type().is_dir() && e.path().canonicalize().is_ok_and(|p| &p == x)
+            });
+            !hidden && !excluded
+        });
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| root.clone());
+                    out.errors.push((path, e.to_string()));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.into_path();
+            if Format::for_path(&path).is_none() {
+                out.unsupported.push(path);
+                continue;
+            }
+            if is_documentation(&path) {
+                out.documentation.push(path);
+                continue;
+            }
+            let rel = path.strip_prefix(&base_dir).unwrap_or(&path);
+            let rel: Vec<_> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect();
+            let id_base = if base_name.is_empty() {
+                rel.join("/")
+            } else {
+                format!("{base_name}/{}", rel.join("/"))
+            };
+            out.files.push(SourceFile { path, id_base });
+        }
+    }
+    out
+}
+
+/// README, LICENSE, PROVENANCE and the like describe an archive; indexing them as articles
+/// would put them in every broad search.
+fn is_documentation(path: &Path) -> bool {
+    const DOCS: &[&str] = &[
+        "readme",
+        "license",
+        "licence",
+        "provenance",
+        "changelog",
+        "copying",
+    ];
+    let stem = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let stem = stem.split('.').next().unwrap_or("");
+    DOCS.contains(&stem)
+}
+
+/// The folder's own name, resolving `.` and `..` through the file system.
+fn dir_name(dir: &Path) -> String {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    dir.canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_for_folder_or_file_arguments() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("archive");
+        std::fs::create_dir_all(root.join("wire")).unwrap();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        std::fs::create_dir_all(root.join("idx")).unwrap();
+        std::fs::write(root.join("wire/a.txt"), "A\nb").unwrap();
+        std::fs::write(root.join("b.json"), "{}").unwrap();
+        std::fs::write(root.join("photo.jpg"), "x").unwrap();
+        std::fs::write(root.join("README.md"), "# About this archive").unwrap();
+        std::fs::write(root.join(".git/c.txt"), "hidden").unwrap();
+        std::fs::write(root.join("idx/d.txt"), "index").unwrap();
+
+        let w = walk(&[root.clone()], Some(&root.join("idx")));
+        let ids: Vec<_> = w.files.iter().map(|f| f.id_base.as_str()).collect();
+        assert_eq!(ids, ["archive/b.json", "archive/wire/a.txt"]);
+        assert_eq!(w.unsupported, [root.join("photo.jpg")]);
+        assert_eq!(w.documentation, [root.join("README.md")]);
+
+        let w = walk(&[root.join("wire/a.txt")], None);
+        assert_eq!(w.files[0].id_base, "wire/a.txt");
+
+        let w = walk(&[root.join("missing")], None);
+        assert_eq!(w.errors.len(), 1);
+    }
+}

@@ -1,0 +1,36 @@
+//! # dateline
+//!
+//! A full-text search engine for news archives. Point it at a folder of articles (plain text,
+//! JSON from crawlers, Reuters-21578 SGML) and it builds a [Tantivy](https://docs.rs/tantivy)
+//! index with real fields for date, people, places and organizations; searches return ranked,
+//! highlighted snippets as text or JSON.
+//!
+//! The modules follow the data:
+//!
+//! - [`ingest`]: files → [`Article`]s (formats, character decoding, bad input reported per
+//!   file, line or record);
+//! - [`extract`]: fields found in the text (dates, entities);
+//! - [`index`]: the schema, and writing articles into a Tantivy index (upsert by id);
+//! - [`search`]: the query language, filters, ranking and snippets;
+//! - [`output`]: hits as terminal text, JSON and JSON Lines.
+//!
+//! ```no_run
+//! use dateline::{index, search};
+//! let report = index::build(&["corpus".into()], "index".as_ref(), &index::IndexOptions::default(), &())?;
+//! println!("{} articles", report.articles_indexed);
+//! let request = search::SearchRequest { query: "cocoa".into(), ..Default::default() };
+//! let results = search::run("index".as_ref(), &request)?;
+//! for hit in &results.hits { println!("{} {}", hit.rank, hit.title); }
+//! # Ok::<(), anyhow::Error>(())
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod article;
+pub mod extract;
+pub mod index;
+pub mod ingest;
+pub mod output;
+pub mod search;
+
+pub use article::Article;

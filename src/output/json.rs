@@ -1,0 +1,126 @@
+//! The JSON wire format of `dateline search --json` / `--jsonl` — scripts depend on it.
+//!
+//! `--json` prints one object:
+//!
+//! ```json
+//! {"query": "cocoa", "total_hits": 73, "took_ms": 3.1, "hits": [HIT, ...],
+//!  "facets": {"people": [{"name": "...", "count": 3}], "places": [...], "organizations": [...]}}
+//! ```
+//!
+//! `facets` is present only with `--facets`. `--jsonl` prints one HIT per line and nothing else.
+//! A HIT:
+//!
+//! | key | type | meaning |
+//! |---|---|---|
+//! | `rank` | integer | 1-based position in the whole result list (`--offset` included) |
+//! | `score` | number or null | BM25 score; null when sorted by date |
+//! | `id` | string | article id, for `dateline show` |
+//! | `path` | string | source file |
+//! | `title` | string | headline (may be empty) |
+//! | `date` | string or null | RFC 3339 UTC instant (`1987-02-26T15:01:01Z`); null when undated |
+//! | `date_source` | string | where the date came from (`metadata`, `header`, `json-field`, ... `none`) |
+//! | `people`, `places`, `organizations`, `authors` | array of strings | display names, maybe empty |
+//! | `source`, `url` | string or null | publisher or domain; canonical URL |
+//! | `snippet` | string | about 200 characters of body, whitespace collapsed, `…` at cuts |
+//! | `highlights` | array of `[start, end]` | matches in `snippet`: **character** (Unicode scalar) offsets, half-open, sorted |
+//!
+//! New keys may be added; existing keys keep their names and types.
+
+use crate::search::{facets::Facets, Hit, SearchResults};
+use serde::Serialize;
+
+/// One hit on the wire.
+#[derive(Debug, Serialize)]
+pub struct JsonHit<'a> {
+    /// See the module table.
+    pub rank: usize,
+    /// See the module table.
+    pub score: Option<f32>,
+    /// See the module table.
+    pub id: &'a str,
+    /// See the module table.
+    pub path: &'a str,
+    /// See the module table.
+    pub title: &'a str,
+    /// See the module table.
+    pub date: Option<String>,
+    /// See the module table.
+    pub date_source: &'a str,
+    /// See the module table.
+    pub people: &'a [String],
+    /// See the module table.
+    pub places: &'a [String],
+    /// See the module table.
+    pub organizations: &'a [String],
+    /// See the module table.
+    pub authors: &'a [String],
+    /// See the module table.
+    pub source: Option<&'a str>,
+    /// See the module table.
+    pub url: Option<&'a str>,
+    /// See the module table.
+    pub snippet: &'a str,
+    /// See the module table.
+    pub highlights: &'a [(usize, usize)],
+}
+
+impl<'a> From<&'a Hit> for JsonHit<'a> {
+    fn from(h: &'a Hit) -> Self {
+        let a = &h.article;
+        JsonHit {
+            rank: h.rank,
+            score: h.score,
+            id: &a.id,
+            path: &a.path,
+            title: &a.title,
+            date: a.date.map(|d| d.to_string()),
+            date_source: &a.date_source,
+            people: &a.people,
+            places: &a.places,
+            organizations: &a.organizations,
+            authors: &a.authors,
+            source: a.source.as_deref(),
+            url: a.url.as_deref(),
+            snippet: &h.snippet.text,
+            highlights: &h.snippet.highlights,
+        }
+    }
+}
+
+/// The `--json` envelope.
+#[derive(Debug, Serialize)]
+pub struct JsonResults<'a> {
+    /// The query as given.
+    pub query: &'a str,
+    /// Matching articles in the whole index.
+    pub total_hits: usize,
+    /// Milliseconds spent searching.
+    pub took_ms: f64,
+    /// The page of hits.
+    pub hits: Vec<JsonHit<'a>>,
+    /// Top entities across all hits, with `--facets`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<&'a Facets>,
+}
+
+/// The `--json` document for a page of results.
+pub fn results(r: &SearchResults) -> String {
+    let wire = JsonResults {
+        query: &r.query,
+        total_hits: r.total_hits,
+        took_ms: (r.took_ms * 1000.0).round() / 1000.0,
+        hits: r.hits.iter().map(JsonHit::from).collect(),
+        facets: r.facets.as_ref(),
+    };
+    serde_json::to_string(&wire).unwrap_or_default()
+}
+
+/// The `--jsonl` lines for a page of results, one hit per line, each ending in `\n`.
+pub fn hit_lines(r: &SearchResults) -> String {
+    let mut out = String::new();
+    for h in &r.hits {
+        out.push_str(&serde_json::to_string(&JsonHit::from(h)).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,212 @@
+//! Results for people at a terminal.
+//!
+//! ```text
+//!  1. BAHIA COCOA REVIEW
+//!     1987-02-26 · reuters21578/reut2-000.sgm#1 · score 9.81
+//!     places: el-salvador, usa, uruguay
+//!     SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone, …
+//! ```
+//!
+//! Matches are bold yellow on a colour terminal, and wrapped in `**` otherwise, so that they
+//! stay visible in a pipe or a log; `NO_COLOR` (no-color.org) turns colour off.
+
+use crate::search::{facets::FacetCount, Hit, SearchResults, Snippet};
+use std::fmt::Write;
+
+const BOLD: &str = "\x1b[1m";
+const MATCH: &str = "\x1b[1;33m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// How many people or places a hit shows before "…".
+pub const SHOWN_ENTITIES: usize = 4;
+
+/// Renders a page of results. `color` chooses ANSI styling over `**` markers.
+pub fn results(r: &SearchResults, color: bool) -> String {
+    let mut out = String::new();
+    for hit in &r.hits {
+        hit_block(&mut out, hit, color);
+    }
+    let shown = r.hits.len();
+    let first = r.hits.first().map_or(0, |h| h.rank);
+    let _ = if shown == 0 {
+        writeln!(out, "no hits for {:?} ({:.1} ms)", r.query, r.took_ms)
+    } else {
+        writeln!(
+            out,
+            "hits {first}-{} of {} for {:?} ({:.1} ms)",
+            first + shown - 1,
+            r.total_hits,
+            r.query,
+            r.took_ms
+        )
+    };
+    if let Some(f) = &r.facets {
+        for (label, values) in [
+            ("people", &f.people),
+            ("places", &f.places),
+            ("organizations", &f.organizations),
+        ] {
+            let _ = writeln!(out, "{label}: {}", facet_line(values));
+        }
+    }
+    out
+}
+
+fn facet_line(values: &[FacetCount]) -> String {
+    if values.is_empty() {
+        return "-".into();
+    }
+    values
+        .iter()
+        .map(|v| format!("{} ({})", v.name, v.count))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn hit_block(out: &mut String, hit: &Hit, color: bool) {
+    let a = &hit.article;
+    let (bold, dim, reset) = if color {
+        (BOLD, DIM, RESET)
+    } else {
+        ("", "", "")
+    };
+    let title = if a.title.is_empty() {
+        "(untitled)"
+    } else {
+        &a.title
+    };
+    let _ = writeln!(out, "{:>2}. {bold}{title}{reset}", hit.rank);
+    let date = a.date.map_or("undated".to_string(), |d| {
+        d.strftime("%Y-%m-%d").to_string()
+    });
+    let score = hit
+        .score
+        .map(|s| format!(" · score {s:.2}"))
+        .unwrap_or_default();
+    let _ = writeln!(out, "    {dim}{date} · {}{score}{reset}", a.id);
+    let mut facts = Vec::new();
+    for (label, values) in [("people", &a.people), ("places", &a.places)] {
+        if !values.is_empty() {
+            let mut shown: Vec<&str> = values
+                .iter()
+                .take(SHOWN_ENTITIES)
+                .map(String::as_str)
+                .collect();
+            if values.len() > SHOWN_ENTITIES {
+                shown.push("…");
+            }
+            facts.push(format!("{label}: {}", shown.join(", ")));
+        }
+    }
+    if !facts.is_empty() {
+        let _ = writeln!(out, "    {}", facts.join(" · "));
+    }
+    if !hit.snippet.text.is_empty() {
+        let _ = writeln!(out, "    {}", marked(&hit.snippet, color));
+    }
+    out.push('\n');
+}
+
+/// The snippet with its highlights marked.
+pub fn marked(s: &Snippet, color: bool) -> String {
+    let (open, close) = if color { (MATCH, RESET) } else { ("**", "**") };
+    let chars: Vec<char> = s.text.chars().collect();
+    let mut out = String::with_capacity(s.text.len() + 16);
+    let mut at = 0;
+    for &(start, end) in &s.highlights {
+        let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+        if start < at {
+            continue;
+        }
+        out.extend(&chars[at..start]);
+        out.push_str(open);
+        out.extend(&chars[start..end]);
+        out.push_str(close);
+        at = end;
+    }
+    out.extend(&chars[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_highlights_by_character() {
+        let s = Snippet {
+            text: "Zürich cocoa".into(),
+            highlights: vec![(0, 6), (7, 12)],
+        };
+        assert_eq!(marked(&s, false), "**Zürich** **cocoa**");
+        assert_eq!(
+            marked(&s, true),
+            "\x1b[1;33mZürich\x1b[0m \x1b[1;33mcocoa\x1b[0m"
+        );
+        let bad = Snippet {
+            text: "ab".into(),
+            highlights: vec![(1, 9)],
+        };
+        assert_eq!(marked(&bad, false), "a**b**");
+    }
+}
+
+/// The one-line end-of-run summary of `dateline index`.
+pub fn index_summary(r: &crate::index::IndexReport) -> String {
+    let mut line = format!(
+        "indexed {} articles from {} of {} files in {:.2} s ({:.1} MB read, {:.1} MB/s, {:.0} articles/s); {} documents in {}",
+        r.articles_indexed,
+        r.files_indexed,
+        r.files_seen,
+        r.seconds,
+        r.bytes_read as f64 / 1e6,
+        r.mb_per_s,
+        r.articles_per_s,
+        r.documents_in_index,
+        r.index,
+    );
+    for (label, map) in [
+        ("skipped files", &r.skipped_files),
+        ("skipped records", &r.skipped_records),
+        ("warnings", &r.warnings),
+    ] {
+        if !map.is_empty() {
+            let parts: Vec<String> = map.iter().map(|(why, n)| format!("{n} {why}")).collect();
+            let _ = write!(line, "; {label}: {}", parts.join(", "));
+        }
+    }
+    line
+}
+
+/// One stored article in full, for `dateline show`.
+pub fn article(a: &crate::index::StoredArticle) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "id:            {}", a.id);
+    let _ = writeln!(out, "path:          {}", a.path);
+    let _ = writeln!(out, "title:         {}", a.title);
+    let date = a.date.map_or("-".to_string(), |d| d.to_string());
+    let _ = writeln!(out, "date:          {date} ({})", a.date_source);
+    for (label, values) in [
+        ("people:", &a.people),
+        ("places:", &a.places),
+        ("organizations:", &a.organizations),
+        ("authors:", &a.authors),
+        ("topics:", &a.topics),
+    ] {
+        if !values.is_empty() {
+            let _ = writeln!(out, "{label:<15}{}", values.join("; "));
+        }
+    }
+    for (label, value) in [
+        ("source:", &a.source),
+        ("url:", &a.url),
+        ("language:", &a.language),
+    ] {
+        if let Some(v) = value {
+            let _ = writeln!(out, "{label:<15}{v}");
+        }
+    }
+    let _ = writeln!(out, "\n{}", a.body);
+    out
+}

@@ -1,0 +1,203 @@
+//! Searching an index: the query language, filters, ranking, sorting, snippets and facets.
+//!
+//! [`run`] opens the index, parses the query ([`syntax`]), builds one Tantivy query with the
+//! filters ([`query`]), collects the page of hits plus the total count (and facets when asked)
+//! in a single pass, and makes a snippet for each hit on the page ([`snippet`]).
+
+pub mod facets;
+pub mod period;
+pub mod query;
+pub mod snippet;
+pub mod syntax;
+
+use crate::index::{self, document::from_document, IndexError, StoredArticle};
+use facets::{FacetCollector, Facets};
+pub use query::Filters;
+use serde::Serialize;
+pub use snippet::Snippet;
+use std::path::Path;
+use std::time::Instant;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DateTime, DocAddress, Order, TantivyDocument};
+
+/// Errors a search can end with.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SearchError {
+    /// The query has a structural error.
+    #[error(transparent)]
+    Syntax(#[from] syntax::SyntaxError),
+    /// A date given to a flag or `date:` is not a period.
+    #[error("{what} {value:?} is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339")]
+    BadDate {
+        /// The flag or prefix (`--since`, `date:`).
+        what: String,
+        /// The value given.
+        value: String,
+    },
+    /// The index could not be opened.
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    /// Tantivy failed while searching.
+    #[error("search failed: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// Hit order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// BM25 score, best first.
+    #[default]
+    Relevance,
+    /// Date, newest first (undated articles last).
+    Newest,
+    /// Date, oldest first (undated articles last).
+    Oldest,
+}
+
+/// What to search for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// The query string, in the language of [`syntax`].
+    pub query: String,
+    /// Restrictions that every hit must meet.
+    pub filters: Filters,
+    /// Hit order.
+    pub sort: Sort,
+    /// Hits on the page.
+    pub limit: usize,
+    /// Hits to skip before the page.
+    pub offset: usize,
+    /// How many top values per entity field to count across all hits; 0 = no facets.
+    pub facets: usize,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            query: String::new(),
+            filters: Filters::default(),
+            sort: Sort::Relevance,
+            limit: 10,
+            offset: 0,
+            facets: 0,
+        }
+    }
+}
+
+/// One hit on the page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// 1-based position in the full result list (offset included).
+    pub rank: usize,
+    /// BM25 score; `None` when hits are sorted by date.
+    pub score: Option<f32>,
+    /// The stored article.
+    pub article: StoredArticle,
+    /// The snippet for this hit.
+    pub snippet: Snippet,
+}
+
+/// A page of results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// The query as given.
+    pub query: String,
+    /// Number of matching articles in the whole index.
+    pub total_hits: usize,
+    /// Milliseconds spent in the search, index opening included.
+    pub took_ms: f64,
+    /// The requested page.
+    pub hits: Vec<Hit>,
+    /// Top people, places and organizations across all hits, when asked for.
+    pub facets: Option<Facets>,
+}
+
+/// Runs a search on the index in `index_dir`.
+///
+/// # Errors
+/// [`SearchError`]: a syntax error, a bad `date:` value, a missing or unreadable index.
+pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, SearchError> {
+    let started = Instant::now();
+    let (index, fields) = index::open(index_dir)?;
+    let node = syntax::parse(&req.query)?;
+    let query = query::build(&fields, &node, &req.filters)?;
+    let reader = index.reader()?;
+    let searcher = reader.searcher();
+    let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
+    let (page, total_hits): (Vec<(Option<f32>, DocAddress)>, usize) = match req.sort {
+        Sort::Relevance => {
+            let (docs, n) = searcher.search(&query, &(top.order_by_score(), Count))?;
+            (docs.into_iter().map(|(s, d)| (Some(s), d)).collect(), n)
+        }
+        Sort::Newest | Sort::Oldest => {
+            let order = if req.sort == Sort::Newest {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            let (docs, n) = searcher.search(
+                &query,
+                &(top.order_by_fast_field::<DateTime>("date", order), Count),
+            )?;
+            (docs.into_iter().map(|(_, d)| (None, d)).collect(), n)
+        }
+    };
+    let page = if req.limit == 0 { Vec::new() } else { page };
+    let facets = if req.facets > 0 {
+        let (people, places, organizations) = searcher.search(
+            &query,
+            &(
+                FacetCollector::new("person", req.facets),
+                FacetCollector::new("place", req.facets),
+                FacetCollector::new("org", req.facets),
+            ),
+        )?;
+        Some(Facets {
+            people,
+            places,
+            organizations,
+        })
+    } else {
+        None
+    };
+    let mut generator = SnippetGenerator::create(&searcher, &*query, fields.body)?;
+    generator.set_max_num_chars(snippet::SNIPPET_CHARS);
+    let mut hits = Vec::with_capacity(page.len());
+    for (i, (score, address)) in page.into_iter().enumerate() {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let article = from_document(&fields, &doc);
+        let snippet = snippet::snippet(&generator, &article.body);
+        hits.push(Hit {
+            rank: req.offset + i + 1,
+            score,
+            article,
+            snippet,
+        });
+    }
+    Ok(SearchResults {
+        query: req.query.clone(),
+        total_hits,
+        took_ms: started.elapsed().as_secs_f64() * 1000.0,
+        hits,
+        facets,
+    })
+}
+
+/// Fetches one stored article by id, or `None` when the index has no such id.
+///
+/// # Errors
+/// The index cannot be opened or read.
+pub fn show(index_dir: &Path, id: &str) -> Result<Option<StoredArticle>, SearchError> {
+    let (index, fields) = index::open(index_dir)?;
+    let searcher = index.reader()?.searcher();
+    let term = tantivy::Term::from_field_text(fields.id, id);
+    let q = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+    let found = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+    match found.first() {
+        Some((_, address)) => Ok(Some(from_document(&fields, &searcher.doc(*address)?))),
+        None => Ok(None),
+    }
+}

@@ -1,0 +1,99 @@
+//! Periods a user names on the command line: `--since 2026`, `--until 1987-03`, `date:1987-03-02`.
+//!
+//! A period covers its whole extent, so both ends of a range are inclusive in the way people
+//! mean them: `--until 1987-03` includes all of 31 March.
+
+use jiff::{civil, tz::TimeZone, Timestamp, ToSpan};
+
+/// A half-open span of time `[start, end)` in UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// First instant inside the period.
+    pub start: Timestamp,
+    /// First instant after the period.
+    pub end: Timestamp,
+}
+
+/// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (days are UTC) or an RFC 3339 instant (a period of
+/// one second). Returns `None` for anything else, including impossible dates like `2025-02-30`.
+pub fn parse_period(s: &str) -> Option<Period> {
+    let s = s.trim();
+    if let Ok(ts) = s.parse::<Timestamp>() {
+        return Some(Period {
+            start: ts,
+            end: ts.checked_add(1.second()).ok()?,
+        });
+    }
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize| -> Option<i16> {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?
+    };
+    let (start, end) = match parts.as_slice() {
+        [y] => {
+            let d = civil::Date::new(num(y, 4)?, 1, 1).ok()?;
+            (d, d.checked_add(1.year()).ok()?)
+        }
+        [y, m] => {
+            let d = civil::Date::new(num(y, 4)?, num(m, 2)? as i8, 1).ok()?;
+            (d, d.checked_add(1.month()).ok()?)
+        }
+        [y, m, day] => {
+            let d = civil::Date::new(num(y, 4)?, num(m, 2)? as i8, num(day, 2)? as i8).ok()?;
+            (d, d.checked_add(1.day()).ok()?)
+        }
+        _ => return None,
+    };
+    let utc = |d: civil::Date| {
+        TimeZone::UTC
+            .to_timestamp(d.to_datetime(civil::Time::midnight()))
+            .ok()
+    };
+    Some(Period {
+        start: utc(start)?,
+        end: utc(end)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(s: &str) -> Option<(String, String)> {
+        parse_period(s).map(|p| (p.start.to_string(), p.end.to_string()))
+    }
+
+    #[test]
+    fn periods_cover_their_whole_extent() {
+        assert_eq!(
+            span("1987"),
+            Some(("1987-01-01T00:00:00Z".into(), "1988-01-01T00:00:00Z".into()))
+        );
+        assert_eq!(
+            span("1987-03"),
+            Some(("1987-03-01T00:00:00Z".into(), "1987-04-01T00:00:00Z".into()))
+        );
+        assert_eq!(
+            span("2024-02-29"),
+            Some(("2024-02-29T00:00:00Z".into(), "2024-03-01T00:00:00Z".into()))
+        );
+        assert_eq!(
+            span("2026-01-02T03:04:05+01:00"),
+            Some(("2026-01-02T02:04:05Z".into(), "2026-01-02T02:04:06Z".into()))
+        );
+    }
+
+    #[test]
+    fn bad_values_are_none() {
+        for bad in [
+            "",
+            "87",
+            "1987-3",
+            "2025-02-30",
+            "March",
+            "1987-13",
+            "1987-03-01-02",
+        ] {
+            assert_eq!(parse_period(bad), None, "{bad}");
+        }
+    }
+}

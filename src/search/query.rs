@@ -1,0 +1,211 @@
+//! The syntax tree and the command-line filters → one Tantivy query.
+//!
+//! Ranking is BM25 (Robertson & Zaragoza 2009, as Tantivy implements it) over `title`, boosted
+//! [`TITLE_BOOST`]×, and `body`. Filters are `Must` clauses, so they restrict without changing
+//! how hits rank against each other.
+
+use super::period::{parse_period, Period};
+use super::syntax::{Node, Scope};
+use super::SearchError;
+use crate::index::schema::{exact_key, news_tokens, Fields};
+use std::ops::Bound;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DateTime, Term};
+
+/// How much more a title match weighs than a body match.
+pub const TITLE_BOOST: f32 = 2.0;
+
+/// Restrictions from the command line; every one must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Each must be one of the article's people (whole name, or words inside a name).
+    pub people: Vec<String>,
+    /// Each must be one of the article's places or their countries.
+    pub places: Vec<String>,
+    /// Each must be one of the article's organizations.
+    pub orgs: Vec<String>,
+    /// Articles dated at or after the start of this period.
+    pub since: Option<Period>,
+    /// Articles dated before the end of this period.
+    pub until: Option<Period>,
+}
+
+/// Builds the query for a parsed query string plus filters.
+///
+/// # Errors
+/// [`SearchError::BadDate`] for a `date:` value that is not a period.
+pub fn build(f: &Fields, node: &Node, filters: &Filters) -> Result<Box<dyn Query>, SearchError> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if let Some(q) = node_query(f, node)? {
+        clauses.push((Occur::Must, q));
+    } else if has_exclusions(node) {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+        clauses.extend(exclusions(f, node)?);
+    }
+    for (values, exact, words) in [
+        (&filters.people, f.person, f.person_text),
+        (&filters.places, f.place, f.place_text),
+        (&filters.orgs, f.org, f.org_text),
+    ] {
+        for v in values {
+            clauses.push((Occur::Must, entity_query(exact, words, v)));
+        }
+    }
+    if filters.since.is_some() || filters.until.is_some() {
+        let lower = filters.since.map_or(Bound::Unbounded, |p| {
+            Bound::Included(date_term(f.date, p.start))
+        });
+        let upper = filters.until.map_or(Bound::Unbounded, |p| {
+            Bound::Excluded(date_term(f.date, p.end))
+        });
+        clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+    }
+    if clauses.is_empty() {
+        return Ok(Box::new(AllQuery));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+fn has_exclusions(node: &Node) -> bool {
+    match node {
+        Node::Not(_) => true,
+        Node::And(items) => items.iter().any(|n| matches!(n, Node::Not(_))),
+        _ => false,
+    }
+}
+
+fn exclusions(f: &Fields, node: &Node) -> Result<Vec<(Occur, Box<dyn Query>)>, SearchError> {
+    let items = match node {
+        Node::And(items) => items.as_slice(),
+        other => std::slice::from_ref(other),
+    };
+    let mut out = Vec::new();
+    for item in items {
+        if let Node::Not(inner) = item {
+            if let Some(q) = node_query(f, inner)? {
+                out.push((Occur::MustNot, q));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The query for a node, or `None` when it can match nothing positively (no tokens, or only
+/// exclusions).
+fn node_query(f: &Fields, node: &Node) -> Result<Option<Box<dyn Query>>, SearchError> {
+    Ok(match node {
+        Node::Word(scope, text) | Node::Phrase(scope, text) => leaf(f, *scope, text)?,
+        Node::Not(_) => None,
+        Node::And(items) => {
+            let mut clauses = Vec::new();
+            for item in items {
+                match item {
+                    Node::Not(inner) => {
+                        if let Some(q) = node_query(f, inner)? {
+                            clauses.push((Occur::MustNot, q));
+                        }
+                    }
+                    other => {
+                        if let Some(q) = node_query(f, other)? {
+                            clauses.push((Occur::Must, q));
+                        }
+                    }
+                }
+            }
+            if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
+                return Ok(None);
+            }
+            Some(Box::new(BooleanQuery::new(clauses)))
+        }
+        Node::Or(items) => {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for item in items {
+                let q = match item {
+                    Node::Not(_) => {
+                        let mut c = vec![(Occur::Must, Box::new(AllQuery) as Box<dyn Query>)];
+                        c.extend(exclusions(f, item)?);
+                        Some(Box::new(BooleanQuery::new(c)) as Box<dyn Query>)
+                    }
+                    other => node_query(f, other)?,
+                };
+                clauses.extend(q.map(|q| (Occur::Should, q)));
+            }
+            (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+        }
+    })
+}
+
+fn leaf(
+    f: &Fields,
+    scope: Option<Scope>,
+    text: &str,
+) -> Result<Option<Box<dyn Query>>, SearchError> {
+    Ok(match scope {
+        None => {
+            let title = words_query(f.title, text)
+                .map(|q| Box::new(BoostQuery::new(q, TITLE_BOOST)) as Box<dyn Query>);
+            let body = words_query(f.body, text);
+            let parts: Vec<_> = title
+                .into_iter()
+                .chain(body)
+                .map(|q| (Occur::Should, q))
+                .collect();
+            (!parts.is_empty()).then(|| Box::new(BooleanQuery::new(parts)) as Box<dyn Query>)
+        }
+        Some(Scope::Title) => words_query(f.title, text),
+        Some(Scope::Body) => words_query(f.body, text),
+        Some(Scope::Person) => Some(entity_query(f.person, f.person_text, text)),
+        Some(Scope::Place) => Some(entity_query(f.place, f.place_text, text)),
+        Some(Scope::Org) => Some(entity_query(f.org, f.org_text, text)),
+        Some(Scope::Date) => {
+            let p = parse_period(text).ok_or_else(|| SearchError::BadDate {
+                what: "date:".into(),
+                value: text.to_string(),
+            })?;
+            let range = RangeQuery::new(
+                Bound::Included(date_term(f.date, p.start)),
+                Bound::Excluded(date_term(f.date, p.end)),
+            );
+            Some(Box::new(range))
+        }
+    })
+}
+
+/// Matches `text` in an analyzed field: one token → term query, several → phrase query.
+fn words_query(field: Field, text: &str) -> Option<Box<dyn Query>> {
+    let terms: Vec<Term> = news_tokens(text)
+        .iter()
+        .map(|t| Term::from_field_text(field, t))
+        .collect();
+    match terms.len() {
+        0 => None,
+        1 => Some(Box::new(TermQuery::new(
+            terms[0].clone(),
+            IndexRecordOption::WithFreqs,
+        ))),
+        _ => Some(Box::new(PhraseQuery::new(terms))),
+    }
+}
+
+/// A name as a whole value (case- and accent-insensitive) or as words inside a name:
+/// `altman` and `Sam Altman` both find "Sam Altman".
+fn entity_query(exact: Field, words: Field, name: &str) -> Box<dyn Query> {
+    let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(
+        Occur::Should,
+        Box::new(TermQuery::new(
+            Term::from_field_text(exact, &exact_key(name)),
+            IndexRecordOption::Basic,
+        )),
+    )];
+    if let Some(q) = words_query(words, name) {
+        parts.push((Occur::Should, q));
+    }
+    Box::new(BooleanQuery::new(parts))
+}
+
+fn date_term(field: Field, at: jiff::Timestamp) -> Term {
+    Term::from_field_date_for_search(field, DateTime::from_timestamp_secs(at.as_second()))
+}

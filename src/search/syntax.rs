@@ -1,0 +1,360 @@
+//! The query language: text a user types or pastes → a small syntax tree.
+//!
+//! ```text
+//! cocoa exports            both words (all words are required, as in web search)
+//! "central bank"           a phrase
+//! cocoa OR coffee          either
+//! cocoa -brazil            NOT brazil (also: cocoa NOT brazil)
+//! (cocoa OR coffee) ghana  grouping
+//! title:cocoa  body:"crop estimates"  person:volcker  place:japan  org:opec  date:1987-03
+//! ```
+//!
+//! Pasted text is never an error: punctuation inside words (`U.S.`, `AT&T`, `Jae-myung`,
+//! `C++`, `what's next?`) is left to the analyzer, which turns a word of several tokens into a
+//! phrase; an unbalanced quote closes at the end; `word:` with an unknown field name is plain
+//! text. Only structure that cannot be read is an error: an unclosed or stray parenthesis, a
+//! field prefix with nothing after it (`title:(`), a `date:` value that is not a period.
+
+use std::fmt;
+
+/// Fields a query may name with `field:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// `title:`
+    Title,
+    /// `body:`
+    Body,
+    /// `person:` (words of a name, or the whole name)
+    Person,
+    /// `place:`
+    Place,
+    /// `org:`
+    Org,
+    /// `date:` a period, see [`super::period`].
+    Date,
+}
+
+impl Scope {
+    fn from_prefix(name: &str) -> Option<Scope> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "title" => Scope::Title,
+            "body" | "text" => Scope::Body,
+            "person" | "people" => Scope::Person,
+            "place" | "places" => Scope::Place,
+            "org" | "orgs" | "organization" => Scope::Org,
+            "date" => Scope::Date,
+            _ => return None,
+        })
+    }
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    /// A word as typed (may analyze to several tokens, then it is matched as a phrase).
+    Word(Option<Scope>, String),
+    /// A quoted phrase.
+    Phrase(Option<Scope>, String),
+    /// All of these (negations inside are exclusions).
+    And(Vec<Node>),
+    /// Any of these.
+    Or(Vec<Node>),
+    /// Exclusion.
+    Not(Box<Node>),
+}
+
+/// A query that cannot be read. `column` is a 1-based character position.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("query syntax error at column {column}: {message}")]
+pub struct SyntaxError {
+    /// 1-based character column.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Open,
+    Close,
+    Phrase(String),
+    Word(String),
+    Field(Scope),
+    Minus,
+    Plus,
+    Or,
+    And,
+    Not,
+}
+
+fn lex(query: &str) -> Vec<(usize, Tok)> {
+    let chars: Vec<char> = query.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let boundary = |c: char| c.is_whitespace() || c == '(' || c == ')' || c == '"';
+    while i < chars.len() {
+        let c = chars[i];
+        let col = i + 1;
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == '(' || c == ')' {
+            out.push((col, if c == '(' { Tok::Open } else { Tok::Close }));
+            i += 1;
+        } else if c == '"' {
+            let end = chars[i + 1..]
+                .iter()
+                .position(|&c| c == '"')
+                .map_or(chars.len(), |p| i + 1 + p);
+            out.push((col, Tok::Phrase(chars[i + 1..end].iter().collect())));
+            i = end + 1;
+        } else if (c == '-' || c == '+')
+            && chars
+                .get(i + 1)
+                .is_some_and(|&n| !boundary(n) || n == '(' || n == '"')
+        {
+            out.push((col, if c == '-' { Tok::Minus } else { Tok::Plus }));
+            i += 1;
+        } else {
+            let end = chars[i..]
+                .iter()
+                .position(|&c| boundary(c))
+                .map_or(chars.len(), |p| i + p);
+            let word: String = chars[i..end].iter().collect();
+            match word
+                .split_once(':')
+                .and_then(|(f, rest)| Some((Scope::from_prefix(f)?, rest)))
+            {
+                Some((scope, rest)) => {
+                    out.push((col, Tok::Field(scope)));
+                    if !rest.is_empty() {
+                        out.push((
+                            col + word.find(':').unwrap_or(0) + 1,
+                            Tok::Word(rest.to_string()),
+                        ));
+                    }
+                }
+                None => out.push((
+                    col,
+                    match word.as_str() {
+                        "OR" | "||" => Tok::Or,
+                        "AND" | "&&" => Tok::And,
+                        "NOT" => Tok::Not,
+                        _ => Tok::Word(word),
+                    },
+                )),
+            }
+            i = end;
+        }
+    }
+    out
+}
+
+struct Parser {
+    toks: Vec<(usize, Tok)>,
+    pos: usize,
+    len: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos).map(|(_, t)| t)
+    }
+
+    fn column(&self) -> usize {
+        self.toks.get(self.pos).map_or(self.len + 1, |(c, _)| *c)
+    }
+
+    fn err(&self, message: impl Into<String>) -> SyntaxError {
+        SyntaxError {
+            column: self.column(),
+            message: message.into(),
+        }
+    }
+
+    fn or(&mut self, scope: Option<Scope>) -> Result<Node, SyntaxError> {
+        let mut alts = vec![self.and(scope)?];
+        while self.peek() == Some(&Tok::Or) {
+            self.pos += 1;
+            alts.push(self.and(scope)?);
+        }
+        alts.retain(|n| !matches!(n, Node::And(v) if v.is_empty()));
+        Ok(if alts.len() == 1 {
+            alts.remove(0)
+        } else {
+            Node::Or(alts)
+        })
+    }
+
+    fn and(&mut self, scope: Option<Scope>) -> Result<Node, SyntaxError> {
+        let mut items = Vec::new();
+        loop {
+            match self.peek() {
+                None | Some(Tok::Close) | Some(Tok::Or) => break,
+                Some(Tok::And) => self.pos += 1,
+                _ => items.push(self.unary(scope)?),
+            }
+        }
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Node::And(items)
+        })
+    }
+
+    fn unary(&mut self, scope: Option<Scope>) -> Result<Node, SyntaxError> {
+        match self.peek() {
+            Some(Tok::Minus) | Some(Tok::Not) => {
+                self.pos += 1;
+                if self.peek().is_none() {
+                    return Ok(Node::And(Vec::new()));
+                }
+                Ok(Node::Not(Box::new(self.unary(scope)?)))
+            }
+            Some(Tok::Plus) => {
+                self.pos += 1;
+                self.unary(scope)
+            }
+            _ => self.primary(scope),
+        }
+    }
+
+    fn primary(&mut self, scope: Option<Scope>) -> Result<Node, SyntaxError> {
+        let (col, tok) = self.toks[self.pos].clone();
+        self.pos += 1;
+        match tok {
+            Tok::Open => {
+                let inner = self.or(scope)?;
+                if self.peek() != Some(&Tok::Close) {
+                    return Err(SyntaxError {
+                        column: col,
+                        message: "unclosed parenthesis".into(),
+                    });
+                }
+                self.pos += 1;
+                Ok(inner)
+            }
+            Tok::Close => Err(SyntaxError {
+                column: col,
+                message: "unmatched ')'".into(),
+            }),
+            Tok::Field(field) => match self.peek() {
+                Some(Tok::Open) | Some(Tok::Phrase(_)) | Some(Tok::Word(_)) => {
+                    self.primary(Some(field))
+                }
+                _ => Err(self.err("a field prefix needs a word, \"phrase\" or (group) after it")),
+            },
+            Tok::Phrase(p) => Ok(Node::Phrase(scope, p)),
+            Tok::Word(w) => Ok(Node::Word(scope, w)),
+            // Operators out of place (`OR` at the start) are read as the words they spell.
+            Tok::Or => Ok(Node::Word(scope, "OR".into())),
+            Tok::And | Tok::Not | Tok::Minus | Tok::Plus => Ok(Node::And(Vec::new())),
+        }
+    }
+}
+
+/// Parses a query. An empty query gives `Node::And(vec![])`, which matches every article.
+///
+/// # Errors
+/// [`SyntaxError`] for an unclosed or unmatched parenthesis or a field prefix with nothing after
+/// it. Pasted text (punctuation, unbalanced quotes, unknown `word:` prefixes) is never an error.
+pub fn parse(query: &str) -> Result<Node, SyntaxError> {
+    let mut p = Parser {
+        toks: lex(query),
+        pos: 0,
+        len: query.chars().count(),
+    };
+    let node = p.or(None)?;
+    if p.peek() == Some(&Tok::Close) {
+        return Err(p.err("unmatched ')'"));
+    }
+    Ok(node)
+}
+
+impl fmt::Display for Node {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let scope = |s: &Option<Scope>| {
+            s.map(|s| format!("{s:?}:").to_lowercase())
+                .unwrap_or_default()
+        };
+        match self {
+            Node::Word(s, w) => write!(f, "{}{w}", scope(s)),
+            Node::Phrase(s, p) => write!(f, "{}\"{p}\"", scope(s)),
+            Node::Not(n) => write!(f, "-{n}"),
+            Node::And(v) | Node::Or(v) => {
+                let sep = if matches!(self, Node::And(_)) {
+                    " "
+                } else {
+                    " OR "
+                };
+                let parts: Vec<_> = v.iter().map(ToString::to_string).collect();
+                write!(f, "({})", parts.join(sep))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(q: &str) -> String {
+        parse(q)
+            .map(|n| n.to_string())
+            .unwrap_or_else(|e| format!("ERR {e}"))
+    }
+
+    #[test]
+    fn words_phrases_and_operators() {
+        assert_eq!(show("cocoa exports"), "(cocoa exports)");
+        assert_eq!(show("\"central bank\" rates"), "(\"central bank\" rates)");
+        assert_eq!(show("cocoa OR coffee"), "(cocoa OR coffee)");
+        assert_eq!(show("cocoa -brazil"), "(cocoa -brazil)");
+        assert_eq!(show("cocoa NOT brazil"), "(cocoa -brazil)");
+        assert_eq!(
+            show("(cocoa OR coffee) AND ghana"),
+            "((cocoa OR coffee) ghana)"
+        );
+        assert_eq!(show("title:cocoa place:japan"), "(title:cocoa place:japan)");
+        assert_eq!(show("person:\"sam altman\""), "person:\"sam altman\"");
+        assert_eq!(
+            show("title:(cocoa OR coffee)"),
+            "(title:cocoa OR title:coffee)"
+        );
+        assert_eq!(show(""), "()");
+    }
+
+    #[test]
+    fn pasted_text_is_never_an_error() {
+        assert_eq!(show("U.S. trade"), "(U.S. trade)");
+        assert_eq!(show("AT&T"), "AT&T");
+        assert_eq!(show("Lee Jae-myung"), "(Lee Jae-myung)");
+        assert_eq!(show("C++"), "C++");
+        assert_eq!(show("what's next?"), "(what's next?)");
+        assert_eq!(show("\"unbalanced quote"), "\"unbalanced quote\"");
+        assert_eq!(show("Note: prices rose"), "(Note: prices rose)");
+        assert_eq!(show("https://example.com/a"), "https://example.com/a");
+        assert_eq!(show("OR cocoa"), "cocoa");
+        assert_eq!(show("cocoa OR"), "cocoa");
+        assert_eq!(show("- cocoa +"), "(- cocoa +)");
+    }
+
+    #[test]
+    fn real_syntax_errors() {
+        assert_eq!(
+            show("title:("),
+            "ERR query syntax error at column 7: unclosed parenthesis"
+        );
+        assert_eq!(
+            show("title:"),
+            "ERR query syntax error at column 7: a field prefix needs a word, \"phrase\" or (group) after it"
+        );
+        assert_eq!(
+            show("(cocoa"),
+            "ERR query syntax error at column 1: unclosed parenthesis"
+        );
+        assert_eq!(
+            show("cocoa)"),
+            "ERR query syntax error at column 6: unmatched ')'"
+        );
+    }
+}
