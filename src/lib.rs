@@ -14,13 +14,14 @@
 //! - [`search`]: the query language, filters, ranking and snippets;
 //! - [`output`]: hits as terminal text, JSON and JSON Lines.
 //!
-//! ```no_run
+//! ```
 //! use dateline::{index, search};
-//! let report = index::build(&["corpus".into()], "index".as_ref(), &index::IndexOptions::default(), &())?;
-//! println!("{} articles", report.articles_indexed);
-//! let request = search::SearchRequest { query: "cocoa".into(), ..Default::default() };
-//! let results = search::run("index".as_ref(), &request)?;
-//! for hit in &results.hits { println!("{} {}", hit.rank, hit.title); }
+//! let dir = tempfile::tempdir()?;
+//! let report = index::build(&["corpus".into()], dir.path(), &index::IndexOptions::default(), &())?;
+//! assert_eq!(report.articles_indexed, 16);
+//! let request = search::SearchRequest { query: "central bank".into(), ..Default::default() };
+//! let results = search::run(dir.path(), &request)?;
+//! assert_eq!(results.hits[0].article.title, "Central bank holds rates, signals caution on wages");
 //! # Ok::<(), anyhow::Error>(())
 //! ```
 

@@ -13,7 +13,10 @@ pub fn parse_date_value(s: &str) -> Option<(Timestamp, bool)> {
         Some((ts, false))
     } else if let Ok(dt) = jiff::fmt::rfc2822::parse(s) {
         Some((dt.timestamp(), false))
-    } else if let Ok(d) = s.parse::<civil::Date>() {
+    } else if let Some(d) = (s.len() == 10)
+        .then(|| s.parse::<civil::Date>().ok())
+        .flatten()
+    {
         let midnight = d.to_datetime(civil::Time::midnight());
         TimeZone::UTC.to_timestamp(midnight).ok().map(|t| (t, true))
     } else if let Ok(dt) = s.replace(' ', "T").parse::<civil::DateTime>() {
