@@ -92,6 +92,7 @@ enum Command {
 }
 
 #[derive(clap::Args)]
+#[command(args_override_self = true)]
 struct SearchArgs {
     /// The query (see the query language below). May be empty when filters are given.
     query: String,

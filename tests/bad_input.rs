@@ -1,0 +1,63 @@
+//! Bad input never stops a run: each bad file, line or value costs only itself and is counted.
+
+use crate::util::*;
+
+#[test]
+fn messy_folder_is_indexed_with_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("messy");
+    std::fs::create_dir_all(&news).unwrap();
+    let w = |name: &str, bytes: &[u8]| std::fs::write(news.join(name), bytes).unwrap();
+    w(
+        "latin1.txt",
+        b"Caf\xE9 reopens\nThe caf\xE9 in Porto reopened.",
+    );
+    w("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00");
+    w("empty.txt", b"");
+    w("lines.jsonl", b"{\"title\":\"good one\"}\n{broken\n{\"title\":\"nan\",\"score\":NaN}\n{\"title\":\"good two\",\"date\":\"not a date\"}\n");
+    w("bad.json", b"{\"title\": \"never closed\"");
+    w("dates.sgm", b"<REUTERS NEWID=\"1\"><DATE>31-MAR-1987 605:12:19.12</DATE><TEXT><TITLE>T1</TITLE></TEXT></REUTERS>\n<REUTERS NEWID=\"2\"><DATE>garbage</DATE><TEXT><TITLE>T2</TITLE></TEXT></REUTERS>");
+    w("photo.jpg", b"\xFF\xD8\xFF");
+    let index = dir.path().join("idx").display().to_string();
+    let out = dateline(&[
+        "index",
+        &news.display().to_string(),
+        "--index",
+        &index,
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files_seen"], 7);
+    assert_eq!(v["articles_indexed"], 5);
+    assert_eq!(
+        v["skipped_files"],
+        serde_json::json!({"binary file": 1, "empty file": 1, "invalid JSON": 1, "unsupported extension": 1})
+    );
+    assert_eq!(v["skipped_records"], serde_json::json!({"invalid JSON": 2}));
+    assert_eq!(
+        v["warnings"],
+        serde_json::json!({"impossible time, kept the day": 1, "invalid UTF-8 replaced": 1, "unparsable date": 2})
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("lines.jsonl:2: skipped record: invalid JSON"),
+        "{err}"
+    );
+    assert!(
+        err.contains("binary.txt: skipped file: binary file"),
+        "{err}"
+    );
+
+    let hits = dateline_ok(
+        &[
+            "search", "", "--index", &index, "--jsonl", "--sort", "oldest",
+        ],
+        0,
+    );
+    let dates: Vec<_> = json_lines(&hits)
+        .iter()
+        .map(|h| h["date"].clone())
+        .collect();
+    assert_eq!(dates[0], "1987-03-31T00:00:00Z");
+}

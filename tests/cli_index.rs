@@ -1,0 +1,125 @@
+//! `dateline index`, `show` and `extract` on the bundled corpus.
+
+use crate::util::*;
+
+#[test]
+fn index_summary_counts_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx").display().to_string();
+    let out = dateline_ok(
+        &[
+            "index",
+            &corpus().display().to_string(),
+            "--index",
+            &index,
+            "--json",
+        ],
+        0,
+    );
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["files_seen"], 13);
+    assert_eq!(v["files_indexed"], 12);
+    assert_eq!(v["articles_indexed"], 16);
+    assert_eq!(v["documents_in_index"], 16);
+    assert_eq!(
+        v["skipped_files"],
+        serde_json::json!({"documentation file": 1})
+    );
+    assert!(v["seconds"].as_f64().unwrap() > 0.0);
+
+    // Re-indexing replaces, never duplicates.
+    let out = dateline_ok(
+        &[
+            "index",
+            &corpus().display().to_string(),
+            "--index",
+            &index,
+            "--json",
+        ],
+        0,
+    );
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["documents_in_index"], 16);
+
+    let text = dateline_ok(
+        &["index", &corpus().display().to_string(), "--index", &index],
+        0,
+    );
+    assert!(
+        text.starts_with("indexed 16 articles from 12 of 13 files in "),
+        "{text}"
+    );
+}
+
+#[test]
+fn second_writer_is_refused_with_exit_2() {
+    let (_dir, index) = corpus_index();
+    let idx = tantivy::Index::open_in_dir(&index).unwrap();
+    let _writer: tantivy::IndexWriter = idx.writer(50_000_000).unwrap();
+    let out = dateline(&["index", &corpus().display().to_string(), "--index", &index]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim(),
+        format!("dateline: index {index} is being written by another process")
+    );
+}
+
+#[test]
+fn show_prints_one_article() {
+    let (_dir, index) = corpus_index();
+    let out = dateline_ok(
+        &[
+            "show",
+            "corpus/wire/archive.sgm#1",
+            "--index",
+            &index,
+            "--json",
+        ],
+        0,
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["title"],
+        "GHANA COCOA ARRIVALS SLOW AS RAINS DELAY HARVEST"
+    );
+    assert_eq!(v["date"], "2026-02-10T14:02:11Z");
+    assert_eq!(v["date_source"], "metadata");
+    assert_eq!(v["topics"], serde_json::json!(["cocoa"]));
+    let text = dateline_ok(&["show", "corpus/wire/archive.sgm#1", "--index", &index], 0);
+    assert!(
+        text.contains("ACCRA, Feb 10 - Cocoa arrivals at Ghana's ports slowed"),
+        "{text}"
+    );
+    let out = dateline(&["show", "no/such#id", "--index", &index]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn extract_prints_what_the_index_receives() {
+    let file = corpus().join("feeds/science.jsonl");
+    let out = dateline_ok(&["extract", &file.display().to_string()], 0);
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["id"], "feeds/science.jsonl#2");
+    assert_eq!(
+        lines[1]["title"],
+        "Nairobi start-up tests drone deliveries of vaccines"
+    );
+    assert_eq!(lines[1]["date"], "2026-03-10T00:00:00Z");
+    assert_eq!(lines[1]["date_source"], "json-field");
+    assert_eq!(lines[1]["authors"], serde_json::json!(["Otieno Kamau"]));
+}
+
+#[test]
+fn missing_index_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dateline(&[
+        "search",
+        "cocoa",
+        "--index",
+        &dir.path().join("none").display().to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no index at"));
+}

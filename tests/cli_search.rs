@@ -1,0 +1,280 @@
+//! `dateline search`: every flag, exact hits, exit codes.
+
+use crate::util::*;
+
+fn search(index: &str, args: &[&str]) -> Vec<String> {
+    // The default limit goes first: a later --limit in `args` overrides it.
+    let mut all = vec!["search", "--index", index, "--jsonl", "--limit", "100"];
+    all.extend_from_slice(args);
+    let out = dateline(&all);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{:?}: {}",
+        args,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    ids(&String::from_utf8(out.stdout).unwrap())
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn keyword_and_phrase() {
+    let (_d, index) = corpus_index();
+    let hits = search(&index, &["central bank"]);
+    assert_eq!(hits[0], "corpus/wire/2026-03-19-berlin-rates.txt");
+    assert_eq!(
+        sorted(hits),
+        [
+            "corpus/crawl/market-roundup.json#1",
+            "corpus/wire/2026-02-14-seoul-chips.txt",
+            "corpus/wire/2026-03-19-berlin-rates.txt"
+        ]
+    );
+    // All words are required: "strike" and "Nairobi" never share an article.
+    assert!(search(&index, &["strike nairobi"]).is_empty());
+    assert_eq!(
+        search(&index, &["\"night-shift pay\""]),
+        ["corpus/wire/2026-01-08-lisbon-port.txt"]
+    );
+    assert_eq!(
+        sorted(search(&index, &["strike OR drones"])),
+        [
+            "corpus/crawl/market-roundup.json#0",
+            "corpus/feeds/science.jsonl#2",
+            "corpus/notes/montreal-transit.md",
+            "corpus/wire/2026-01-08-lisbon-port.txt"
+        ]
+    );
+    assert_eq!(
+        search(&index, &["strike -montreal -lisbon"]),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        search(&index, &["title:cocoa"]),
+        ["corpus/wire/archive.sgm#1"]
+    );
+    assert_eq!(
+        search(&index, &["coffee date:2026-04"]),
+        ["corpus/wire/2026-04-03-nairobi-coffee.txt"]
+    );
+}
+
+#[test]
+fn person_place_org_filters() {
+    let (_d, index) = corpus_index();
+    let duarte = [
+        "corpus/crawl/market-roundup.json#0",
+        "corpus/wire/2026-01-08-lisbon-port.txt",
+    ];
+    assert_eq!(sorted(search(&index, &["", "--person", "duarte"])), duarte);
+    assert_eq!(
+        sorted(search(&index, &["", "--person", "ANA DUARTE"])),
+        duarte
+    );
+    assert_eq!(sorted(search(&index, &["person:duarte"])), duarte);
+    assert_eq!(
+        sorted(search(&index, &["", "--place", "south korea"])),
+        [
+            "corpus/crawl/seoul-energy.json",
+            "corpus/feeds/science.jsonl#3",
+            "corpus/wire/2026-02-14-seoul-chips.txt"
+        ]
+    );
+    assert_eq!(
+        sorted(search(
+            &index,
+            &["prices", "--place", "Nairobi", "--person", "wanjiru"]
+        )),
+        ["corpus/wire/2026-04-03-nairobi-coffee.txt"]
+    );
+    assert_eq!(
+        sorted(search(&index, &["", "--org", "European Central Bank"])),
+        [
+            "corpus/crawl/market-roundup.json#1",
+            "corpus/wire/2026-03-19-berlin-rates.txt"
+        ]
+    );
+}
+
+#[test]
+fn date_ranges_are_inclusive_and_sortable() {
+    let (_d, index) = corpus_index();
+    let march = search(
+        &index,
+        &[
+            "", "--since", "2026-03", "--until", "2026-03", "--sort", "oldest",
+        ],
+    );
+    assert_eq!(
+        march,
+        [
+            "corpus/wire/2026-03-02-nairobi-floods.txt",
+            "corpus/wire/archive.sgm#2",
+            "corpus/feeds/science.jsonl#2",
+            "corpus/crawl/market-roundup.json#1",
+            "corpus/wire/2026-03-19-berlin-rates.txt"
+        ]
+    );
+    let newest = search(
+        &index,
+        &[
+            "",
+            "--since",
+            "2026-03-10",
+            "--until",
+            "2026-03-19",
+            "--sort",
+            "newest",
+        ],
+    );
+    assert_eq!(
+        newest,
+        [
+            "corpus/wire/2026-03-19-berlin-rates.txt",
+            "corpus/crawl/market-roundup.json#1",
+            "corpus/feeds/science.jsonl#2"
+        ]
+    );
+    let out = dateline(&["search", "x", "--index", &index, "--since", "March"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "dateline: --since \"March\" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339"
+    );
+}
+
+#[test]
+fn limit_and_offset_page_through_hits() {
+    let (_d, index) = corpus_index();
+    let all = search(&index, &["nairobi", "--sort", "oldest"]);
+    assert_eq!(all.len(), 3);
+    let page = search(
+        &index,
+        &[
+            "nairobi", "--sort", "oldest", "--limit", "1", "--offset", "1",
+        ],
+    );
+    assert_eq!(page, all[1..2]);
+}
+
+#[test]
+fn exit_codes_and_pasted_text() {
+    let (_d, index) = corpus_index();
+    assert_eq!(
+        dateline(&["search", "zeppelin", "--index", &index])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        dateline(&["search", "coffee", "--index", &index])
+            .status
+            .code(),
+        Some(0)
+    );
+    for pasted in [
+        "U.S. trade",
+        "AT&T",
+        "Lee Jae-myung",
+        "C++",
+        "what's next?",
+        "\"unbalanced",
+        "Note: x",
+    ] {
+        let code = dateline(&["search", pasted, "--index", &index])
+            .status
+            .code();
+        assert!(matches!(code, Some(0 | 1)), "{pasted}: {code:?}");
+    }
+    let out = dateline(&["search", "title:(", "--index", &index]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("query syntax error at column 7: unclosed parenthesis"),
+        "{err}"
+    );
+}
+
+#[test]
+fn text_output_shows_rank_date_title_id_entities_and_marked_snippet() {
+    let (_d, index) = corpus_index();
+    let out = dateline_ok(
+        &[
+            "search",
+            "\"night-shift pay\"",
+            "--index",
+            &index,
+            "--color",
+            "never",
+        ],
+        0,
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], " 1. Lisbon port strike ends after nine days");
+    assert!(
+        lines[1].starts_with("    2026-01-08 · corpus/wire/2026-01-08-lisbon-port.txt · score "),
+        "{out}"
+    );
+    assert_eq!(
+        lines[2],
+        "    people: Ana Duarte, Rui Falcão · places: Lisbon, Portugal"
+    );
+    assert!(
+        lines[3].contains("a nine-day strike over **night**-**shift** **pay**"),
+        "{out}"
+    );
+    let colored = dateline_ok(
+        &[
+            "search",
+            "night-shift",
+            "--index",
+            &index,
+            "--color",
+            "always",
+        ],
+        0,
+    );
+    assert!(colored.contains("\x1b[1;33mnight\x1b[0m"), "{colored}");
+}
+
+#[test]
+fn title_only_hit_shows_the_lead() {
+    let (_d, index) = corpus_index();
+    let out = dateline_ok(&["search", "title:floods", "--index", &index, "--jsonl"], 0);
+    let hit = &json_lines(&out)[0];
+    assert_eq!(hit["id"], "corpus/wire/2026-03-02-nairobi-floods.txt");
+    assert!(hit["snippet"]
+        .as_str()
+        .unwrap()
+        .starts_with("Heavy rain overnight flooded roads"));
+    assert_eq!(hit["highlights"], serde_json::json!([]));
+}
+
+#[test]
+fn facets_count_documents_across_all_hits() {
+    let (_d, index) = corpus_index();
+    let out = dateline_ok(
+        &[
+            "search", "nairobi", "--index", &index, "--json", "--facets", "--limit", "1",
+        ],
+        0,
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["hits"].as_array().unwrap().len(), 1);
+    let places = &v["facets"]["places"];
+    assert_eq!(places[0], serde_json::json!({"name": "Kenya", "count": 3}));
+    assert_eq!(
+        places[1],
+        serde_json::json!({"name": "Nairobi", "count": 3})
+    );
+    let people = &v["facets"]["people"];
+    assert_eq!(
+        people[0],
+        serde_json::json!({"name": "Grace Wanjiru", "count": 2})
+    );
+}

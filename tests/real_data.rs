@@ -1,0 +1,122 @@
+//! Real third-party data from ../shared (never copied into the repo). Each test prints SKIP
+//! when the data is absent.
+
+use crate::util::*;
+
+#[test]
+fn reuters_21578_end_to_end() {
+    let Some(dir) = shared("corpora/reuters21578") else {
+        return;
+    };
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sgm"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 22);
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("idx").display().to_string();
+    let mut args = vec!["index", "--index", &index, "--json", "--quiet"];
+    args.extend(files.iter().map(String::as_str));
+    let v: serde_json::Value = serde_json::from_str(&dateline_ok(&args, 0)).unwrap();
+    assert_eq!(v["articles_indexed"], 21578);
+    assert_eq!(v["documents_in_index"], 21578);
+    assert_eq!(v["warnings"]["invalid UTF-8 replaced"], 1);
+
+    let a: serde_json::Value = serde_json::from_str(&dateline_ok(
+        &[
+            "show",
+            "reuters21578/reut2-000.sgm#1",
+            "--index",
+            &index,
+            "--json",
+        ],
+        0,
+    ))
+    .unwrap();
+    assert_eq!(a["date"], "1987-02-26T15:01:01Z");
+    assert_eq!(
+        a["places"],
+        serde_json::json!(["el-salvador", "usa", "uruguay"])
+    );
+    assert_eq!(a["topics"], serde_json::json!(["cocoa"]));
+
+    let top = json_lines(&dateline_ok(
+        &[
+            "search", "cocoa", "--index", &index, "--jsonl", "--limit", "1",
+        ],
+        0,
+    ));
+    assert!(
+        top[0]["title"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("cocoa"),
+        "{}",
+        top[0]
+    );
+
+    let out = dateline_ok(
+        &[
+            "search", "", "--place", "japan", "--since", "1987-03", "--until", "1987-03",
+            "--index", &index, "--jsonl", "--limit", "100000",
+        ],
+        0,
+    );
+    let hits = json_lines(&out);
+    assert!(hits.len() > 100, "{}", hits.len());
+    for h in &hits {
+        let date = h["date"].as_str().unwrap();
+        assert!(date.starts_with("1987-03-"), "{date}");
+        let places: Vec<String> = h["places"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap().to_lowercase())
+            .collect();
+        assert!(places.iter().any(|p| p == "japan"), "{places:?}");
+    }
+
+    let v: serde_json::Value = serde_json::from_str(&dateline_ok(&args, 0)).unwrap();
+    assert_eq!(v["documents_in_index"], 21578);
+}
+
+#[test]
+fn bbc_news_every_file_is_indexed_or_accounted_for() {
+    let Some(dir) = shared("corpora/bbc-news") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("idx").display().to_string();
+    let out = dateline_ok(
+        &[
+            "index",
+            &dir.display().to_string(),
+            "--index",
+            &index,
+            "--json",
+            "--quiet",
+        ],
+        0,
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let skipped: u64 = v["skipped_files"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        v["files_indexed"].as_u64().unwrap() + skipped,
+        v["files_seen"].as_u64().unwrap()
+    );
+    assert_eq!(v["articles_indexed"], 2225);
+    assert_eq!(
+        v["skipped_files"],
+        serde_json::json!({"documentation file": 2})
+    );
+    assert_eq!(v["warnings"]["invalid UTF-8 replaced"], 1);
+}

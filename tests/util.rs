@@ -1,0 +1,79 @@
+//! Helpers shared by the integration tests: running the binary, temp folders, ../shared.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Runs the `dateline` binary built for this test run.
+pub fn dateline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the dateline binary runs")
+}
+
+/// Like [`dateline`], asserting the exit code, and returning stdout.
+#[track_caller]
+pub fn dateline_ok(args: &[&str], code: i32) -> String {
+    let out = dateline(args);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "dateline {args:?}\nstdout: {}\nstderr: {}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("stdout is UTF-8")
+}
+
+/// The bundled sample corpus.
+pub fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// A fresh index of `corpus/` in a temp folder (kept alive by the returned guard).
+pub fn corpus_index() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index").display().to_string();
+    dateline_ok(
+        &[
+            "index",
+            &corpus().display().to_string(),
+            "--index",
+            &index,
+            "--quiet",
+        ],
+        0,
+    );
+    (dir, index)
+}
+
+/// The third-party data folder (env `DATELINE_SHARED`, default `../shared` beside the
+/// checkout), or `None` after printing a SKIP line when it is absent.
+pub fn shared(what: &str) -> Option<PathBuf> {
+    let root = std::env::var_os("DATELINE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let path = root.join(what);
+    if path.exists() {
+        Some(path)
+    } else {
+        println!("SKIP: {} not found (set DATELINE_SHARED)", path.display());
+        None
+    }
+}
+
+/// Parses each line of JSON Lines output.
+pub fn json_lines(s: &str) -> Vec<serde_json::Value> {
+    s.lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+/// The `id` of each JSON Lines hit.
+pub fn ids(jsonl: &str) -> Vec<String> {
+    json_lines(jsonl)
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect()
+}
