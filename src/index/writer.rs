@@ -251,7 +251,7 @@ mod tests {
             threads: 2,
             ..IndexOptions::default()
         };
-        let r = build(&[corpus.clone()], &index_dir, &opts, &()).unwrap();
+        let r = build(std::slice::from_ref(&corpus), &index_dir, &opts, &()).unwrap();
         assert_eq!(r.files_seen, 3);
         assert_eq!(r.files_indexed, 2);
         assert_eq!(r.articles_indexed, 2);

@@ -148,7 +148,7 @@ mod tests {
         std::fs::write(root.join(".git/c.txt"), "hidden").unwrap();
         std::fs::write(root.join("idx/d.txt"), "index").unwrap();
 
-        let w = walk(&[root.clone()], Some(&root.join("idx")));
+        let w = walk(std::slice::from_ref(&root), Some(&root.join("idx")));
         let ids: Vec<_> = w.files.iter().map(|f| f.id_base.as_str()).collect();
         assert_eq!(ids, ["archive/b.json", "archive/wire/a.txt"]);
         assert_eq!(w.unsupported, [root.join("photo.jpg")]);

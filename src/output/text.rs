@@ -129,29 +129,6 @@ pub fn marked(s: &Snippet, color: bool) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn marks_highlights_by_character() {
-        let s = Snippet {
-            text: "Zürich cocoa".into(),
-            highlights: vec![(0, 6), (7, 12)],
-        };
-        assert_eq!(marked(&s, false), "**Zürich** **cocoa**");
-        assert_eq!(
-            marked(&s, true),
-            "\x1b[1;33mZürich\x1b[0m \x1b[1;33mcocoa\x1b[0m"
-        );
-        let bad = Snippet {
-            text: "ab".into(),
-            highlights: vec![(1, 9)],
-        };
-        assert_eq!(marked(&bad, false), "a**b**");
-    }
-}
-
 /// The one-line end-of-run summary of `dateline index`.
 pub fn index_summary(r: &crate::index::IndexReport) -> String {
     let mut line = format!(
@@ -209,4 +186,27 @@ pub fn article(a: &crate::index::StoredArticle) -> String {
     }
     let _ = writeln!(out, "\n{}", a.body);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_highlights_by_character() {
+        let s = Snippet {
+            text: "Zürich cocoa".into(),
+            highlights: vec![(0, 6), (7, 12)],
+        };
+        assert_eq!(marked(&s, false), "**Zürich** **cocoa**");
+        assert_eq!(
+            marked(&s, true),
+            "\x1b[1;33mZürich\x1b[0m \x1b[1;33mcocoa\x1b[0m"
+        );
+        let bad = Snippet {
+            text: "ab".into(),
+            highlights: vec![(1, 9)],
+        };
+        assert_eq!(marked(&bad, false), "a**b**");
+    }
 }

@@ -124,8 +124,7 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
     let (index, fields) = index::open(index_dir)?;
     let node = syntax::parse(&req.query)?;
     let query = query::build(&fields, &node, &req.filters)?;
-    let reader = index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = open_searcher(&index)?;
     let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
     let (page, total_hits): (Vec<(Option<f32>, DocAddress)>, usize) = match req.sort {
         Sort::Relevance => {
@@ -186,13 +185,23 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
     })
 }
 
+/// A searcher over the index as last committed. `Manual` reload: the default policy starts a
+/// file watcher thread, which a one-shot CLI search does not need and pays for in latency.
+fn open_searcher(index: &tantivy::Index) -> tantivy::Result<tantivy::Searcher> {
+    let reader = index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()?;
+    Ok(reader.searcher())
+}
+
 /// Fetches one stored article by id, or `None` when the index has no such id.
 ///
 /// # Errors
 /// The index cannot be opened or read.
 pub fn show(index_dir: &Path, id: &str) -> Result<Option<StoredArticle>, SearchError> {
     let (index, fields) = index::open(index_dir)?;
-    let searcher = index.reader()?.searcher();
+    let searcher = open_searcher(&index)?;
     let term = tantivy::Term::from_field_text(fields.id, id);
     let q = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
     let found = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;

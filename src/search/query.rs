@@ -15,6 +15,9 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
 
+/// Boolean clauses, as Tantivy's `BooleanQuery` takes them.
+type Clauses = Vec<(Occur, Box<dyn Query>)>;
+
 /// How much more a title match weighs than a body match.
 pub const TITLE_BOOST: f32 = 2.0;
 
@@ -38,7 +41,7 @@ pub struct Filters {
 /// # Errors
 /// [`SearchError::BadDate`] for a `date:` value that is not a period.
 pub fn build(f: &Fields, node: &Node, filters: &Filters) -> Result<Box<dyn Query>, SearchError> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut clauses: Clauses = Vec::new();
     if let Some(q) = node_query(f, node)? {
         clauses.push((Occur::Must, q));
     } else if has_exclusions(node) {
@@ -77,7 +80,7 @@ fn has_exclusions(node: &Node) -> bool {
     }
 }
 
-fn exclusions(f: &Fields, node: &Node) -> Result<Vec<(Occur, Box<dyn Query>)>, SearchError> {
+fn exclusions(f: &Fields, node: &Node) -> Result<Clauses, SearchError> {
     let items = match node {
         Node::And(items) => items.as_slice(),
         other => std::slice::from_ref(other),
@@ -121,7 +124,7 @@ fn node_query(f: &Fields, node: &Node) -> Result<Option<Box<dyn Query>>, SearchE
             Some(Box::new(BooleanQuery::new(clauses)))
         }
         Node::Or(items) => {
-            let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            let mut clauses: Clauses = Vec::new();
             for item in items {
                 let q = match item {
                     Node::Not(_) => {
