@@ -34,9 +34,7 @@ const WORDS: &[&str] = &[
 ];
 
 fn main() {
-    let shared = std::env::var_os("DATELINE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let shared = dateline::eval::shared_root();
     let dir = shared.join("corpora/reuters21578");
     if !dir.exists() {
         println!("SKIP: {} not found (set DATELINE_SHARED)", dir.display());

@@ -97,4 +97,18 @@ pub struct Article {
     pub topics: Vec<String>,
     /// Language code when the format gives one (`en`, `de`).
     pub language: Option<String>,
+    /// Normalized entities with their origin (text, metadata, both) and mention offsets into
+    /// [`Article::text`]; filled by [`crate::extract::enrich`], empty before.
+    pub entities: Vec<crate::extract::entities::Entity>,
+}
+
+impl Article {
+    /// The text entities are recognized in: the title, a blank line, the body. Mention offsets
+    /// in [`Article::entities`] are character offsets into this string.
+    pub fn text(&self) -> String {
+        if self.title.is_empty() {
+            return self.body.clone();
+        }
+        format!("{}\n\n{}", self.title, self.body)
+    }
 }

@@ -12,7 +12,8 @@
 //! - [`extract`]: fields found in the text (dates, entities);
 //! - [`index`]: the schema, and writing articles into a Tantivy index (upsert by id);
 //! - [`search`]: the query language, filters, ranking and snippets;
-//! - [`output`]: hits as terminal text, JSON and JSON Lines.
+//! - [`output`]: hits as terminal text, JSON and JSON Lines;
+//! - [`eval`]: measurements against third-party gold data.
 //!
 //! ```
 //! use dateline::{index, search};
@@ -28,6 +29,7 @@
 #![deny(missing_docs)]
 
 pub mod article;
+pub mod eval;
 pub mod extract;
 pub mod index;
 pub mod ingest;

@@ -80,6 +80,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Measure extraction against third-party gold data (see README: Evaluation).
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Regenerate a committed model file from the third-party data in ../shared.
+    #[command(subcommand)]
+    Train(TrainCommand),
     /// Print the articles parsed from files as JSON Lines, exactly what the index would receive.
     Extract {
         /// Files or folders.
@@ -88,6 +94,47 @@ enum Command {
         /// Skip extraction from the text (metadata only).
         #[arg(long)]
         no_extract: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Article-body extraction on the Zyte benchmark: token-shingle precision, recall, F1.
+    #[command(
+        after_help = "Example:\n  dateline eval html --zyte ../shared/corpora/article-extraction-benchmark"
+    )]
+    Html {
+        /// Benchmark folder (holds ground-truth.json and html/*.html.gz).
+        #[arg(long, value_name = "DIR")]
+        zyte: PathBuf,
+        /// Print {"precision","recall","f1","pages"}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Publication dates on htmldate-eval: share of pages correct, wrong, missing.
+    #[command(
+        after_help = "Example:\n  dateline eval dates --htmldate ../shared/corpora/htmldate-eval"
+    )]
+    Dates {
+        /// Evaluation folder (holds eval_default.json, eval/ and cache/).
+        #[arg(long, value_name = "DIR")]
+        htmldate: PathBuf,
+        /// Print {"pages","correct","wrong","missing"} (fractions).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// Rebuild models/gazetteer.bin.gz from GeoNames (cities15000, countryInfo, admin1 codes).
+    Gazetteer {
+        /// Folder holding corpora/geonames (default: $DATELINE_SHARED or ../shared).
+        #[arg(long, value_name = "DIR")]
+        shared: Option<PathBuf>,
+        /// Output file.
+        #[arg(long, default_value = "models/gazetteer.bin.gz")]
+        out: PathBuf,
     },
 }
 
@@ -194,6 +241,48 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Search(args) => search_command(args, &mut stdout),
+        Command::Eval(EvalCommand::Html { zyte, json }) => {
+            let r = dateline::eval::evaluate_zyte(&zyte)?;
+            if json {
+                writeln!(stdout, "{}", serde_json::to_string(&r)?)?;
+            } else {
+                let per_s = r.pages as f64 / r.parse_seconds.max(1e-9);
+                writeln!(
+                    stdout,
+                    "{} pages: precision {:.4}, recall {:.4}, F1 {:.4} ({per_s:.0} pages/s)",
+                    r.pages, r.precision, r.recall, r.f1
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(EvalCommand::Dates { htmldate, json }) => {
+            let r = dateline::eval::evaluate_htmldate(&htmldate)?;
+            if json {
+                writeln!(stdout, "{}", serde_json::to_string(&r)?)?;
+            } else {
+                writeln!(
+                    stdout,
+                    "{} pages: correct {:.1} %, wrong {:.1} %, missing {:.1} % ({:.0} pages/s)",
+                    r.pages,
+                    r.correct * 100.0,
+                    r.wrong * 100.0,
+                    r.missing * 100.0,
+                    r.pages_per_sec
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train(TrainCommand::Gazetteer { shared, out }) => {
+            let shared = shared.unwrap_or_else(dateline::eval::shared_root);
+            let bytes = dateline::extract::gazetteer::build_to_file(&shared, &out)?;
+            writeln!(
+                stdout,
+                "wrote {} ({bytes} bytes) from {}",
+                out.display(),
+                shared.join("corpora/geonames").display()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Show {
             id,
             index: dir,

@@ -37,9 +37,10 @@ fn reuters_21578_end_to_end() {
     ))
     .unwrap();
     assert_eq!(a["date"], "1987-02-26T15:01:01Z");
+    // Reuters tags are mapped to canonical gazetteer names.
     assert_eq!(
         a["places"],
-        serde_json::json!(["el-salvador", "usa", "uruguay"])
+        serde_json::json!(["El Salvador", "United States", "Uruguay"])
     );
     assert_eq!(a["topics"], serde_json::json!(["cocoa"]));
 
@@ -79,6 +80,30 @@ fn reuters_21578_end_to_end() {
             .collect();
         assert!(places.iter().any(|p| p == "japan"), "{places:?}");
     }
+
+    // A filter value that is an alias finds the canonical place.
+    let usa = dateline_ok(
+        &[
+            "search", "cocoa", "--place", "usa", "--index", &index, "--json",
+        ],
+        0,
+    );
+    let us = dateline_ok(
+        &[
+            "search",
+            "cocoa",
+            "--place",
+            "United States",
+            "--index",
+            &index,
+            "--json",
+        ],
+        0,
+    );
+    let total =
+        |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap()["total_hits"].clone();
+    assert_eq!(total(&usa), total(&us));
+    assert!(total(&us).as_u64().unwrap() > 10);
 
     let v: serde_json::Value = serde_json::from_str(&dateline_ok(&args, 0)).unwrap();
     assert_eq!(v["documents_in_index"], 21578);

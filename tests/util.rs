@@ -48,13 +48,10 @@ pub fn corpus_index() -> (tempfile::TempDir, String) {
     (dir, index)
 }
 
-/// The third-party data folder (env `DATELINE_SHARED`, default `../shared` beside the
-/// checkout), or `None` after printing a SKIP line when it is absent.
+/// `dateline::eval::shared_root()/what` (env `DATELINE_SHARED`, default `../shared`; tests run
+/// in the checkout), or `None` after printing a SKIP line when it is absent.
 pub fn shared(what: &str) -> Option<PathBuf> {
-    let root = std::env::var_os("DATELINE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let path = root.join(what);
+    let path = dateline::eval::shared_root().join(what);
     if path.exists() {
         Some(path)
     } else {

@@ -226,7 +226,7 @@ fn names(map: &Map<String, Value>, keys: &[&str]) -> Vec<String> {
 }
 
 /// `https://www.example.com/a/b` → `www.example.com`.
-fn domain_of(url: &str) -> Option<String> {
+pub(crate) fn domain_of(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
     let host = rest.split(['/', '?', '#']).next()?;
     (!host.is_empty()).then(|| host.to_string())

@@ -8,9 +8,11 @@
 //! | `.txt`, `.text`, `.md` | [`text`]: title line, optional `Key: value` header block |
 //! | `.json`, `.jsonl`, `.ndjson` | [`json`]: one article per object |
 //! | `.sgm`, `.sgml` | [`sgml`]: Reuters-21578 records |
+//! | `.html`, `.htm`, `.xhtml` | [`html`]: main text with boilerplate removed, metadata, charsets |
 //! | any of these + `.gz` | decompressed first |
 
 pub mod decode;
+pub mod html;
 pub mod json;
 pub mod problem;
 pub mod sgml;
@@ -33,6 +35,8 @@ pub enum Format {
     JsonLines,
     /// Reuters-21578 SGML.
     ReutersSgml,
+    /// A web page.
+    Html,
 }
 
 impl Format {
@@ -47,6 +51,7 @@ impl Format {
             "json" => Format::Json,
             "jsonl" | "ndjson" => Format::JsonLines,
             "sgm" | "sgml" => Format::ReutersSgml,
+            "html" | "htm" | "xhtml" => Format::Html,
             _ => return None,
         })
     }
@@ -129,6 +134,12 @@ pub fn parse_bytes(
     path: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<(Option<String>, Article)> {
+    if format == Format::Html {
+        return html_article(bytes, path, problems)
+            .map(|a| (None, a))
+            .into_iter()
+            .collect();
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         problems.push(Problem::file(path, Cost::SkippedFile, "empty file", ""));
         return Vec::new();
@@ -159,11 +170,53 @@ pub fn parse_bytes(
             .collect(),
         Format::Json => json::parse_json(text, path, problems),
         Format::JsonLines => json::parse_jsonl(text, path, problems),
+        // Web pages carry their own charset and were parsed from the raw bytes above.
+        Format::Html => Vec::new(),
         Format::ReutersSgml => sgml::parse_sgml(text, path, problems)
             .into_iter()
             .map(|(k, a)| (Some(k), a))
             .collect(),
     }
+}
+
+/// A web page as an article: main text, metadata, and the publication date from the page's
+/// structured metadata, dateline, URL or path (see [`crate::extract::date::from_html`]).
+fn html_article(bytes: &[u8], path: &str, problems: &mut Vec<Problem>) -> Option<Article> {
+    let page = match html::parse_html(bytes, Some(path)) {
+        Ok(page) => page,
+        Err(e) => {
+            let (reason, detail) = match &e {
+                html::HtmlError::Empty { .. } => ("empty file", String::new()),
+                html::HtmlError::Binary { reason, .. } => ("binary file", reason.to_string()),
+                html::HtmlError::BotWall { reason, .. } => ("bot-wall page", reason.clone()),
+                html::HtmlError::NoText { .. } => ("no article text", String::new()),
+                other => ("unreadable HTML", other.to_string()),
+            };
+            problems.push(Problem::file(path, Cost::SkippedFile, reason, detail));
+            return None;
+        }
+    };
+    let found = crate::extract::date::from_html(
+        &page.html,
+        page.url.as_deref(),
+        Some(path),
+        Some(&page.body),
+    );
+    let source = page
+        .site_name
+        .clone()
+        .or_else(|| page.url.as_deref().and_then(json::domain_of));
+    Some(Article {
+        title: page.title,
+        body: page.body,
+        authors: page.authors,
+        date: found.as_ref().map(|f| f.at),
+        date_source: found.map_or(crate::article::DateSource::None, |f| f.source),
+        url: page.url,
+        language: page.language,
+        source,
+        ..Article::default()
+    })
 }
 
 #[cfg(test)]

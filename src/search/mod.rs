@@ -123,8 +123,14 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
     let started = Instant::now();
     let (index, fields) = index::open(index_dir)?;
     let node = syntax::parse(&req.query)?;
-    let query = query::build(&fields, &node, &req.filters)?;
     let searcher = open_searcher(&index)?;
+    let mut filters = req.filters.clone();
+    for place in &mut filters.places {
+        if let Some(canonical) = resolve_place(&searcher, &fields, place)? {
+            *place = canonical;
+        }
+    }
+    let query = query::build(&fields, &node, &filters)?;
     let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
     let (page, total_hits): (Vec<(Option<f32>, DocAddress)>, usize) = match req.sort {
         Sort::Relevance => {
@@ -183,6 +189,27 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
         hits,
         facets,
     })
+}
+
+/// The canonical name for a place filter that no article carries as written ("usa", "U.S.",
+/// "Britain"), through the gazetteer; `None` to keep the value. The gazetteer is decoded only
+/// in that case, so ordinary searches stay fast.
+fn resolve_place(
+    searcher: &tantivy::Searcher,
+    fields: &index::Fields,
+    place: &str,
+) -> tantivy::Result<Option<String>> {
+    let key = index::schema::exact_key(place);
+    if searcher.doc_freq(&tantivy::Term::from_field_text(fields.place, &key))? > 0 {
+        return Ok(None);
+    }
+    let Ok(gaz) = crate::extract::gazetteer::embedded() else {
+        return Ok(None);
+    };
+    Ok(gaz
+        .lookup(place)
+        .or_else(|| gaz.canonical_reuters_place(place))
+        .map(|p| p.name.clone()))
 }
 
 /// A searcher over the index as last committed. `Manual` reload: the default policy starts a

@@ -1,0 +1,176 @@
+//! The dateline of a news text ("SEOUL, Dec. 5 (Yonhap) --", "NAIROBI (July 14) -",
+//! "BERLIN, 5. Dezember 2025 (dpa) -") and `Date:` lines of plain-text header blocks.
+//!
+//! Exists because wire copy and plain-text archives carry their date only in the text. A
+//! year-less dateline is completed only from another reliable signal (the URL, the file path,
+//! or a full date elsewhere in the same text); without one it yields nothing.
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use super::lang::{month_alternation, month_from_word};
+use super::parse::{find_text_dates, parse_value, ParsedDate};
+use super::url::year_in_locator;
+
+/// How far into the text a dateline may start (bytes); a dateline opens the story, so a
+/// place-and-date further down is a mention, not the dateline.
+const DATELINE_WINDOW: usize = 600;
+
+/// A dateline's date as written: the year may be missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatelineHit {
+    /// Year if the dateline states one.
+    pub year: Option<i16>,
+    /// Month, 1..=12.
+    pub month: i8,
+    /// Day of month, 1..=31 (validated only once the year is known).
+    pub day: i8,
+    /// Byte offset in the text just past the dateline's date.
+    pub end: usize,
+}
+
+/// Finds the dateline near the start of `text`: an upper-case-initial place name (optionally
+/// ", region"), then month-day or day-month (optionally with a year, optionally in
+/// parentheses), an optional agency in parentheses and a dash or colon.
+pub fn find_dateline(text: &str) -> Option<DatelineHit> {
+    static MD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?m)^[\s\p{{Pd}}*•]*\p{{Lu}}[\p{{L}}.'’/ -]{{1,40}}?(?:,\s*[\p{{L}}.' ]{{1,30}}?)?(?:,\s*|\s*\(\s*)(?i:({m}))\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d{{2}}))?\s*\)?\s*(?:\([^)\n]{{1,40}}\)\s*)?[-–—:]",
+            m = month_alternation()
+        ))
+        .unwrap()
+    });
+    static DM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?m)^[\s\p{{Pd}}*•]*\p{{Lu}}[\p{{L}}.'’/ -]{{1,40}}?(?:,\s*[\p{{L}}.' ]{{1,30}}?)?(?:,\s*|\s*\(\s*)(\d{{1,2}})\.?\s+(?:de\s+)?(?i:({m}))\.?(?:,?\s+(?:de\s+)?((?:19|20)\d{{2}}))?\s*\)?\s*(?:\([^)\n]{{1,40}}\)\s*)?[-–—:]",
+            m = month_alternation()
+        ))
+        .unwrap()
+    });
+    let mut cut = DATELINE_WINDOW.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let hit = |month: &str, day: &str, year: Option<regex::Match>, end: usize| {
+        Some(DatelineHit {
+            year: year.and_then(|y| y.as_str().parse().ok()),
+            month: month_from_word(month)? as i8,
+            day: day.parse().ok().filter(|d| (1..=31).contains(d))?,
+            end,
+        })
+    };
+    let a = MD
+        .captures(head)
+        .and_then(|c| hit(&c[1], &c[2], c.get(3), c.get(0)?.end()));
+    let b = DM
+        .captures(head)
+        .and_then(|c| hit(&c[2], &c[1], c.get(3), c.get(0)?.end()));
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if a.end <= b.end { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The day of the dateline of `text`, its year taken in order from the dateline itself, the
+/// URL, the file path, or the first full date elsewhere in the text. `None` when there is no
+/// dateline, no year signal, or the completed day is impossible (Feb 29 of a common year).
+pub fn dateline_date(text: &str, url: Option<&str>, path: Option<&str>) -> Option<Date> {
+    let hit = find_dateline(text)?;
+    let year = hit
+        .year
+        .or_else(|| url.and_then(year_in_locator))
+        .or_else(|| path.and_then(year_in_locator))
+        .or_else(|| find_text_dates(text).first().map(|d| d.date.year()))?;
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    Date::new(year, hit.month, hit.day).ok()
+}
+
+/// The date of a `Date:`-style line in the first lines of a plain-text article (`Date:`,
+/// `Datum:`, `Published:`, `Veröffentlicht:`, `Fecha:`, `Publié le`), parsed with
+/// [`parse_value`].
+pub fn header_date(text: &str) -> Option<ParsedDate> {
+    static LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?im)^\s*(?:date|datum|published|publication date|posted|veröffentlicht(?: am)?|fecha|publié le|data|pubdate)\s*[:=]?\s*(.{6,80})$").unwrap()
+    });
+    let head: String = text.lines().take(20).collect::<Vec<_>>().join("\n");
+    LINE.captures_iter(&head).find_map(|c| parse_value(&c[1]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i16, m: i8, day: i8) -> Option<Date> {
+        Date::new(y, m, day).ok()
+    }
+
+    #[test]
+    fn wire_datelines() {
+        let t = "HALIFAX, Nov. 3 (CP) -- Ferries stayed in port on Monday.";
+        assert_eq!(
+            find_dateline(t).map(|h| (h.year, h.month, h.day)),
+            Some((None, 11, 3))
+        );
+        let t = "KISUMU (Aug 21) - Fishermen said the lake rose again.";
+        assert_eq!(find_dateline(t).map(|h| (h.month, h.day)), Some((8, 21)));
+        let t = "POTSDAM, 4. Februar 2023 (dpa) - Der Landtag tagte lange.";
+        assert_eq!(
+            find_dateline(t).map(|h| (h.year, h.month, h.day)),
+            Some((Some(2023), 2, 4))
+        );
+        let t = "Lyon, 7 mai 2022 – La ville a voté.";
+        assert_eq!(dateline_date(t, None, None), d(2022, 5, 7));
+        let t = "QUITO, Oct. 2, 2018 -- Voters lined up early.";
+        assert_eq!(dateline_date(t, None, None), d(2018, 10, 2));
+    }
+
+    #[test]
+    fn yearless_dateline_takes_year_from_other_signals() {
+        let t = "HALIFAX, Nov. 3 (CP) -- Ferries stayed in port.";
+        assert_eq!(
+            dateline_date(t, Some("https://example.org/2016/11/ferries"), None),
+            d(2016, 11, 3)
+        );
+        assert_eq!(
+            dateline_date(t, None, Some("/archive/2015/ferries.txt")),
+            d(2015, 11, 3)
+        );
+        let t2 = format!("{t} The last storm, on 12 October 2014, was worse.");
+        assert_eq!(dateline_date(&t2, None, None), d(2014, 11, 3));
+        assert_eq!(dateline_date(t, None, None), None);
+    }
+
+    #[test]
+    fn yearless_feb_29_needs_a_leap_year() {
+        let t = "OSLO, Feb. 29 (NTB) -- Snow.";
+        assert_eq!(
+            dateline_date(t, Some("https://x.example/2019/x"), None),
+            None
+        );
+        assert_eq!(
+            dateline_date(t, Some("https://x.example/2020/x"), None),
+            d(2020, 2, 29)
+        );
+    }
+
+    #[test]
+    fn no_dateline_in_ordinary_prose() {
+        assert_eq!(
+            find_dateline("The council met in May 2020 and again later."),
+            None
+        );
+        assert_eq!(find_dateline("Ferries stayed in port on Monday."), None);
+    }
+
+    #[test]
+    fn header_lines() {
+        let t = "Title: Ferries\nDate: 2017-06-02 09:00\n\nFerries stayed in port.";
+        assert_eq!(header_date(t).map(|p| p.local), d(2017, 6, 2));
+        assert_eq!(header_date("Ferries stayed in port."), None);
+    }
+}

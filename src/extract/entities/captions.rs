@@ -1,0 +1,245 @@
+//! Caption, credit and byline-footer noise: spans of article text whose names are about the
+//! picture or the newsroom ("Photo: AP", "(Reporting by Jane Doe; Editing by John Roe)") rather
+//! than the story, so mentions inside them must not become entities.
+//!
+//! Matching is ASCII-case-insensitive on a lower-cased copy (byte offsets unchanged), with fixed
+//! marker tables: no regex, one pass per line.
+
+/// What a marker does to its line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Action {
+    /// The rest of the line from the marker is noise ("Photo: AP").
+    ToEnd,
+    /// The whole line is noise, but only if it starts with the marker ("Source: ...").
+    LineStart,
+    /// From the '(' to the matching ')' (or end of line): "(Reporting by ...)".
+    Paren,
+    /// The whole line, if it is short (≤ 80 characters) and the marker starts within its last
+    /// 40 bytes: a caption or credit line naming a picture agency ("... / Getty Images").
+    ShortLine,
+}
+
+/// Markers, lower-case. Those starting with a letter must start a word.
+const MARKERS: &[(&str, Action)] = &[
+    ("photo:", Action::ToEnd),
+    ("photos:", Action::ToEnd),
+    ("photo by ", Action::ToEnd),
+    ("photograph:", Action::ToEnd),
+    ("photograph by ", Action::ToEnd),
+    ("picture:", Action::ToEnd),
+    ("pictured:", Action::ToEnd),
+    ("image:", Action::ToEnd),
+    ("image caption", Action::ToEnd),
+    ("image copyright", Action::ToEnd),
+    ("image source", Action::ToEnd),
+    ("credit:", Action::ToEnd),
+    ("photo credit", Action::ToEnd),
+    ("/ source:", Action::ToEnd),
+    ("caption:", Action::ToEnd),
+    ("©", Action::ToEnd),
+    ("(c) 19", Action::ToEnd),
+    ("(c) 20", Action::ToEnd),
+    ("source:", Action::LineStart),
+    ("copyright ", Action::LineStart),
+    ("video:", Action::LineStart),
+    ("graphic:", Action::LineStart),
+    ("illustration:", Action::LineStart),
+    ("file photo", Action::LineStart),
+    ("(reporting by", Action::Paren),
+    ("(additional reporting", Action::Paren),
+    ("(writing by", Action::Paren),
+    ("(editing by", Action::Paren),
+    ("(compiled by", Action::Paren),
+    ("(photo", Action::Paren),
+    ("(ap photo", Action::Paren),
+    ("(image", Action::Paren),
+    ("(credit", Action::Paren),
+    ("getty images", Action::ShortLine),
+    ("shutterstock", Action::ShortLine),
+    ("ap photo", Action::ShortLine),
+    ("afp via", Action::ShortLine),
+    ("epa-efe", Action::ShortLine),
+    ("/ ap", Action::ShortLine),
+    ("/ afp", Action::ShortLine),
+    ("/ reuters", Action::ShortLine),
+    ("reuters/", Action::ShortLine),
+    ("/getty", Action::ShortLine),
+];
+
+/// First bytes of all markers, for a branch-cheap scan.
+const FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < MARKERS.len() {
+        t[MARKERS[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Markers grouped by first byte, so the scan compares only markers that can match there.
+fn by_first_byte() -> &'static [Vec<(&'static str, Action)>] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<(&'static str, Action)>>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = vec![Vec::new(); 256];
+        for &(m, a) in MARKERS {
+            t[m.as_bytes()[0] as usize].push((m, a));
+        }
+        t
+    })
+}
+
+/// Byte spans of noise within one trimmed, lower-cased line (offsets relative to the line).
+fn line_spans(line: &str, out: &mut Vec<(usize, usize)>, base: usize) {
+    let b = line.as_bytes();
+    let table = by_first_byte();
+    let short = line.len() <= 320 && line.chars().count() <= 80;
+    let mut prev_alnum = false;
+    let mut at = 0;
+    while at < b.len() {
+        let c = b[at];
+        let alnum = c.is_ascii_alphanumeric();
+        let word_start = !(alnum && prev_alnum);
+        prev_alnum = alnum;
+        // Every marker's first byte is ASCII or a UTF-8 lead byte, so `at` is on a char boundary
+        // whenever a marker can match here.
+        if !word_start || !FIRST_BYTES[c as usize] {
+            at += 1;
+            continue;
+        }
+        let mut next = at + 1;
+        for &(m, action) in &table[c as usize] {
+            if !b[at..].starts_with(m.as_bytes()) {
+                continue;
+            }
+            match action {
+                Action::ToEnd => {
+                    out.push((base + at, base + line.len()));
+                    return;
+                }
+                Action::LineStart if at == 0 => {
+                    out.push((base, base + line.len()));
+                    return;
+                }
+                Action::ShortLine if short && at + 40 >= line.len() => {
+                    out.push((base, base + line.len()));
+                    return;
+                }
+                Action::Paren => {
+                    let close = b[at..]
+                        .iter()
+                        .position(|&x| x == b')')
+                        .map_or(b.len(), |p| at + p + 1);
+                    out.push((base + at, base + close));
+                    next = close;
+                    prev_alnum = false;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        at = next;
+    }
+}
+
+/// Character spans (half-open, into `text`) of caption and credit noise, sorted and merged:
+/// lines starting "Source:", "Copyright", "File photo"; the rest of a line from a "Photo:",
+/// "Image caption", "/ Source:", "©" or "Credit:" marker; parenthetical "(Reporting by ...;
+/// Editing by ...)" credits; and short lines ending in a picture-agency credit ("Getty Images").
+/// One pass over each line's bytes; markers are ASCII-case-insensitive.
+pub fn noise_spans(text: &str) -> Vec<(usize, usize)> {
+    let lower = text.to_ascii_lowercase();
+    // Byte spans first; converted to char offsets once at the end.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut line_start = 0;
+    for line in lower.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim();
+        let lo = line_start + (body.len() - body.trim_start().len());
+        line_start += line.len();
+        if !trimmed.is_empty() {
+            line_spans(trimmed, &mut spans, lo);
+        }
+    }
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    // Byte → char offsets in one forward walk (spans are sorted).
+    let (mut byte, mut chars) = (0usize, 0usize);
+    let mut to_char = |b: usize| {
+        chars += text[byte..b].chars().count();
+        byte = b;
+        chars
+    };
+    merged
+        .into_iter()
+        .map(|(s, e)| (to_char(s), to_char(e)))
+        .collect()
+}
+
+/// True when the character span `start..end` overlaps any of the sorted `spans`.
+pub fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|&(_, e)| e <= start);
+    spans.get(i).is_some_and(|&(s, _)| s < end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<String> {
+        noise_spans(text)
+            .iter()
+            .map(|&(s, e)| text.chars().skip(s).take(e - s).collect())
+            .collect()
+    }
+
+    #[test]
+    fn caption_lines_and_inline_credits() {
+        let text = "Rain closed the harbour in Tromsø.\nPhoto: AP\nA ferry waits at the pier. / Source: Northwind Agency\nThe mayor said repairs start soon.";
+        assert_eq!(
+            pieces(text),
+            vec!["Photo: AP", "/ Source: Northwind Agency"]
+        );
+    }
+
+    #[test]
+    fn reporting_parenthetical() {
+        let text = "Copper rose 2%. (Reporting by Mira Kovač; Editing by Tom Reed) Later text.";
+        assert_eq!(
+            pieces(text),
+            vec!["(Reporting by Mira Kovač; Editing by Tom Reed)"]
+        );
+        let spans = noise_spans(text);
+        assert!(overlaps(&spans, 30, 34));
+        assert!(!overlaps(&spans, 0, 6));
+    }
+
+    #[test]
+    fn agencies_copyright_and_image_captions() {
+        let text = "Getty Images\n© 2025 Harbour Press Ltd\nImage caption, Officials inspect the dam\nThe dam held.";
+        assert_eq!(
+            pieces(text),
+            vec![
+                "Getty Images",
+                "© 2025 Harbour Press Ltd",
+                "Image caption, Officials inspect the dam"
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinary_prose_is_kept() {
+        let text = "The source said the photographer left Lagos on Monday.\nA long paragraph about Getty Images, the agency, which reported results today and discussed its future plans at length.";
+        assert!(noise_spans(text).is_empty());
+    }
+}

@@ -1,0 +1,245 @@
+//! Merging cleaned candidates (text mentions and metadata values) into de-duplicated entities:
+//! short person mentions resolve to a full name in the same article, candidates with the same
+//! kind and merge key become one entity, and the origin records whether text, metadata or both
+//! named it.
+//!
+//! Short-mention rule: a person name whose words are a leading or trailing run of a longer
+//! person name in the same article ("Picard", "Jean-Luc", "von der Leyen", metadata "okafor")
+//! joins that name. If several longer names qualify ("Lind" with both "Tobias Lind" and "Maja
+//! Lind"), a text mention joins the nearest full name mentioned before it (else the first one
+//! after it) and a metadata value stays on its own.
+
+use std::collections::HashMap;
+
+use super::person;
+use super::{Entity, Origin};
+use crate::article::EntityKind;
+
+/// One cleaned mention or metadata value, before merging.
+#[derive(Debug, Clone)]
+pub struct Cand {
+    /// Person, place or org.
+    pub kind: EntityKind,
+    /// Cleaned (and for places, canonical) name.
+    pub name: String,
+    /// Merge key (same key + kind → same entity).
+    pub key: String,
+    /// Character span for text mentions; `None` for metadata.
+    pub span: Option<(usize, usize)>,
+    /// Country of a gazetteer place.
+    pub country: Option<String>,
+    /// GeoNames id of a gazetteer place.
+    pub geonames_id: Option<u32>,
+    /// Preference for this candidate's `name` as the entity's display name (higher wins).
+    pub score: u8,
+}
+
+/// Rewrites the key and name of short person candidates to the full name they abbreviate.
+pub fn resolve_people(cands: &mut [Cand]) {
+    // Distinct person keys in first-seen order, with their words and best display name.
+    let mut keys: Vec<(String, Vec<String>)> = Vec::new();
+    let mut best_name: HashMap<String, (u8, String)> = HashMap::new();
+    let mut starts: HashMap<String, Vec<usize>> = HashMap::new();
+    for c in cands.iter().filter(|c| c.kind == EntityKind::Person) {
+        if !best_name.contains_key(&c.key) {
+            keys.push((c.key.clone(), person::tokens(&c.name)));
+        }
+        let e = best_name
+            .entry(c.key.clone())
+            .or_insert((c.score, c.name.clone()));
+        if c.score > e.0 {
+            *e = (c.score, c.name.clone());
+        }
+        if let Some((s, _)) = c.span {
+            starts.entry(c.key.clone()).or_default().push(s);
+        }
+    }
+    if keys.len() < 2 {
+        return;
+    }
+    // Longest names first so that every host already knows its own root.
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(keys[i].1.len()));
+    let mut roots: HashMap<&str, Vec<&str>> = HashMap::new();
+    for &i in &order {
+        let (key, toks) = &keys[i];
+        let mut found: Vec<&str> = Vec::new();
+        for (k2, t2) in &keys {
+            if person::is_short_form(toks, t2) {
+                for r in roots.get(k2.as_str()).into_iter().flatten() {
+                    if !found.contains(r) {
+                        found.push(r);
+                    }
+                }
+            }
+        }
+        if found.is_empty() {
+            found.push(key.as_str());
+        }
+        roots.insert(key.as_str(), found);
+    }
+    let chosen: Vec<Option<String>> = cands
+        .iter()
+        .map(|c| {
+            if c.kind != EntityKind::Person {
+                return None;
+            }
+            let rs = roots.get(c.key.as_str())?;
+            let root = match (rs.as_slice(), c.span) {
+                ([only], _) => *only,
+                (_, None) => return None,
+                (many, Some((at, _))) => nearest(many, at, &starts)?,
+            };
+            (root != c.key).then(|| root.to_string())
+        })
+        .collect();
+    for (c, root) in cands.iter_mut().zip(chosen) {
+        if let Some(root) = root {
+            if let Some((_, n)) = best_name.get(&root) {
+                c.name = n.clone();
+            }
+            c.key = root;
+        }
+    }
+}
+
+/// The root whose mentions come nearest before `at`, else the first after it.
+fn nearest<'a>(
+    roots: &[&'a str],
+    at: usize,
+    starts: &HashMap<String, Vec<usize>>,
+) -> Option<&'a str> {
+    let pos = |r: &str| starts.get(r).map(Vec::as_slice).unwrap_or(&[]).to_vec();
+    let before = roots
+        .iter()
+        .filter_map(|r| {
+            pos(r)
+                .into_iter()
+                .filter(|&s| s < at)
+                .max()
+                .map(|s| (s, *r))
+        })
+        .max();
+    let after = || {
+        roots
+            .iter()
+            .filter_map(|r| {
+                pos(r)
+                    .into_iter()
+                    .filter(|&s| s >= at)
+                    .min()
+                    .map(|s| (s, *r))
+            })
+            .min()
+    };
+    before.or_else(after).map(|(_, r)| r)
+}
+
+/// Groups candidates by (kind, key) into entities. Entities named in the text come first, in
+/// order of their first mention; metadata-only entities follow in metadata order.
+pub fn assemble(cands: Vec<Cand>) -> Vec<Entity> {
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut out: Vec<(Entity, u8)> = Vec::new();
+    for c in cands {
+        let origin = if c.span.is_some() {
+            Origin::Text
+        } else {
+            Origin::Metadata
+        };
+        let slot = *index.entry((c.kind, c.key.clone())).or_insert_with(|| {
+            out.push((
+                Entity {
+                    kind: c.kind,
+                    name: c.name.clone(),
+                    mentions: Vec::new(),
+                    origin,
+                    country: None,
+                    geonames_id: None,
+                },
+                c.score,
+            ));
+            out.len() - 1
+        });
+        let (e, score) = &mut out[slot];
+        if c.score > *score {
+            e.name = c.name.clone();
+            *score = c.score;
+        }
+        if e.origin != origin {
+            e.origin = Origin::Both;
+        }
+        if let Some(span) = c.span {
+            e.mentions.push(span);
+        }
+        e.country = e.country.take().or(c.country);
+        e.geonames_id = e.geonames_id.or(c.geonames_id);
+    }
+    let mut ents: Vec<Entity> = out.into_iter().map(|(e, _)| e).collect();
+    for e in &mut ents {
+        e.mentions.sort_unstable();
+        e.mentions.dedup();
+    }
+    // Stable: metadata-only entities (no mentions) keep their relative order at the end.
+    ents.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.0));
+    ents
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::gazetteer::fold::exact_key;
+
+    fn person(name: &str, span: Option<(usize, usize)>) -> Cand {
+        Cand {
+            kind: EntityKind::Person,
+            name: name.into(),
+            key: exact_key(name),
+            span,
+            country: None,
+            geonames_id: None,
+            score: if span.is_some() { 12 } else { 2 },
+        }
+    }
+
+    #[test]
+    fn short_names_join_full_names() {
+        let mut c = vec![
+            person("Picard", Some((0, 6))),
+            person("Jean-Luc Picard", Some((20, 35))),
+            person("Jean-Luc", Some((50, 58))),
+            person("okafor", None),
+            person("Amara Okafor", Some((70, 82))),
+        ];
+        resolve_people(&mut c);
+        let e = assemble(c);
+        let names: Vec<_> = e
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions.len(), e.origin))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Jean-Luc Picard", 3, Origin::Text),
+                ("Amara Okafor", 1, Origin::Both)
+            ]
+        );
+    }
+
+    #[test]
+    fn ambiguous_surname_takes_nearest_preceding() {
+        let mut c = vec![
+            person("Tobias Lind", Some((0, 11))),
+            person("Maja Lind", Some((40, 49))),
+            person("Lind", Some((60, 64))),
+            person("lind", None),
+        ];
+        resolve_people(&mut c);
+        let e = assemble(c);
+        assert_eq!(e[1].name, "Maja Lind");
+        assert_eq!(e[1].mentions, vec![(40, 49), (60, 64)]);
+        assert_eq!(
+            e.last().map(|e| (e.name.as_str(), e.origin)),
+            Some(("lind", Origin::Metadata))
+        );
+    }
+}

@@ -1,0 +1,178 @@
+//! Entity normalization: turns the recognizer's raw [`Mention`]s plus metadata values (Reuters
+//! tags, JSON `people` fields, header `People:` lines) into clean, canonical, de-duplicated
+//! [`Entity`]s for the index.
+//!
+//! Pipeline ([`normalize`]): drop MISC, caption/credit noise ([`noise_spans`]) and junk (fewer
+//! than two letters); clean each mention by kind (`person.rs`, `place.rs`, `org.rs`); resolve
+//! places through the GeoNames gazetteer; resolve short person mentions to full names; merge by
+//! kind and key (`merge.rs`), recording whether text, metadata or both named each entity.
+
+mod captions;
+mod merge;
+mod org;
+mod person;
+mod place;
+mod text;
+
+use serde::Serialize;
+
+use crate::article::{EntityKind, Mention};
+use crate::extract::gazetteer::{fold, Gazetteer};
+pub use captions::noise_spans;
+use merge::Cand;
+
+/// Where an entity was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Only in the article text (recognizer mentions).
+    Text,
+    /// Only in structured metadata (tags, JSON fields, header lines).
+    Metadata,
+    /// In both.
+    Both,
+}
+
+/// One canonical entity of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// Person, place or organization (never MISC).
+    pub kind: EntityKind,
+    /// Canonical name: gazetteer name for known places, the full name for people, the bare name
+    /// without legal form for organizations.
+    pub name: String,
+    /// Character offsets (half-open) of each text mention, sorted; empty for metadata-only.
+    pub mentions: Vec<(usize, usize)>,
+    /// Text, metadata or both.
+    pub origin: Origin,
+    /// Country name of a gazetteer place ("South Korea" for Seoul); `None` otherwise.
+    pub country: Option<String>,
+    /// GeoNames id of a gazetteer place.
+    pub geonames_id: Option<u32>,
+}
+
+/// Entity values from an article's metadata, each as written by the source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MetadataEntities {
+    /// People (Reuters PEOPLE tags like "james-baker", JSON `people`, header `People:`).
+    pub people: Vec<String>,
+    /// Places (Reuters PLACES tags like "west-germany", JSON `places`, header `Places:`).
+    pub places: Vec<String>,
+    /// Organizations (Reuters ORGS tags like "opec", JSON `orgs`).
+    pub orgs: Vec<String>,
+}
+
+/// The exact-value key the index stores and queries with: lower-cased, accent-folded,
+/// whitespace-collapsed ("São  Paulo" → "sao paulo"). Punctuation is kept.
+pub fn exact_key(name: &str) -> String {
+    fold::exact_key(name)
+}
+
+/// Score offset that makes any text spelling beat any metadata spelling as display name.
+const TEXT_BONUS: u8 = 10;
+
+fn place_cand(r: place::Resolved, span: Option<(usize, usize)>, score: u8) -> Cand {
+    let key = match r.geonames_id {
+        Some(id) => format!("#{id}"),
+        None => exact_key(&r.name),
+    };
+    Cand {
+        kind: EntityKind::Place,
+        key,
+        name: r.name,
+        span,
+        country: r.country,
+        geonames_id: r.geonames_id,
+        score,
+    }
+}
+
+fn plain_cand(kind: EntityKind, name: String, span: Option<(usize, usize)>, score: u8) -> Cand {
+    Cand {
+        kind,
+        key: exact_key(&name),
+        name,
+        span,
+        country: None,
+        geonames_id: None,
+        score,
+    }
+}
+
+/// Normalizes and merges one article's entities.
+///
+/// `text` is the text the recognizer saw; `mentions` carry character offsets into it (in any
+/// order). Mentions of kind MISC, mentions overlapping [`noise_spans`] of `text`, and mentions
+/// with fewer than two letters after cleaning are dropped. Output order: entities named in the
+/// text by first mention, then metadata-only entities (people, places, orgs, in input order).
+pub fn normalize(
+    text: &str,
+    mentions: &[Mention],
+    metadata: &MetadataEntities,
+    gaz: &Gazetteer,
+) -> Vec<Entity> {
+    let noise = if mentions.is_empty() {
+        Vec::new()
+    } else {
+        noise_spans(text)
+    };
+    let mut ms: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| {
+            m.kind != EntityKind::Misc
+                && m.end > m.start
+                && !captions::overlaps(&noise, m.start, m.end)
+        })
+        .collect();
+    ms.sort_by_key(|m| (m.start, m.end));
+    let mut cands: Vec<Cand> =
+        Vec::with_capacity(ms.len() + metadata.people.len() + metadata.places.len());
+    for m in ms {
+        let cand = match m.kind {
+            EntityKind::Person => person::clean(&m.text, m.start).map(|c| {
+                plain_cand(
+                    EntityKind::Person,
+                    c.name,
+                    Some((c.start, c.end)),
+                    TEXT_BONUS + org::display_score(&m.text),
+                )
+            }),
+            EntityKind::Place => place::clean(&m.text, m.start).map(|c| {
+                place_cand(
+                    place::resolve(&c.name, gaz),
+                    Some((c.start, c.end)),
+                    TEXT_BONUS,
+                )
+            }),
+            EntityKind::Org => org::clean(&m.text, m.start).map(|c| {
+                let score = TEXT_BONUS + org::display_score(&c.name);
+                Cand {
+                    key: org::key(&c.name),
+                    ..plain_cand(EntityKind::Org, c.name, Some((c.start, c.end)), score)
+                }
+            }),
+            EntityKind::Misc => None,
+        };
+        cands.extend(cand);
+    }
+    for p in &metadata.people {
+        cands.extend(person::clean_metadata(p).map(|n| plain_cand(EntityKind::Person, n, None, 1)));
+    }
+    for p in &metadata.places {
+        cands.extend(place::resolve_metadata(p, gaz).map(|r| place_cand(r, None, 1)));
+    }
+    for o in &metadata.orgs {
+        cands.extend(org::clean_metadata(o).map(|n| {
+            let score = org::display_score(&n);
+            Cand {
+                key: org::key(&n),
+                ..plain_cand(EntityKind::Org, n, None, score)
+            }
+        }));
+    }
+    merge::resolve_people(&mut cands);
+    merge::assemble(cands)
+}
+
+#[cfg(test)]
+mod tests;

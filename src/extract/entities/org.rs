@@ -1,0 +1,155 @@
+//! Organization-name cleaning and the merge key that joins safe variants of one name:
+//! case ("ACME" / "Acme"), a leading "the", and trailing legal forms (Inc., Corp., Corporation,
+//! Ltd., Limited, Co., Company, PLC, LLC, L.P.) — "the Acme Corp." and "Acme" are one org.
+
+use super::text::{core, has_name_letters, possessive_len, tidy_case, trim_range, Core};
+use crate::extract::gazetteer::fold::exact_key;
+
+/// Trailing legal-form words, compared lower-cased with dots and commas removed.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "limited",
+    "co",
+    "company",
+    "plc",
+    "llc",
+    "lp",
+    "llp",
+];
+
+fn is_legal_form(word: &str) -> bool {
+    let w: String = word
+        .chars()
+        .filter(|&c| c != '.' && c != ',')
+        .flat_map(char::to_lowercase)
+        .collect();
+    LEGAL_FORMS.contains(&w.as_str())
+}
+
+/// Byte length of `name` without trailing legal forms and the "&", "and" or comma before them;
+/// never strips the whole name ("Co." alone stays).
+fn without_legal_forms(name: &str) -> usize {
+    let mut end = name.len();
+    loop {
+        let head = name[..end].trim_end();
+        let Some((rest, last)) = head.rsplit_once(' ') else {
+            return end;
+        };
+        if is_legal_form(last) || last == "&" || last.eq_ignore_ascii_case("and") {
+            end = rest.trim_end_matches([',', ' ']).len();
+            if end == 0 {
+                return head.len();
+            }
+        } else {
+            return head.trim_end_matches(',').len();
+        }
+    }
+}
+
+/// Cleans one recognizer mention of an organization starting at character `start`: edge
+/// punctuation, a possessive, a leading "the" and trailing legal forms are removed (so the
+/// canonical name is the bare "Acme Widgets"). `None` when fewer than two letters remain.
+pub fn clean(mention: &str, start: usize) -> Option<Core> {
+    let (mut lo, mut hi) = trim_range(mention, 0, mention.len(), |w| {
+        is_legal_form(w) || w.len() <= 4
+    });
+    let cut = possessive_len(&mention[lo..hi]);
+    if cut > 0 {
+        hi -= cut;
+    }
+    let t = &mention[lo..hi];
+    if t.len() > 4 && t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("the ")) {
+        lo += 4;
+    }
+    hi = lo + without_legal_forms(&mention[lo..hi]);
+    (lo, hi) = trim_range(mention, lo, hi, |w| w.len() <= 4 && w.contains('.'));
+    let t = &mention[lo..hi];
+    if lo >= hi || !has_name_letters(t) || is_legal_form(t) || t.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    Some(core(mention, start, lo, hi))
+}
+
+/// Display form of a metadata org value: Reuters-21578 ORGS tags are lower-case ("opec",
+/// "worldbank"); short single words become acronyms ("OPEC"), longer lower-case values are
+/// title-cased with hyphens read as spaces. Values with capitals are kept as written.
+pub fn clean_metadata(value: &str) -> Option<String> {
+    let v = value.trim();
+    let lower = !v.chars().any(char::is_uppercase);
+    if lower && !v.contains([' ', '-']) && v.chars().count() <= 5 {
+        return has_name_letters(v).then(|| v.to_uppercase());
+    }
+    let v = if lower {
+        tidy_case(&v.replace('-', " "))
+    } else {
+        v.to_string()
+    };
+    clean(&v, 0).map(|c| c.name)
+}
+
+/// Merge key of a cleaned org name: [`exact_key`] of the name (legal forms already gone).
+pub fn key(name: &str) -> String {
+    exact_key(name)
+}
+
+/// How good a variant is as the display name: mixed case beats all capitals (a headline
+/// "ACME WIDGETS" loses to "Acme Widgets"), which beats all lower case.
+pub fn display_score(name: &str) -> u8 {
+    let upper = name.chars().any(char::is_uppercase);
+    let lower = name.chars().any(char::is_lowercase);
+    match (upper, lower) {
+        (true, true) => 2,
+        (true, false) => 1,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(s: &str) -> Option<String> {
+        clean(s, 0).map(|c| c.name)
+    }
+
+    #[test]
+    fn strips_legal_forms_and_the() {
+        assert_eq!(name("Acme Widgets Inc.").as_deref(), Some("Acme Widgets"));
+        assert_eq!(name("Acme Widgets, Inc.").as_deref(), Some("Acme Widgets"));
+        assert_eq!(
+            name("the Acme Widgets Corporation").as_deref(),
+            Some("Acme Widgets")
+        );
+        assert_eq!(name("Harbour Foods Ltd").as_deref(), Some("Harbour Foods"));
+        assert_eq!(name("Pell & Co.").as_deref(), Some("Pell"));
+        assert_eq!(
+            name("Northwind Bank PLC's").as_deref(),
+            Some("Northwind Bank")
+        );
+        assert_eq!(name("Quillon LLC").as_deref(), Some("Quillon"));
+        assert_eq!(name("Co.").as_deref(), None);
+        assert_eq!(name("The").as_deref(), None);
+        assert_eq!(name("The Lantern Company").as_deref(), Some("Lantern"));
+    }
+
+    #[test]
+    fn variants_share_a_key() {
+        let k = |s: &str| key(&name(s).unwrap());
+        assert_eq!(k("ACME WIDGETS CORP"), k("Acme Widgets"));
+        assert_eq!(k("the Acme Widgets Co."), k("Acme Widgets Inc"));
+        assert_ne!(k("Acme Widgets"), k("Acme Gadgets"));
+    }
+
+    #[test]
+    fn metadata_tags() {
+        assert_eq!(clean_metadata("opec").as_deref(), Some("OPEC"));
+        assert_eq!(clean_metadata("adb-africa").as_deref(), Some("Adb Africa"));
+        assert_eq!(
+            clean_metadata("Harbour Foods Ltd").as_deref(),
+            Some("Harbour Foods")
+        );
+    }
+}

@@ -1,0 +1,224 @@
+//! Person-name cleaning: strips leading titles and roles ("President", "Mr.", "Prime Minister",
+//! "then-CEO"), a trailing possessive ("Okafor's") and edge punctuation, while keeping name shapes
+//! whole: hyphens (Jean-Luc), particles (von der, bin, de la), apostrophes (O'Brien) and
+//! family-name-first order (Xi Jinping, Moon Jae-in) are never reordered or split.
+//!
+//! Royal and religious styles (King, Queen, Prince, Pope, Sheikh) are kept: "Pope Leo" without
+//! "Pope" names someone else. "Major" is not stripped either (John Major).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::text::{core, has_name_letters, possessive_len, tidy_case, trim_range, Core};
+use crate::extract::gazetteer::fold::fold;
+
+/// Title and role words dropped from person mentions (whitespace-separated), compared
+/// lower-cased with dots removed.
+const TITLES: &str = "\
+    president vice vicepresident presidentelect prime minister premier chancellor ceo cfo coo \
+    cto chairman chairwoman chair chairperson chief executive mr mrs ms miss mx dr doctor prof \
+    professor gov governor sen senator rep representative congressman congresswoman gen \
+    general lt col colonel sgt sergeant capt captain cmdr commander adm admiral rev reverend \
+    sir dame former late acting interim deputy secretary foreign finance defence defense \
+    interior trade economy treasury state attorney judge justice mayor ambassador spokesman \
+    spokeswoman spokesperson coach manager director leader mp mep us uk then ex mme mlle herr \
+    frau sr sra founder cofounder officer financial operating commissioner inspector detective \
+    superintendent envoy negotiator lawmaker legislator candidate";
+
+fn titles() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| TITLES.split_whitespace().collect())
+}
+
+/// How many leading words may form a role phrase ("Deputy Foreign Minister ...").
+const ROLE_WORDS_MAX: usize = 6;
+
+/// True when `word` is a title or role: "Dr.", "PRESIDENT", "then-President", "U.S.".
+fn is_title(word: &str) -> bool {
+    let w: String = word
+        .chars()
+        .filter(|&c| c != '.' && c != ',')
+        .flat_map(char::to_lowercase)
+        .collect();
+    if titles().contains(w.as_str()) {
+        return true;
+    }
+    // "then-President", "ex-CEO", "vice-chairman", "co-founder": every hyphen part a title.
+    w.contains('-') && w.split('-').all(|p| p == "co" || titles().contains(p))
+}
+
+/// Suffixes whose final '.' belongs to the name.
+fn keeps_dot(word: &str) -> bool {
+    matches!(word, "Jr." | "Sr." | "jr." | "sr.")
+        || (word.chars().count() == 2 && word.starts_with(char::is_uppercase))
+}
+
+/// Cleans one recognizer mention of a person starting at character `start` of the article.
+/// Returns `None` when nothing name-like is left (a bare "President", "Mr.", digits).
+/// All-capital or all-lower-case names are title-cased ("MOON JAE-IN" → "Moon Jae-In").
+pub fn clean(mention: &str, start: usize) -> Option<Core> {
+    let (mut lo, mut hi) = trim_range(mention, 0, mention.len(), keeps_dot);
+    // A role phrase ends at its last title word among the first few words, provided every word
+    // before it is capitalized or a title: "Health Minister Ann Lee", "U.S. Trade
+    // Representative Iris Boyd", "then-Gov. Ed Marsh". The last word is never a role.
+    let words: Vec<(usize, &str)> = mention[lo..hi]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - mention.as_ptr() as usize, w))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    if words.iter().all(|(_, w)| is_title(w)) {
+        return None;
+    }
+    let head = &words[..(words.len() - 1).min(ROLE_WORDS_MAX)];
+    let prefix = head
+        .iter()
+        .position(|(_, w)| !(is_title(w) || w.starts_with(|c: char| c.is_uppercase())))
+        .unwrap_or(head.len());
+    let role_end = head[..prefix].iter().rposition(|(_, w)| is_title(w));
+    if let Some(i) = role_end {
+        let (at, w) = words[i];
+        (lo, hi) = trim_range(mention, at + w.len(), hi, keeps_dot);
+    }
+    let cut = possessive_len(&mention[lo..hi]);
+    if cut > 0 {
+        (lo, hi) = trim_range(mention, lo, hi - cut, keeps_dot);
+    }
+    if lo >= hi || !has_name_letters(&mention[lo..hi]) {
+        return None;
+    }
+    let mut c = core(mention, start, lo, hi);
+    c.name = tidy_case(&c.name);
+    Some(c)
+}
+
+/// Cleans a metadata person value. Reuters-21578 PEOPLE tags are lower-case and hyphen-joined
+/// ("james-baker"), so an all-lower-case value without spaces has its hyphens read as spaces;
+/// anything else keeps its hyphens (JSON "Jean-Luc Picard").
+pub fn clean_metadata(value: &str) -> Option<String> {
+    let v = value.trim();
+    let lower = !v.chars().any(char::is_uppercase);
+    let v = if lower && !v.contains(' ') {
+        v.replace('-', " ")
+    } else {
+        v.to_string()
+    };
+    clean(&v, 0).map(|c| c.name)
+}
+
+/// Folded word keys of a cleaned name, the unit of short-mention matching ("Jae-in" stays one).
+pub fn tokens(name: &str) -> Vec<String> {
+    name.split_whitespace().map(fold).collect()
+}
+
+/// True when `short` (fewer words) is a leading or trailing run of `full`'s words:
+/// "Picard" and "Jean-Luc" in "Jean-Luc Picard", "von der Leyen" in "Ursula von der Leyen".
+pub fn is_short_form(short: &[String], full: &[String]) -> bool {
+    !short.is_empty()
+        && short.len() < full.len()
+        && (full.starts_with(short) || full.ends_with(short))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(s: &str) -> Option<String> {
+        clean(s, 0).map(|c| c.name)
+    }
+
+    #[test]
+    fn strips_titles_and_roles() {
+        assert_eq!(
+            name("President Amara Okafor").as_deref(),
+            Some("Amara Okafor")
+        );
+        assert_eq!(
+            name("Prime Minister Lena Varga").as_deref(),
+            Some("Lena Varga")
+        );
+        assert_eq!(name("Mr. Tobias Lind").as_deref(), Some("Tobias Lind"));
+        assert_eq!(name("Dr Priya Raman").as_deref(), Some("Priya Raman"));
+        assert_eq!(
+            name("CEO Dana Whitfield").as_deref(),
+            Some("Dana Whitfield")
+        );
+        assert_eq!(name("Sen. Ruth Calloway").as_deref(), Some("Ruth Calloway"));
+        assert_eq!(name("then-Gov. Ed Marsh").as_deref(), Some("Ed Marsh"));
+        assert_eq!(
+            name("U.S. Trade Representative Iris Boyd").as_deref(),
+            Some("Iris Boyd")
+        );
+        assert_eq!(name("Health Minister Ann Lee").as_deref(), Some("Ann Lee"));
+        assert_eq!(
+            name("Chief Financial Officer Bo Grant").as_deref(),
+            Some("Bo Grant")
+        );
+        assert_eq!(
+            name("Deputy Prime Minister Noor Aziz's").as_deref(),
+            Some("Noor Aziz")
+        );
+        assert_eq!(name("President"), None);
+        assert_eq!(name("Mrs."), None);
+        assert_eq!(name("John Major").as_deref(), Some("John Major"));
+        assert_eq!(name("Pope Leo").as_deref(), Some("Pope Leo"));
+    }
+
+    #[test]
+    fn possessives_and_punctuation() {
+        assert_eq!(name("Okafor's").as_deref(), Some("Okafor"));
+        assert_eq!(name("Amara Okafor’s").as_deref(), Some("Amara Okafor"));
+        assert_eq!(name("Chris Davies'").as_deref(), Some("Chris Davies"));
+        assert_eq!(name("“Tobias Lind,”").as_deref(), Some("Tobias Lind"));
+        assert_eq!(name("Sam Teller Jr.").as_deref(), Some("Sam Teller Jr."));
+    }
+
+    #[test]
+    fn keeps_name_shapes_whole() {
+        for n in [
+            "Jean-Luc Picard",
+            "Ursula von der Leyen",
+            "Mohammed bin Salman",
+            "Conan O'Brien",
+            "Xi Jinping",
+            "Moon Jae-in",
+        ] {
+            assert_eq!(name(n).as_deref(), Some(n));
+        }
+        assert_eq!(
+            name("Chancellor Ursula von der Leyen's").as_deref(),
+            Some("Ursula von der Leyen")
+        );
+        assert_eq!(name("CONAN O'BRIEN").as_deref(), Some("Conan O'Brien"));
+    }
+
+    #[test]
+    fn offsets_point_at_the_name() {
+        let c = clean("Gov. Zoë Hart's", 100).unwrap();
+        assert_eq!((c.name.as_str(), c.start, c.end), ("Zoë Hart", 105, 113));
+    }
+
+    #[test]
+    fn metadata_values() {
+        assert_eq!(
+            clean_metadata("james-baker").as_deref(),
+            Some("James Baker")
+        );
+        assert_eq!(clean_metadata("okafor").as_deref(), Some("Okafor"));
+        assert_eq!(
+            clean_metadata("Jean-Luc Picard").as_deref(),
+            Some("Jean-Luc Picard")
+        );
+    }
+
+    #[test]
+    fn short_forms() {
+        let full = tokens("Ursula von der Leyen");
+        assert!(is_short_form(&tokens("Leyen"), &full));
+        assert!(is_short_form(&tokens("von der Leyen"), &full));
+        assert!(is_short_form(&tokens("Ursula"), &full));
+        assert!(!is_short_form(&tokens("der"), &full));
+        assert!(is_short_form(&tokens("XI"), &tokens("Xi Jinping")));
+    }
+}

@@ -1,0 +1,104 @@
+//! Place-name resolution: a cleaned mention or metadata value becomes the gazetteer's canonical
+//! place (name, country, GeoNames id) or, when the gazetteer does not know it, the name as
+//! written with tidy casing ("NORTH RIDGE" → "North Ridge"). Nationality adjectives are not
+//! mapped ("Korean" stays "Korean" if a recognizer ever labels it a place).
+
+use super::text::{core, has_name_letters, possessive_len, tidy_case, trim_range, Core};
+use crate::extract::gazetteer::{country_of, Gazetteer, Place};
+
+/// A resolved place name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// Canonical name (gazetteer) or tidied written form.
+    pub name: String,
+    /// Country name for gazetteer places.
+    pub country: Option<String>,
+    /// GeoNames id for gazetteer places.
+    pub geonames_id: Option<u32>,
+}
+
+fn from_place(p: &Place) -> Resolved {
+    Resolved {
+        name: p.name.clone(),
+        country: country_of(p).map(str::to_string),
+        geonames_id: Some(p.geonames_id),
+    }
+}
+
+/// Cleans a place mention starting at character `start`: edge punctuation, possessive
+/// ("Seoul's") and a leading "the" are removed. `None` when fewer than two letters remain.
+pub fn clean(mention: &str, start: usize) -> Option<Core> {
+    let keep_dot = |w: &str| w.len() <= 5 && w.matches('.').count() >= 2;
+    let (mut lo, mut hi) = trim_range(mention, 0, mention.len(), keep_dot);
+    let cut = possessive_len(&mention[lo..hi]);
+    if cut > 0 {
+        (lo, hi) = trim_range(mention, lo, hi - cut, keep_dot);
+    }
+    let t = &mention[lo..hi];
+    if t.len() > 4 && t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("the ")) {
+        lo += 4;
+    }
+    if lo >= hi || !has_name_letters(&mention[lo..hi]) {
+        return None;
+    }
+    Some(core(mention, start, lo, hi))
+}
+
+/// Resolves a cleaned text mention through [`Gazetteer::lookup`].
+pub fn resolve(name: &str, gaz: &Gazetteer) -> Resolved {
+    match gaz.lookup(name) {
+        Some(p) => from_place(p),
+        None => Resolved {
+            name: tidy_case(name),
+            country: None,
+            geonames_id: None,
+        },
+    }
+}
+
+/// Resolves a metadata value: Reuters-21578 PLACES tags first ("usa", "west-germany"), then a
+/// plain lookup; unknown values are tidied, hyphens read as spaces if the value is lower-case.
+pub fn resolve_metadata(value: &str, gaz: &Gazetteer) -> Option<Resolved> {
+    let v = value.trim();
+    if !has_name_letters(v) {
+        return None;
+    }
+    if let Some(p) = gaz.canonical_reuters_place(v) {
+        return Some(from_place(p));
+    }
+    let lower = !v.chars().any(char::is_uppercase);
+    let v = if lower {
+        v.replace('-', " ")
+    } else {
+        v.to_string()
+    };
+    Some(resolve(&v, gaz))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_place_mentions() {
+        let c = clean("Seoul's", 7).unwrap();
+        assert_eq!((c.name.as_str(), c.start, c.end), ("Seoul", 7, 12));
+        assert_eq!(clean("the Netherlands,", 0).unwrap().name, "Netherlands");
+        assert_eq!(clean("U.S.", 0).unwrap().name, "U.S.");
+        assert_eq!(clean("42", 0), None);
+    }
+
+    #[test]
+    fn unknown_places_are_tidied() {
+        let g = Gazetteer::default();
+        let r = resolve("NORTH RIDGE VALLEY", &g);
+        assert_eq!(
+            (r.name.as_str(), r.country, r.geonames_id),
+            ("North Ridge Valley", None, None)
+        );
+        assert_eq!(
+            resolve_metadata("lower-fenwick", &g).unwrap().name,
+            "Lower Fenwick"
+        );
+    }
+}

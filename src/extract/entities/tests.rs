@@ -1,0 +1,290 @@
+//! End-to-end tests of [`normalize`] on invented sentences, with the small fixture gazetteer.
+
+use super::*;
+use crate::extract::gazetteer::tests::fixture_gazetteer;
+
+/// A mention of the `nth` (0-based) occurrence of `needle` in `text`, with char offsets.
+fn m(text: &str, kind: EntityKind, needle: &str, nth: usize) -> Mention {
+    let (byte, _) = text.match_indices(needle).nth(nth).expect("needle in text");
+    let start = text[..byte].chars().count();
+    Mention {
+        kind,
+        start,
+        end: start + needle.chars().count(),
+        text: needle.to_string(),
+    }
+}
+
+fn names(ents: &[Entity]) -> Vec<(EntityKind, &str)> {
+    ents.iter().map(|e| (e.kind, e.name.as_str())).collect()
+}
+
+use EntityKind::{Misc, Org, Person, Place};
+
+#[test]
+fn people_titles_possessives_and_short_mentions() {
+    let t =
+        "President Amara Okafor met CEO Dana Whitfield in Seoul. Okafor's aides said Whitfield \
+             and Dana later toured the port. Mr. Okafor left on Friday.";
+    let ms = vec![
+        m(t, Person, "President Amara Okafor", 0),
+        m(t, Person, "CEO Dana Whitfield", 0),
+        m(t, Place, "Seoul", 0),
+        m(t, Person, "Okafor's", 0),
+        m(t, Person, "Whitfield", 1),
+        m(t, Person, "Dana", 1),
+        m(t, Person, "Mr. Okafor", 0),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(
+        names(&e),
+        vec![
+            (Person, "Amara Okafor"),
+            (Person, "Dana Whitfield"),
+            (Place, "Seoul")
+        ]
+    );
+    assert_eq!(e[0].mentions.len(), 3);
+    assert_eq!(e[1].mentions.len(), 3);
+    // Offsets point at the name itself, without the title.
+    let (s, end) = e[0].mentions[0];
+    assert_eq!(
+        t.chars().skip(s).take(end - s).collect::<String>(),
+        "Amara Okafor"
+    );
+    assert_eq!(e[2].country.as_deref(), Some("South Korea"));
+    assert_eq!(e[2].geonames_id, Some(1835848));
+}
+
+#[test]
+fn name_shapes_and_family_name_first() {
+    let t = "Xi Jinping greeted Moon Jae-in, while Ursula von der Leyen spoke with Conan O'Brien \
+             and Mohammed bin Salman. Later Xi and Moon left; von der Leyen stayed.";
+    let ms: Vec<Mention> = [
+        "Xi Jinping",
+        "Moon Jae-in",
+        "Ursula von der Leyen",
+        "Conan O'Brien",
+        "Mohammed bin Salman",
+    ]
+    .iter()
+    .map(|n| m(t, Person, n, 0))
+    .chain([
+        m(t, Person, "Xi", 1),
+        m(t, Person, "Moon", 1),
+        m(t, Person, "von der Leyen", 1),
+    ])
+    .collect();
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    let got: Vec<_> = e
+        .iter()
+        .map(|e| (e.name.as_str(), e.mentions.len()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Xi Jinping", 2),
+            ("Moon Jae-in", 2),
+            ("Ursula von der Leyen", 2),
+            ("Conan O'Brien", 1),
+            ("Mohammed bin Salman", 1)
+        ]
+    );
+}
+
+#[test]
+fn places_aliases_and_unknowns() {
+    let t =
+        "Ships left the U.S. for Britain, then Korea's ports, and finally reached Lower Fenwick.";
+    let ms = vec![
+        m(t, Place, "U.S.", 0),
+        m(t, Place, "Britain", 0),
+        m(t, Place, "Korea's", 0),
+        m(t, Place, "Lower Fenwick", 0),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(
+        names(&e),
+        vec![
+            (Place, "United States"),
+            (Place, "United Kingdom"),
+            (Place, "South Korea"),
+            (Place, "Lower Fenwick")
+        ]
+    );
+    assert_eq!(e[3].country, None);
+}
+
+#[test]
+fn orgs_merge_suffix_case_and_the() {
+    let t = "ACME WIDGETS CORP said profit rose. The Acme Widgets Inc. board agreed, and Acme Widgets' \
+             shares climbed while Harbour Foods Ltd fell.";
+    let ms = vec![
+        m(t, Org, "ACME WIDGETS CORP", 0),
+        m(t, Org, "The Acme Widgets Inc.", 0),
+        m(t, Org, "Acme Widgets'", 0),
+        m(t, Org, "Harbour Foods Ltd", 0),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(
+        names(&e),
+        vec![(Org, "Acme Widgets"), (Org, "Harbour Foods")]
+    );
+    assert_eq!(e[0].mentions.len(), 3);
+}
+
+#[test]
+fn metadata_merges_with_text() {
+    let t = "West German exporters met Tobias Lind in Bonn as OPEC ministers gathered in Paris.";
+    let ms = vec![
+        m(t, Misc, "West German", 0),
+        m(t, Person, "Tobias Lind", 0),
+        m(t, Place, "Paris", 0),
+        m(t, Org, "OPEC", 0),
+    ];
+    let meta = MetadataEntities {
+        people: vec!["lind".into(), "hana-kato".into()],
+        places: vec!["west-germany".into(), "france".into(), "usa".into()],
+        orgs: vec!["opec".into()],
+    };
+    let e = normalize(t, &ms, &meta, fixture_gazetteer());
+    let got: Vec<_> = e.iter().map(|e| (e.name.as_str(), e.origin)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Tobias Lind", Origin::Both),
+            ("OPEC", Origin::Both),
+            ("Paris", Origin::Text),
+            ("Hana Kato", Origin::Metadata),
+            ("Germany", Origin::Metadata),
+            ("France", Origin::Metadata),
+            ("United States", Origin::Metadata)
+        ]
+    );
+}
+
+#[test]
+fn captions_junk_and_misc_are_dropped() {
+    let t = "Floods hit Tromsø on Monday.\nPhoto: Kari Holm / Northwind Agency\nOfficials said 42 homes \
+             were lost. (Reporting by Mira Kovač; Editing by Tom Reed)";
+    let ms = vec![
+        m(t, Place, "Tromsø", 0),
+        m(t, Person, "Kari Holm", 0),
+        m(t, Org, "Northwind Agency", 0),
+        m(t, Org, "42", 0),
+        m(t, Person, "O", 0),
+        m(t, Misc, "Monday", 0),
+        m(t, Person, "Mira Kovač", 0),
+        m(t, Person, "Tom Reed", 0),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(names(&e), vec![(Place, "Tromsø")]);
+}
+
+#[test]
+fn exact_key_folds_accents() {
+    assert_eq!(exact_key("São Paulo"), exact_key("sao  paulo"));
+    assert_eq!(exact_key(" Zoë   Hart "), "zoe hart");
+}
+
+#[test]
+fn entity_serializes() {
+    let e = Entity {
+        kind: Place,
+        name: "Seoul".into(),
+        mentions: vec![(3, 8)],
+        origin: Origin::Both,
+        country: Some("South Korea".into()),
+        geonames_id: Some(1835848),
+    };
+    let j = serde_json::to_string(&e).unwrap();
+    assert_eq!(
+        j,
+        r#"{"kind":"place","name":"Seoul","mentions":[[3,8]],"origin":"both","country":"South Korea","geonames_id":1835848}"#
+    );
+}
+
+#[test]
+fn embedded_gazetteer_end_to_end() {
+    let gaz = crate::extract::gazetteer::embedded().expect("embedded gazetteer decodes");
+    let t = "Negotiators from Seoul flew to Washington on Tuesday; U.S. and Korean officials met later \
+             in São Paulo, then in sao paulo again.";
+    let ms = vec![
+        m(t, Place, "Seoul", 0),
+        m(t, Place, "Washington", 0),
+        m(t, Place, "U.S.", 0),
+        m(t, Misc, "Korean", 0),
+        m(t, Place, "São Paulo", 0),
+        m(t, Place, "sao paulo", 0),
+    ];
+    let meta = MetadataEntities {
+        places: vec!["usa".into(), "south-korea".into()],
+        ..Default::default()
+    };
+    let e = normalize(t, &ms, &meta, gaz);
+    let got: Vec<_> = e
+        .iter()
+        .map(|e| {
+            (
+                e.name.as_str(),
+                e.country.as_deref(),
+                e.origin,
+                e.mentions.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Seoul", Some("South Korea"), Origin::Text, 1),
+            ("Washington", Some("United States"), Origin::Text, 1),
+            ("United States", Some("United States"), Origin::Both, 1),
+            ("São Paulo", Some("Brazil"), Origin::Text, 2),
+            ("South Korea", Some("South Korea"), Origin::Metadata, 0),
+        ]
+    );
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let odd = [
+        "東京都",
+        "東京都の",
+        "'s",
+        "’",
+        "the",
+        "The ",
+        "  ",
+        "-",
+        "Ã",
+        "Mr.",
+        "Inc.",
+        "the 東京",
+        "Ü's",
+        "(",
+        "’s’s",
+    ];
+    let ms: Vec<Mention> = odd
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| {
+            [Person, Place, Org, Misc].map(|kind| Mention {
+                kind,
+                start: i * 3,
+                end: i * 3 + 99,
+                text: t.to_string(),
+            })
+        })
+        .collect();
+    let meta = MetadataEntities {
+        people: odd.map(String::from).to_vec(),
+        places: odd.map(String::from).to_vec(),
+        orgs: odd.map(String::from).to_vec(),
+    };
+    let e = normalize("Photo: ©\n(Reporting by", &ms, &meta, fixture_gazetteer());
+    assert!(
+        e.iter()
+            .all(|e| e.name.chars().filter(|c| c.is_alphabetic()).count() >= 2),
+        "{e:?}"
+    );
+}

@@ -1,0 +1,173 @@
+//! Small string helpers shared by the person, place and org cleaners: trimming a mention to its
+//! core while tracking how many characters were cut (so entity offsets point at the name, not
+//! at "President" or "'s"), possessive removal and tidy title-casing.
+
+/// A cleaned mention: the name and the character offsets (half-open, into the article text) of
+/// the part of the original mention it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Core {
+    /// The cleaned name, internal whitespace collapsed to single spaces.
+    pub name: String,
+    /// First character of the core, inclusive.
+    pub start: usize,
+    /// Last character of the core, exclusive.
+    pub end: usize,
+}
+
+/// Characters trimmed from both ends of every mention: quotes, brackets and clause punctuation.
+fn is_edge_punct(c: char) -> bool {
+    "\"“”‘’'«»()[]{},;:!?*|/\\·•–—-_".contains(c)
+}
+
+/// Byte range of `s` after trimming whitespace and edge punctuation; a trailing '.' is trimmed too
+/// unless it closes an abbreviation the caller wants (`keep_dot` decides on the last word).
+pub fn trim_range(
+    s: &str,
+    mut lo: usize,
+    mut hi: usize,
+    keep_dot: impl Fn(&str) -> bool,
+) -> (usize, usize) {
+    loop {
+        let before = (lo, hi);
+        let t = &s[lo..hi];
+        if let Some(c) = t
+            .chars()
+            .next()
+            .filter(|&c| c.is_whitespace() || is_edge_punct(c))
+        {
+            lo += c.len_utf8();
+        }
+        let t = &s[lo..hi];
+        if let Some(c) = t.chars().next_back() {
+            let last_word = t.rsplit(char::is_whitespace).next().unwrap_or(t);
+            if c.is_whitespace() || is_edge_punct(c) || (c == '.' && !keep_dot(last_word)) {
+                hi -= c.len_utf8();
+            }
+        }
+        if (lo, hi) == before || lo >= hi {
+            return (lo, hi.max(lo));
+        }
+    }
+}
+
+/// Byte length to cut from the end of `s` to drop an English possessive: "Biden's" → 2,
+/// "Reuters’" (curly) → 3 bytes, "Jones'" → 1; 0 when there is none. "O'Brien" is untouched.
+pub fn possessive_len(s: &str) -> usize {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if s.len() > suffix.len() && s.ends_with(suffix) {
+            return suffix.len();
+        }
+    }
+    for suffix in ["s'", "s’"] {
+        if s.len() > suffix.len() && s.ends_with(suffix) {
+            return suffix.len() - 1;
+        }
+    }
+    0
+}
+
+/// Builds a [`Core`] from byte range `lo..hi` of `mention` (which starts at character
+/// `mention_start` of the article), collapsing internal whitespace.
+pub fn core(mention: &str, mention_start: usize, lo: usize, hi: usize) -> Core {
+    let start = mention_start + mention[..lo].chars().count();
+    let end = start + mention[lo..hi].chars().count();
+    Core {
+        name: mention[lo..hi]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        start,
+        end,
+    }
+}
+
+/// Words kept lower-case inside title-cased place and org names.
+const SMALL_WORDS: &[&str] = &[
+    "of", "the", "and", "de", "del", "la", "le", "da", "do", "dos", "das", "du", "van", "von", "y",
+    "on", "upon", "al", "el", "bin", "der",
+];
+
+/// Upper-cases the first letter of each hyphen/apostrophe-separated part of a word
+/// ("o'brien" → "O'Brien", "jae-in" → "Jae-In", "d'ivoire" → "D'Ivoire").
+fn cap_word(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut at_start = true;
+    for c in w.chars() {
+        if at_start && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            at_start = false;
+        } else {
+            out.extend(c.to_lowercase());
+            at_start = matches!(c, '-' | '\'' | '’');
+        }
+    }
+    out
+}
+
+/// Title-cases a name written entirely in upper or lower case ("NEW SOUTH WALES" / "new south
+/// wales" → "New South Wales", small words such as "of" stay lower-case after the first word);
+/// mixed-case input is returned unchanged because its casing is deliberate ("McDonald", "iPhone").
+pub fn tidy_case(s: &str) -> String {
+    let has_upper = s.chars().any(char::is_uppercase);
+    let has_lower = s.chars().any(char::is_lowercase);
+    if has_upper && has_lower {
+        return s.to_string();
+    }
+    s.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lw = w.to_lowercase();
+            if i > 0 && SMALL_WORDS.contains(&lw.as_str()) {
+                lw
+            } else {
+                cap_word(w)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// True when `s` has at least two letters — the minimum for a name worth indexing.
+pub fn has_name_letters(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_quotes_and_sentence_dots() {
+        let s = "“Acme Widgets.”";
+        let (lo, hi) = trim_range(s, 0, s.len(), |_| false);
+        assert_eq!(&s[lo..hi], "Acme Widgets");
+        let s = "(Tom Smith Jr.)";
+        let (lo, hi) = trim_range(s, 0, s.len(), |w| w == "Jr.");
+        assert_eq!(&s[lo..hi], "Tom Smith Jr.");
+    }
+
+    #[test]
+    fn possessives() {
+        assert_eq!(possessive_len("Okafor's"), 2);
+        assert_eq!(possessive_len("Okafor’s"), "’s".len());
+        assert_eq!(possessive_len("Davies'"), 1);
+        assert_eq!(possessive_len("O'Brien"), 0);
+        assert_eq!(possessive_len("'s"), 0);
+    }
+
+    #[test]
+    fn core_offsets_are_chars() {
+        let c = core("Mme Zoé  Ngata", 10, 4, "Mme Zoé  Ngata".len());
+        assert_eq!((c.name.as_str(), c.start, c.end), ("Zoé Ngata", 14, 24));
+    }
+
+    #[test]
+    fn tidy_casing() {
+        assert_eq!(
+            tidy_case("NORTHERN TERRITORY OF ELBONIA"),
+            "Northern Territory of Elbonia"
+        );
+        assert_eq!(tidy_case("o'brien"), "O'Brien");
+        assert_eq!(tidy_case("McDonald Plains"), "McDonald Plains");
+    }
+}

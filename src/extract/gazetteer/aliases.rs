@@ -1,0 +1,182 @@
+//! Hand-curated name tables the GeoNames extracts lack: common short names for countries whose
+//! GeoNames name news writers rarely use, abbreviations (U.S., UK, UAE), a few city overrides
+//! where news usage differs from "largest population wins", and the Reuters-21578 PLACES tags
+//! that do not match a current country name (historical states and hyphenated abbreviations).
+
+/// Canonical display names replacing GeoNames `countryInfo.txt` names, by ISO 3166 code.
+pub const COUNTRY_NAME_OVERRIDES: &[(&str, &str)] = &[
+    ("NL", "Netherlands"),
+    ("TL", "Timor-Leste"),
+    ("VA", "Vatican City"),
+    ("AX", "Åland Islands"),
+    ("PS", "Palestinian Territories"),
+    ("BQ", "Bonaire, Saint Eustatius and Saba"),
+];
+
+/// Alternative names resolving to a country, by ISO 3166 code. Keys are matched through
+/// `fold::lookup_key`, so punctuation and case do not matter ("U.S.A." = "usa").
+/// "Korea" alone resolves to South Korea (by far the more frequent referent in news);
+/// "Congo" alone resolves to the Republic of the Congo, as in Reuters-21578 where Zaire is separate.
+/// Historical names follow the Reuters tag rule below (Soviet Union → Russia, West Germany →
+/// Germany) so that text mentions and 1987 metadata tags merge into one entity.
+pub const COUNTRY_ALIASES: &[(&str, &str)] = &[
+    ("US", "US"),
+    ("USA", "US"),
+    ("America", "US"),
+    ("United States of America", "US"),
+    ("UK", "GB"),
+    ("Britain", "GB"),
+    ("Great Britain", "GB"),
+    ("United Kingdom of Great Britain and Northern Ireland", "GB"),
+    ("Korea, Republic of", "KR"),
+    ("Republic of Korea", "KR"),
+    ("Korea", "KR"),
+    ("ROK", "KR"),
+    ("Korea, Democratic People's Republic of", "KP"),
+    ("Democratic People's Republic of Korea", "KP"),
+    ("DPRK", "KP"),
+    ("Russian Federation", "RU"),
+    ("Soviet Union", "RU"),
+    ("USSR", "RU"),
+    ("West Germany", "DE"),
+    ("East Germany", "DE"),
+    ("Iran, Islamic Republic of", "IR"),
+    ("Islamic Republic of Iran", "IR"),
+    ("Syrian Arab Republic", "SY"),
+    ("Viet Nam", "VN"),
+    ("Lao People's Democratic Republic", "LA"),
+    ("Lao PDR", "LA"),
+    ("Czech Republic", "CZ"),
+    ("Côte d'Ivoire", "CI"),
+    ("Cape Verde", "CV"),
+    ("Swaziland", "SZ"),
+    ("Burma", "MM"),
+    ("Macedonia", "MK"),
+    ("Democratic Republic of Congo", "CD"),
+    ("DR Congo", "CD"),
+    ("DRC", "CD"),
+    ("Congo-Kinshasa", "CD"),
+    ("Zaire", "CD"),
+    ("Congo", "CG"),
+    ("Congo-Brazzaville", "CG"),
+    ("Holland", "NL"),
+    ("UAE", "AE"),
+    ("Emirates", "AE"),
+    ("Holy See", "VA"),
+    ("Vatican", "VA"),
+    ("East Timor", "TL"),
+    ("Timor Leste", "TL"),
+    ("Palestine", "PS"),
+    ("Palestinian Territory", "PS"),
+    ("Bosnia", "BA"),
+    ("Trinidad", "TT"),
+    ("People's Republic of China", "CN"),
+    ("PRC", "CN"),
+    ("Mainland China", "CN"),
+    ("Kampuchea", "KH"),
+    ("Western Samoa", "WS"),
+    ("St. Kitts and Nevis", "KN"),
+    ("St. Lucia", "LC"),
+    ("St. Vincent and the Grenadines", "VC"),
+    ("Türkiye", "TR"),
+    ("Macau", "MO"),
+    ("Falklands", "FK"),
+    ("Aland Islands", "AX"),
+    ("Micronesia, Federated States of", "FM"),
+    ("Tanzania, United Republic of", "TZ"),
+    ("Moldova, Republic of", "MD"),
+];
+
+/// City aliases by GeoNames id where the news referent is not the largest-population candidate
+/// (the state of New York and the state of Washington outweigh the cities by summed population).
+pub const CITY_ALIASES: &[(&str, u32)] = &[
+    ("New York", 5128581),
+    ("NYC", 5128581),
+    ("Washington", 4140963),
+    ("Washington DC", 4140963),
+    ("Washington, D.C.", 4140963),
+    ("LA", 5368361),
+    ("Kiev", 703448),
+];
+
+/// Reuters-21578 PLACES tags (lower-case, hyphenated) that a plain name lookup would miss or get
+/// wrong, mapped to ISO codes. Historical states map to their principal present-day successor:
+/// ussr → Russia, west-germany and east-germany → Germany, czechoslovakia → Czechia,
+/// yugoslavia → Serbia, kampuchea → Cambodia, zaire → DR Congo, both Yemens → Yemen,
+/// netherlands-antilles → the GeoNames "Netherlands Antilles" entry (AN) itself.
+pub const REUTERS_TAGS: &[(&str, &str)] = &[
+    ("usa", "US"),
+    ("antigua", "AG"),
+    ("uk", "GB"),
+    ("uae", "AE"),
+    ("ussr", "RU"),
+    ("west-germany", "DE"),
+    ("east-germany", "DE"),
+    ("czechoslovakia", "CZ"),
+    ("yugoslavia", "RS"),
+    ("kampuchea", "KH"),
+    ("burma", "MM"),
+    ("zaire", "CD"),
+    ("congo", "CG"),
+    ("swaziland", "SZ"),
+    ("western-samoa", "WS"),
+    ("yemen-arab-republic", "YE"),
+    ("yemen-demo-republic", "YE"),
+    ("netherlands-antilles", "AN"),
+    ("ivory-coast", "CI"),
+    ("vatican", "VA"),
+    ("trinidad-tobago", "TT"),
+    ("cape-verde", "CV"),
+    ("macao", "MO"),
+    ("hong-kong", "HK"),
+    ("us-virgin-islands", "VI"),
+    ("british-virgin-islands", "VG"),
+    ("south-korea", "KR"),
+    ("north-korea", "KP"),
+];
+
+/// Names (';'-separated) that never resolve, even if some GeoNames row carries them as a name or alternate
+/// ("German" is a parish on the Isle of Man, "Thai" an alternate name of Alor Setar, "Africa" of
+/// Mahdia). Nationality adjectives are not places (the recognizer labels them MISC); continents
+/// and macro-regions are places the gazetteer does not model, so they stay as written.
+pub const NOT_PLACES: &str = "\
+    Africa; Asia; Europe; Oceania; North America; South America; Latin America; \
+    Central America; Middle East; Near East; Far East; Gulf; Persian Gulf; Caribbean; Pacific; \
+    Atlantic; Mediterranean; Scandinavia; Balkans; Baltic; Baltics; Southeast Asia; East Asia; \
+    South Asia; Central Asia; West Africa; East Africa; North Africa; Southern Africa; \
+    Western Europe; Eastern Europe; Sahel; Arctic; West; East; North; South; Central; Midwest; \
+    Afghan; African; Albanian; Algerian; American; Angolan; Arab; Arabian; Argentine; \
+    Argentinian; Armenian; Asian; Australian; Austrian; Azerbaijani; Bahraini; Bangladeshi; \
+    Belarusian; Belgian; Bolivian; Bosnian; Brazilian; British; Bulgarian; Burmese; Cambodian; \
+    Cameroonian; Canadian; Chilean; Chinese; Colombian; Congolese; Croatian; Cuban; Cypriot; \
+    Czech; Danish; Dutch; Ecuadorian; Egyptian; Emirati; English; Eritrean; Estonian; \
+    Ethiopian; European; Filipino; Finnish; French; Georgian; German; Ghanaian; Greek; \
+    Guatemalan; Haitian; Honduran; Hungarian; Icelandic; Indian; Indonesian; Iranian; Iraqi; \
+    Irish; Israeli; Italian; Ivorian; Jamaican; Japanese; Jordanian; Kazakh; Kenyan; Korean; \
+    Kurdish; Kuwaiti; Kyrgyz; Lao; Latvian; Lebanese; Liberian; Libyan; Lithuanian; Malaysian; \
+    Malian; Maltese; Mexican; Moldovan; Mongolian; Moroccan; Mozambican; Namibian; Nepalese; \
+    Nicaraguan; Nigerian; Nigerien; Norwegian; Omani; Pakistani; Palestinian; Panamanian; \
+    Paraguayan; Persian; Peruvian; Polish; Portuguese; Qatari; Romanian; Russian; Rwandan; \
+    Salvadoran; Saudi; Scottish; Senegalese; Serbian; Singaporean; Slovak; Slovenian; Somali; \
+    Soviet; Spanish; Sri Lankan; Sudanese; Swedish; Swiss; Syrian; Taiwanese; Tajik; Tanzanian; \
+    Thai; Tibetan; Tunisian; Turkish; Turkmen; Ugandan; Ukrainian; Uruguayan; Uzbek; \
+    Venezuelan; Vietnamese; Welsh; Yemeni; Zambian; Zimbabwean";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn tables_have_no_duplicate_keys() {
+        let mut seen = HashSet::new();
+        for (k, _) in COUNTRY_ALIASES {
+            assert!(
+                seen.insert(crate::extract::gazetteer::fold::lookup_key(k)),
+                "{k}"
+            );
+        }
+        let tags: HashSet<_> = REUTERS_TAGS.iter().map(|(t, _)| *t).collect();
+        assert_eq!(tags.len(), REUTERS_TAGS.len());
+    }
+}

@@ -1,0 +1,244 @@
+//! A compact GeoNames gazetteer (countries, first-level admin regions, cities of 15,000+ people)
+//! for turning place mentions and Reuters PLACES tags into canonical names with their country.
+//!
+//! Data: GeoNames (geonames.org) `cities15000.txt`, `countryInfo.txt`, `admin1CodesASCII.txt`,
+//! licensed CC BY 4.0. [`build`] derives `models/gazetteer.bin.gz` from them; the binary embeds
+//! that file and decodes it once on first use ([`embedded`]).
+//!
+//! Lookup is case-, accent- and punctuation-insensitive (see [`fold::lookup_key`]); ambiguity is
+//! resolved at build time by the rule documented in `build.rs` (curated aliases, then countries,
+//! then own names over alternate names, then population). Nationality adjectives ("Korean",
+//! "German") are deliberately **not** places: they are not in the tables, and the recognizer
+//! labels them MISC, which is never indexed.
+
+mod aliases;
+mod build;
+mod codec;
+pub mod fold;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+pub use build::build;
+
+/// Errors building, encoding or decoding the gazetteer.
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    /// A GeoNames file (or the output file) could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A GeoNames record is malformed (line is 1-based).
+    #[error("{path}:{line}: {reason}")]
+    Parse {
+        /// The GeoNames file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with the record.
+        reason: String,
+    },
+    /// The gazetteer could not be serialized.
+    #[error("encoding gazetteer: {reason}")]
+    Encode {
+        /// What failed.
+        reason: String,
+    },
+    /// The gazetteer bytes are corrupt (offset into the gunzipped stream).
+    #[error("decoding gazetteer at byte {offset}: {reason}")]
+    Decode {
+        /// Byte offset into the gunzipped stream.
+        offset: usize,
+        /// What is wrong there.
+        reason: String,
+    },
+}
+
+/// What sort of place a [`Place`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[repr(u8)]
+pub enum PlaceKind {
+    /// A country or dependent territory (GeoNames countryInfo).
+    Country = 0,
+    /// A first-level administrative division: state, province, region (admin1CodesASCII).
+    Admin1 = 1,
+    /// A populated place with population > 15,000 or an admin seat (cities15000).
+    City = 2,
+}
+
+impl PlaceKind {
+    fn from_u8(b: u8) -> Option<Self> {
+        match b {
+            0 => Some(Self::Country),
+            1 => Some(Self::Admin1),
+            2 => Some(Self::City),
+            _ => None,
+        }
+    }
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// Canonical English name ("Seoul", "South Korea", "New York City").
+    pub name: String,
+    /// Country, admin region or city.
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 code of the country the place is in (or is): "KR".
+    pub country_code: String,
+    /// Canonical name of that country ("South Korea"); equals `name` for countries.
+    pub country: String,
+    /// Name of the first-level region a city lies in, when GeoNames knows it.
+    pub admin1: Option<String>,
+    /// GeoNames feature id.
+    pub geonames_id: u32,
+    /// Population (for admin regions: summed population of their cities15000 towns).
+    pub population: u64,
+}
+
+/// The country a place belongs to (its own name for a country), so a `--place "South Korea"`
+/// filter can also match an article naming only Seoul. `None` only if the country is unknown.
+pub fn country_of(place: &Place) -> Option<&str> {
+    (!place.country.is_empty()).then_some(place.country.as_str())
+}
+
+/// The decoded gazetteer: places plus a hash index from lookup keys to the winning place.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    by_key: HashMap<String, u32>,
+    by_code: HashMap<String, u32>,
+}
+
+impl Gazetteer {
+    /// Decodes bytes produced by [`build`]. Errors: [`GazetteerError::Decode`].
+    pub fn from_bytes(gz: &[u8]) -> Result<Self, GazetteerError> {
+        let (raw, keys) = codec::decode(gz)?;
+        let mut by_code = HashMap::new();
+        for (i, p) in raw.iter().enumerate() {
+            if p.kind == PlaceKind::Country {
+                by_code.insert(String::from_utf8_lossy(&p.cc).into_owned(), i as u32);
+            }
+        }
+        let country_name = |cc: &[u8; 2]| -> String {
+            let code = String::from_utf8_lossy(cc);
+            by_code
+                .get(code.as_ref())
+                .map(|&i| raw[i as usize].name.clone())
+                .unwrap_or_default()
+        };
+        let places = raw
+            .iter()
+            .map(|p| Place {
+                name: p.name.clone(),
+                kind: p.kind,
+                country_code: String::from_utf8_lossy(&p.cc).into_owned(),
+                country: country_name(&p.cc),
+                admin1: (!p.admin1.is_empty()).then(|| p.admin1.clone()),
+                geonames_id: p.id,
+                population: p.population,
+            })
+            .collect();
+        Ok(Self {
+            places,
+            by_key: keys.into_iter().collect(),
+            by_code,
+        })
+    }
+
+    /// Number of places (countries + regions + cities).
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// True for the empty gazetteer (e.g. when the embedded file failed to decode).
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// All places, countries first, then admin regions, then cities.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// Finds the place a name most sensibly refers to, by own or alternate name, ignoring case,
+    /// accents and punctuation; a leading "the" is optional ("the Netherlands"). For "Paris,
+    /// Texas"-style input that is not itself a name, the part before the first comma is tried.
+    /// Ambiguity rule: see `build.rs` ("Georgia" → the country; "Paris" → Paris, France;
+    /// "Washington" → Washington, D.C.; "New York" → New York City).
+    pub fn lookup(&self, name: &str) -> Option<&Place> {
+        let key = fold::lookup_key(name);
+        if key.is_empty() {
+            return None;
+        }
+        let hit = self
+            .by_key
+            .get(&key)
+            .or_else(|| key.strip_prefix("the ").and_then(|k| self.by_key.get(k)));
+        if let Some(&i) = hit {
+            return self.places.get(i as usize);
+        }
+        let (head, _) = name.split_once(',')?;
+        self.lookup(head)
+    }
+
+    /// The country with ISO 3166-1 alpha-2 `code` ("KR").
+    pub fn country_by_code(&self, code: &str) -> Option<&Place> {
+        self.by_code
+            .get(code)
+            .and_then(|&i| self.places.get(i as usize))
+    }
+
+    /// Maps a Reuters-21578 lower-case PLACES tag ("usa", "west-germany", "el-salvador") to a
+    /// place. Historical states map to their principal successor (ussr → Russia, west-germany →
+    /// Germany, yugoslavia → Serbia; full table in `aliases.rs`); other tags go through
+    /// [`Gazetteer::lookup`] with hyphens read as spaces.
+    pub fn canonical_reuters_place(&self, tag: &str) -> Option<&Place> {
+        let tag = tag.trim().to_ascii_lowercase();
+        match aliases::REUTERS_TAGS.iter().find(|(t, _)| *t == tag) {
+            Some((_, code)) => self.country_by_code(code),
+            None => self.lookup(&tag),
+        }
+    }
+}
+
+static EMBEDDED: OnceLock<Result<Gazetteer, GazetteerError>> = OnceLock::new();
+
+/// The gazetteer compiled into the binary from `models/gazetteer.bin.gz`, decoded on first call
+/// (about 0.1 s) and shared afterwards. The error is returned (every call) if the file is corrupt.
+pub fn embedded() -> Result<&'static Gazetteer, &'static GazetteerError> {
+    static BYTES: &[u8] = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/models/gazetteer.bin.gz"
+    ));
+    EMBEDDED
+        .get_or_init(|| Gazetteer::from_bytes(BYTES))
+        .as_ref()
+}
+
+/// Runs [`build`] and writes the result to `out` (conventionally `models/gazetteer.bin.gz`),
+/// creating parent directories. Returns the number of bytes written.
+pub fn build_to_file(shared_root: &Path, out: &Path) -> Result<usize, GazetteerError> {
+    let bytes = build(shared_root)?;
+    let io = |source| GazetteerError::Io {
+        path: out.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    std::fs::write(out, &bytes).map_err(io)?;
+    Ok(bytes.len())
+}
+
+#[cfg(test)]
+pub(crate) mod tests;
