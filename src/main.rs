@@ -1,6 +1,5 @@
 //! The `dateline` command line: argument parsing and dispatch. The work lives in the library.
 
-use anyhow::Context;
 use clap::{Parser, Subcommand};
 use dateline::{index, ingest, output, search};
 use std::io::{IsTerminal, Write};
@@ -142,6 +141,7 @@ enum TrainCommand {
 #[command(args_override_self = true)]
 struct SearchArgs {
     /// The query (see the query language below). May be empty when filters are given.
+    #[arg(allow_hyphen_values = true)]
     query: String,
     /// Index folder.
     #[arg(long, default_value = "index")]
@@ -238,7 +238,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 writeln!(stdout, "{}", output::text::index_summary(&report))?;
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(if report.paths_unreadable > 0 {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Search(args) => search_command(args, &mut stdout),
         Command::Eval(EvalCommand::Html { zyte, json }) => {
@@ -361,7 +365,7 @@ fn search_command(args: SearchArgs, stdout: &mut impl Write) -> anyhow::Result<E
         offset: args.offset,
         facets: if args.facets { 10 } else { 0 },
     };
-    let results = search::run(&args.index, &req).context("search")?;
+    let results = search::run(&args.index, &req)?;
     if args.json {
         writeln!(stdout, "{}", output::json::results(&results))?;
     } else if args.jsonl {

@@ -112,6 +112,24 @@ fn extract_prints_what_the_index_receives() {
 }
 
 #[test]
+fn missing_input_path_exits_2_after_indexing_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx").display().to_string();
+    let missing = dir.path().join("no-such-folder").display().to_string();
+    let notes = corpus().join("notes").display().to_string();
+    let out = dateline(&["index", &missing, &notes, "--index", &index, "--json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles_indexed"], 3);
+    assert_eq!(v["paths_unreadable"], 1);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no-such-folder: skipped file: unreadable"),
+        "{err}"
+    );
+}
+
+#[test]
 fn missing_index_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = dateline(&[

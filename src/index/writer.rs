@@ -60,6 +60,9 @@ pub struct IndexReport {
     pub articles_indexed: usize,
     /// Documents in the index after the run.
     pub documents_in_index: u64,
+    /// Named paths (or folders below them) that could not be walked at all: the CLI exits 2
+    /// when this is not zero, as ripgrep does for a missing path.
+    pub paths_unreadable: usize,
     /// Files that gave nothing, by reason (`unsupported extension`, `binary file`, ...).
     pub skipped_files: BTreeMap<String, usize>,
     /// Records or lines that gave nothing, by reason.
@@ -111,6 +114,7 @@ pub fn build(
     let walked = ingest::walk(roots, Some(index_dir));
     let mut report = IndexReport {
         index: index_dir.display().to_string(),
+        paths_unreadable: walked.errors.len(),
         files_seen: walked.files.len() + walked.unsupported.len() + walked.documentation.len(),
         ..IndexReport::default()
     };
