@@ -4,11 +4,13 @@
 //! |---|---|---|
 //! | `dateline eval html --zyte DIR` | Zyte article-extraction-benchmark, 181 pages | token-shingle precision/recall/F1 of the body ([`evaluate_zyte`]) |
 //! | `dateline eval dates --htmldate DIR` | htmldate-eval, 800 pages | share of pages dated correctly, wrongly, not at all ([`evaluate_htmldate`]) |
+//! | `dateline eval ner --conll FILE` | CoNLL-2003 English (dev split) | exact-span precision/recall/F1 per type, conlleval-style ([`evaluate_conll`]) |
 //!
 //! The data is never copied into the repository: commands and tests read it from
 //! [`shared_root`] (env `DATELINE_SHARED`, default `../shared`).
 
 pub use crate::extract::date::{evaluate_htmldate, DateEvalReport};
+pub use crate::extract::ner::{evaluate_conll, EvalReport as NerEvalReport};
 pub use crate::ingest::html::{evaluate_zyte, HtmlEvalReport};
 
 use std::path::PathBuf;

@@ -5,11 +5,13 @@
 //!
 //! - [`date`]: date values as formats carry them;
 //! - [`gazetteer`]: place names → canonical places with their country (GeoNames);
+//! - [`ner`]: the embedded recognizer that finds people, places and organizations in text;
 //! - [`entities`]: mentions and metadata values → canonical, de-duplicated entities.
 
 pub mod date;
 pub mod entities;
 pub mod gazetteer;
+pub mod ner;
 
 use crate::article::{Article, EntityKind};
 use entities::{Entity, MetadataEntities};
@@ -31,8 +33,8 @@ pub fn enrich(article: &mut Article) -> Vec<String> {
     enrich_entities(article)
 }
 
-/// Normalizes an article's entities (metadata values and, with the recognizer, mentions in the
-/// text) and fills `people`, `places`, `organizations` and `entities` from them.
+/// Recognizes entity mentions in the article's [`Article::text`], normalizes them together with
+/// the metadata values (Reuters tags, JSON and header lists), and fills `people`, `places`, `organizations` and `entities` from them.
 ///
 /// Returns the extra place keys, as [`enrich`] does.
 pub fn enrich_entities(article: &mut Article) -> Vec<String> {
@@ -45,7 +47,10 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         orgs: std::mem::take(&mut article.organizations),
     };
     let text = article.text();
-    let entities = entities::normalize(&text, &[], &metadata, gaz);
+    let mentions = ner::Recognizer::try_embedded()
+        .map(|r| r.recognize(&text))
+        .unwrap_or_default();
+    let entities = entities::normalize(&text, &mentions, &metadata, gaz);
     apply(article, entities)
 }
 

@@ -235,8 +235,8 @@ mod tests {
             r.pages_per_sec, r.correct_utc_day
         );
         assert_eq!(r.pages, 800);
-        // Floors measured 2026-11-29: correct 0.905, wrong 0.039, missing 0.056.
-        assert!(r.correct >= 0.90, "correct {}", r.correct);
-        assert!(r.wrong <= 0.04, "wrong {}", r.wrong);
+        // Measured 2026-11-29: correct 0.9075, wrong 0.02375, missing 0.06875 (726/19/55).
+        assert!(r.correct >= 0.905, "correct {}", r.correct);
+        assert!(r.wrong <= 0.025, "wrong {}", r.wrong);
     }
 }

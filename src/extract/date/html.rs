@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Value;
 
+use super::blocks::{inside, side_blocks};
 use super::parse::{parse_value, ParsedDate};
 use super::scan::Tag;
 use crate::article::DateSource;
@@ -217,11 +218,15 @@ pub fn meta_date(tags: &[Tag]) -> Option<ParsedDate> {
 
 /// A `<time datetime>` marked as the publication time (`pubdate` attribute,
 /// `itemprop=datePublished`, a class naming publication or the entry date), else the
-/// `<time datetime>` nearest the first `<h1>` that is not marked as an update.
+/// `<time datetime>` nearest the first `<h1>` that is not marked as an update. `<time>`
+/// elements inside comment threads, related-article lists and sidebars
+/// ([`super::blocks::side_blocks`]) are ignored: they date other texts.
 pub fn time_tag_date(tags: &[Tag]) -> Option<ParsedDate> {
+    let side = side_blocks(tags);
     let times: Vec<&Tag> = tags
         .iter()
         .filter(|t| t.name == "time" && !t.closing && t.attr("datetime").is_some())
+        .filter(|t| !inside(&side, t.start))
         .collect();
     let class = |t: &Tag| {
         format!(
@@ -361,5 +366,15 @@ mod tests {
         let h =
             r#"<time datetime="2020-04-01">a</time><time pubdate datetime="2020-03-01">b</time>"#;
         assert_eq!(day(h).unwrap().0, "2020-03-01");
+    }
+
+    #[test]
+    fn time_tags_of_comments_and_teasers_are_ignored() {
+        let h = r#"<article><h1>Deichbau</h1><p>Text ohne Datum.</p></article>
+            <section id="comments"><time class="published" datetime="2021-09-03">3.9.</time></section>
+            <ul class="related-list"><li><time datetime="2021-08-30">30.8.</time></li></ul>"#;
+        assert_eq!(day(h), None);
+        let h = format!(r#"{h}<footer><time datetime="2021-09-01">1.9.</time></footer>"#);
+        assert_eq!(day(&h).unwrap().0, "2021-09-01");
     }
 }

@@ -8,6 +8,7 @@
 //! For web pages the signals vote ([`vote`]): metadata beats any single other signal, two
 //! agreeing visible signals beat metadata, and a close conflict yields no date.
 
+pub mod blocks;
 pub mod dateline;
 pub mod eval;
 pub mod html;

@@ -154,7 +154,8 @@ pub fn decode_entities(s: &str) -> String {
                 "apos" => '\'',
                 "lt" => '<',
                 "gt" => '>',
-                "nbsp" => ' ',
+                // Typographic spaces separate the parts of printed dates ("4.&thinsp;2.&thinsp;2022").
+                "nbsp" | "thinsp" | "ensp" | "emsp" | "hairsp" | "puncsp" | "numsp" => ' ',
                 "auml" => 'ä',
                 "ouml" => 'ö',
                 "uuml" => 'ü',
@@ -311,6 +312,12 @@ mod tests {
         assert!(t.contains("Am 3. März"), "{t}");
         assert!(!t.contains("var x"));
         assert!(t.contains("Ende"));
+    }
+
+    #[test]
+    fn typographic_space_entities_are_spaces() {
+        assert_eq!(decode_entities("4.&thinsp;2.&thinsp;2022"), "4. 2. 2022");
+        assert_eq!(decode_entities("7&ensp;Mai&emsp;2020"), "7 Mai 2020");
     }
 
     #[test]

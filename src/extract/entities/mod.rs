@@ -99,11 +99,34 @@ fn plain_cand(kind: EntityKind, name: String, span: Option<(usize, usize)>, scor
     }
 }
 
+/// Two recognizer confusions that the name itself settles: an ORG span opening with a role
+/// ("Councillor Inés Moreno") is a person, and an ORG span that is exactly a known place name
+/// ("Lisbon" in "Lisbon stocks rise") is a place.
+fn corrected_kind(m: &Mention, gaz: &Gazetteer) -> EntityKind {
+    if m.kind != EntityKind::Org {
+        return m.kind;
+    }
+    if person::starts_with_role(&m.text) {
+        EntityKind::Person
+    } else if !m.text.contains(' ') && gaz.lookup(&m.text).is_some_and(is_well_known) {
+        EntityKind::Place
+    } else {
+        EntityKind::Org
+    }
+}
+
+/// A country, or a place of at least 100,000 people: a name that news readers know as a place
+/// (Lisbon), unlike the small towns that share ordinary words ("Union", "March").
+fn is_well_known(place: &crate::extract::gazetteer::Place) -> bool {
+    place.kind == crate::extract::gazetteer::PlaceKind::Country || place.population >= 100_000
+}
+
 /// Normalizes and merges one article's entities.
 ///
 /// `text` is the text the recognizer saw; `mentions` carry character offsets into it (in any
 /// order). Mentions of kind MISC, mentions overlapping [`noise_spans`] of `text`, and mentions
-/// with fewer than two letters after cleaning are dropped. Output order: entities named in the
+/// with fewer than two letters after cleaning are dropped, and so are places named once in the
+/// text only that the gazetteer does not know. Output order: entities named in the
 /// text by first mention, then metadata-only entities (people, places, orgs, in input order).
 pub fn normalize(
     text: &str,
@@ -128,7 +151,7 @@ pub fn normalize(
     let mut cands: Vec<Cand> =
         Vec::with_capacity(ms.len() + metadata.people.len() + metadata.places.len());
     for m in ms {
-        let cand = match m.kind {
+        let cand = match corrected_kind(m, gaz) {
             EntityKind::Person => person::clean(&m.text, m.start).map(|c| {
                 plain_cand(
                     EntityKind::Person,
@@ -171,7 +194,16 @@ pub fn normalize(
         }));
     }
     merge::resolve_people(&mut cands);
-    merge::assemble(cands)
+    let mut entities = merge::assemble(cands);
+    // A place the gazetteer does not know, named once in the text and never in metadata, is
+    // more often a recognizer error ("Covertible") than a village: keep it out of the field.
+    entities.retain(|e| {
+        !(e.kind == EntityKind::Place
+            && e.origin == Origin::Text
+            && e.geonames_id.is_none()
+            && e.mentions.len() < 2)
+    });
+    entities
 }
 
 #[cfg(test)]

@@ -23,7 +23,9 @@ const TITLES: &str = "\
     interior trade economy treasury state attorney judge justice mayor ambassador spokesman \
     spokeswoman spokesperson coach manager director leader mp mep us uk then ex mme mlle herr \
     frau sr sra founder cofounder officer financial operating commissioner inspector detective \
-    superintendent envoy negotiator lawmaker legislator candidate";
+    superintendent envoy negotiator lawmaker legislator candidate councillor councilor \
+    councilman councilwoman alderman curator economist analyst editor correspondent lawyer \
+    broker researcher official";
 
 fn titles() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -45,6 +47,17 @@ fn is_title(word: &str) -> bool {
     }
     // "then-President", "ex-CEO", "vice-chairman", "co-founder": every hyphen part a title.
     w.contains('-') && w.split('-').all(|p| p == "co" || titles().contains(p))
+}
+
+/// True when a mention opens with a title or role followed by a capitalized word
+/// ("Councillor Inés Moreno"): the recognizer sometimes types such a span ORG, but it names a
+/// person.
+pub fn starts_with_role(mention: &str) -> bool {
+    let mut words = mention.split_whitespace();
+    let (Some(first), Some(next)) = (words.next(), words.next()) else {
+        return false;
+    };
+    is_title(first) && next.starts_with(char::is_uppercase) && !is_title(next)
 }
 
 /// Suffixes whose final '.' belongs to the name.

@@ -1,0 +1,389 @@
+//! Feature extraction: per-token hashed descriptors and the feature templates of the tagger.
+//!
+//! Templates follow Ratinov & Roth (2009, "Design challenges and misconceptions in NER"):
+//! lowercased word and its ±2 context, word shape, prefixes/suffixes up to 4, capitalization
+//! patterns of the sentence, gazetteer matches, and the entity type the same word received
+//! earlier in the document ("extended prediction history"). Features are 32-bit keys (see
+//! `hash.rs`); nothing here allocates per token.
+
+use super::gazetteer::GazCodes;
+use super::hash::{combine, feature_key, fnv_char, hash_lower, FNV_OFFSET};
+
+/// Token has an uppercase first char.
+pub(crate) const F_INIT_CAP: u8 = 1;
+/// Token has letters and none lowercase.
+pub(crate) const F_ALL_CAPS: u8 = 2;
+/// Token has a digit.
+pub(crate) const F_DIGIT: u8 = 4;
+/// Token has a lowercase first char.
+pub(crate) const F_INIT_LOWER: u8 = 8;
+/// Token has no letter or digit.
+pub(crate) const F_PUNCT: u8 = 16;
+
+/// Hashed descriptors of one token, computed once and shared by all templates.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TokenInfo {
+    /// Hash of the lowercased token.
+    pub lower: u64,
+    /// Hash of the token as written.
+    pub exact: u64,
+    /// Hash of the shape with runs capped at 4 ("Xxxx", "X.X.", "dddd-dd-dd").
+    pub shape: u64,
+    /// Hash of the shape with runs collapsed ("Xx", "X.X.", "d-d-d").
+    pub short_shape: u64,
+    /// Hashes of the lowercased prefixes of 1..=4 chars.
+    pub prefix: [u64; 4],
+    /// Hashes of the lowercased suffixes of 1..=4 chars.
+    pub suffix: [u64; 4],
+    /// Length in chars, saturating at 255.
+    pub nchars: u8,
+    /// `F_*` bits.
+    pub flags: u8,
+    /// 1 + fine word cluster, or 0 if the word was not clustered.
+    pub fine: u16,
+    /// 1 + coarse word cluster, or 0.
+    pub coarse: u16,
+}
+
+fn shape_char(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() || c.is_alphabetic() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
+/// Computes the descriptors of `word`.
+pub(crate) fn token_info(word: &str) -> TokenInfo {
+    token_info_with(word, false)
+}
+
+/// Computes the descriptors of `word`, or of its lowercased form when `lowered` (truecasing a
+/// Title Case headline) without building the lowercased string.
+pub(crate) fn token_info_with(word: &str, lowered: bool) -> TokenInfo {
+    let fold = |c: char| {
+        if lowered {
+            c.to_lowercase().next().unwrap_or(c)
+        } else {
+            c
+        }
+    };
+    let mut t = TokenInfo {
+        lower: hash_lower(word),
+        ..TokenInfo::default()
+    };
+    let (mut exact, mut shape, mut short) = (FNV_OFFSET, FNV_OFFSET, FNV_OFFSET);
+    let (mut pre, mut last, mut run) = (FNV_OFFSET, '\0', 0u32);
+    let (mut n, mut letters, mut lowers, mut alnum) = (0usize, 0, 0, 0);
+    for c in word.chars().map(fold) {
+        exact = fnv_char(exact, c);
+        let lc = c.to_lowercase().next().unwrap_or(c);
+        if n < 4 {
+            pre = fnv_char(pre, lc);
+            t.prefix[n] = pre;
+        }
+        if n == 0 {
+            if c.is_uppercase() {
+                t.flags |= F_INIT_CAP;
+            } else if c.is_lowercase() {
+                t.flags |= F_INIT_LOWER;
+            }
+        }
+        let s = shape_char(c);
+        if s == last {
+            run += 1;
+        } else {
+            run = 1;
+            short = fnv_char(short, s);
+        }
+        if run <= 4 {
+            shape = fnv_char(shape, s);
+        }
+        last = s;
+        letters += usize::from(c.is_alphabetic());
+        lowers += usize::from(c.is_lowercase());
+        alnum += usize::from(c.is_alphanumeric());
+        if c.is_numeric() {
+            t.flags |= F_DIGIT;
+        }
+        n += 1;
+    }
+    if letters > 0 && lowers == 0 {
+        t.flags |= F_ALL_CAPS;
+    }
+    if alnum == 0 {
+        t.flags |= F_PUNCT;
+    }
+    let mut suf = FNV_OFFSET;
+    for (k, c) in word.chars().rev().take(4).map(fold).enumerate() {
+        suf = fnv_char(suf, c.to_lowercase().next().unwrap_or(c));
+        t.suffix[k] = suf;
+    }
+    t.exact = exact;
+    t.shape = shape;
+    t.short_shape = short;
+    t.nchars = n.min(255) as u8;
+    t
+}
+
+/// Capitalization pattern of a whole sentence, a strong cue in headlines and datelines.
+pub(crate) fn sentence_case(infos: &[TokenInfo]) -> u64 {
+    let (mut words, mut caps, mut lower) = (0, 0, 0);
+    for t in infos {
+        if t.flags & (F_INIT_CAP | F_INIT_LOWER) != 0 {
+            words += 1;
+            caps += usize::from(t.flags & F_ALL_CAPS != 0 && t.nchars > 1);
+            lower += usize::from(t.flags & F_INIT_LOWER != 0);
+        }
+    }
+    if words < 2 {
+        0
+    } else if caps * 2 > words {
+        2 // mostly ALL CAPS: headline or dateline
+    } else if lower * 5 < words {
+        1 // Title Case
+    } else {
+        0
+    }
+}
+
+const BOS: u64 = 0x5eed_0001;
+const EOS: u64 = 0x5eed_0002;
+
+// Template ids; changing any of them invalidates trained models.
+const T_BIAS: u32 = 1;
+const T_LOWER: u32 = 2;
+const T_EXACT: u32 = 3;
+const T_SHAPE: u32 = 4;
+const T_SSHAPE: u32 = 5;
+const T_PRE: u32 = 6; // ..=9
+const T_SUF: u32 = 10; // ..=13
+const T_L_M1: u32 = 14;
+const T_L_M2: u32 = 15;
+const T_L_P1: u32 = 16;
+const T_L_P2: u32 = 17;
+const T_S_M1: u32 = 18;
+const T_S_P1: u32 = 19;
+const T_S_M1_0: u32 = 20;
+const T_S_0_P1: u32 = 21;
+const T_BI_M1: u32 = 22;
+const T_BI_P1: u32 = 23;
+const T_FIRST: u32 = 24;
+const T_SCASE: u32 = 25;
+const T_SCASE_L: u32 = 26;
+const T_GAZ: u32 = 27;
+const T_GAZ_M1: u32 = 28;
+const T_GAZ_P1: u32 = 29;
+const T_HIST: u32 = 30;
+const T_HIST_S: u32 = 31;
+const T_PT1: u32 = 32;
+const T_PT12: u32 = 33;
+const T_PT1_L: u32 = 34;
+const T_PT1_S: u32 = 35;
+const T_GAZ_S: u32 = 36;
+const T_SUF_M1: u32 = 37;
+const T_L_M1_S: u32 = 38;
+const T_CF: u32 = 39;
+const T_CC: u32 = 40;
+const T_CF_M1: u32 = 41;
+const T_CF_P1: u32 = 42;
+const T_CC_M1: u32 = 43;
+const T_CC_P1: u32 = 44;
+const T_CF_S: u32 = 45;
+const T_HIST_M1: u32 = 46;
+const T_HIST_P1: u32 = 47;
+const T_S_M2: u32 = 48;
+const T_S_P2: u32 = 49;
+const T_SUF_P1: u32 = 50;
+const T_CF_M2: u32 = 51;
+const T_CF_P2: u32 = 52;
+const T_PT1_CF: u32 = 53;
+const T_PT1_LM1: u32 = 54;
+
+/// Appends the features of token `i` that do not depend on the tags of this sentence.
+///
+/// `hist[j]` is 0, or 1 + the entity type word `j` most often received earlier in the document.
+pub(crate) fn static_features(
+    s: &[TokenInfo],
+    gaz: &[GazCodes],
+    i: usize,
+    scase: u64,
+    hist: &[u8],
+    out: &mut Vec<u32>,
+) {
+    let t = &s[i];
+    let lower_at = |j: isize| -> u64 {
+        if j < 0 {
+            BOS
+        } else {
+            s.get(j as usize).map_or(EOS, |x| x.lower)
+        }
+    };
+    let shape_at = |j: isize| -> u64 {
+        if j < 0 {
+            BOS
+        } else {
+            s.get(j as usize).map_or(EOS, |x| x.short_shape)
+        }
+    };
+    let ii = i as isize;
+    out.push(feature_key(T_BIAS, 0));
+    out.push(feature_key(T_LOWER, t.lower));
+    out.push(feature_key(T_EXACT, t.exact));
+    out.push(feature_key(T_SHAPE, t.shape));
+    out.push(feature_key(T_SSHAPE, t.short_shape));
+    let n = usize::from(t.nchars).min(4);
+    for k in 0..n {
+        out.push(feature_key(T_PRE + k as u32, t.prefix[k]));
+        out.push(feature_key(T_SUF + k as u32, t.suffix[k]));
+    }
+    out.push(feature_key(T_L_M1, lower_at(ii - 1)));
+    out.push(feature_key(T_L_M2, lower_at(ii - 2)));
+    out.push(feature_key(T_L_P1, lower_at(ii + 1)));
+    out.push(feature_key(T_L_P2, lower_at(ii + 2)));
+    out.push(feature_key(T_S_M1, shape_at(ii - 1)));
+    out.push(feature_key(T_S_P1, shape_at(ii + 1)));
+    out.push(feature_key(
+        T_S_M1_0,
+        combine(shape_at(ii - 1), t.short_shape),
+    ));
+    out.push(feature_key(
+        T_S_0_P1,
+        combine(t.short_shape, shape_at(ii + 1)),
+    ));
+    out.push(feature_key(T_BI_M1, combine(lower_at(ii - 1), t.lower)));
+    out.push(feature_key(T_BI_P1, combine(t.lower, lower_at(ii + 1))));
+    out.push(feature_key(
+        T_L_M1_S,
+        combine(lower_at(ii - 1), t.short_shape),
+    ));
+    if i > 0 {
+        let p = &s[i - 1];
+        if p.nchars >= 3 {
+            out.push(feature_key(T_SUF_M1, p.suffix[2]));
+        }
+    } else {
+        out.push(feature_key(T_FIRST, t.short_shape));
+    }
+    out.push(feature_key(T_SCASE, combine(scase, t.short_shape)));
+    if scase != 0 {
+        out.push(feature_key(T_SCASE_L, combine(scase, t.lower)));
+    }
+    for (c, &code) in gaz[i].iter().enumerate() {
+        if code != 0 {
+            let v = (c as u64) * 8 + u64::from(code);
+            out.push(feature_key(T_GAZ, v));
+            out.push(feature_key(T_GAZ_S, combine(v, t.short_shape)));
+        }
+        if i > 0 && gaz[i - 1][c] != 0 {
+            out.push(feature_key(T_GAZ_M1, c as u64));
+        }
+        if i + 1 < s.len() && gaz[i + 1][c] != 0 {
+            out.push(feature_key(T_GAZ_P1, c as u64));
+        }
+    }
+    if t.fine != 0 {
+        out.push(feature_key(T_CF, u64::from(t.fine)));
+        out.push(feature_key(T_CC, u64::from(t.coarse)));
+        out.push(feature_key(
+            T_CF_S,
+            combine(u64::from(t.fine), t.short_shape),
+        ));
+    }
+    let fine_at = |j: isize| -> u64 {
+        if j < 0 {
+            BOS
+        } else {
+            s.get(j as usize).map_or(EOS, |x| u64::from(x.fine))
+        }
+    };
+    let coarse_at = |j: isize| -> u64 {
+        if j < 0 {
+            BOS
+        } else {
+            s.get(j as usize).map_or(EOS, |x| u64::from(x.coarse))
+        }
+    };
+    out.push(feature_key(T_CF_M1, fine_at(ii - 1)));
+    out.push(feature_key(T_CF_M2, fine_at(ii - 2)));
+    out.push(feature_key(T_CF_P2, fine_at(ii + 2)));
+    out.push(feature_key(T_S_M2, shape_at(ii - 2)));
+    out.push(feature_key(T_S_P2, shape_at(ii + 2)));
+    if let Some(nx) = s.get(i + 1).filter(|x| x.nchars >= 3) {
+        out.push(feature_key(T_SUF_P1, nx.suffix[2]));
+    }
+    out.push(feature_key(T_CF_P1, fine_at(ii + 1)));
+    out.push(feature_key(T_CC_M1, coarse_at(ii - 1)));
+    out.push(feature_key(T_CC_P1, coarse_at(ii + 1)));
+    let h = hist[i];
+    if h != 0 {
+        out.push(feature_key(T_HIST, u64::from(h)));
+        out.push(feature_key(T_HIST_S, combine(u64::from(h), t.short_shape)));
+    }
+    if i > 0 && hist[i - 1] != 0 {
+        out.push(feature_key(T_HIST_M1, u64::from(hist[i - 1])));
+    }
+    if i + 1 < s.len() && hist[i + 1] != 0 {
+        out.push(feature_key(T_HIST_P1, u64::from(hist[i + 1])));
+    }
+}
+
+/// Appends the features that depend on the two previous tags (greedy left-to-right decoding).
+#[inline]
+pub(crate) fn tag_features(s: &[TokenInfo], i: usize, prev1: u8, prev2: u8, out: &mut Vec<u32>) {
+    let t = &s[i];
+    let p1 = u64::from(prev1);
+    out.push(feature_key(T_PT1, p1));
+    out.push(feature_key(T_PT12, p1 * 64 + u64::from(prev2)));
+    out.push(feature_key(T_PT1_L, combine(p1, t.lower)));
+    out.push(feature_key(T_PT1_S, combine(p1, t.short_shape)));
+    out.push(feature_key(T_PT1_CF, combine(p1, u64::from(t.fine))));
+    if i > 0 {
+        out.push(feature_key(T_PT1_LM1, combine(p1, s[i - 1].lower)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_and_flags() {
+        let a = token_info("Seoul");
+        let b = token_info("Paris");
+        assert_eq!(a.short_shape, b.short_shape);
+        assert_eq!(a.shape, b.shape);
+        assert_eq!(a.flags, F_INIT_CAP);
+        assert_eq!(token_info("NATO").flags, F_INIT_CAP | F_ALL_CAPS);
+        assert_eq!(token_info("1996").flags, F_DIGIT);
+        assert_eq!(token_info(",").flags, F_PUNCT);
+        assert_ne!(token_info("Kim").shape, token_info("Kimberly").shape);
+        assert_eq!(
+            token_info("Rowling").suffix[2],
+            token_info("walking").suffix[2]
+        );
+    }
+
+    #[test]
+    fn sentence_case_classes() {
+        let caps: Vec<_> = ["RAIN", "HITS", "OSLO"]
+            .iter()
+            .map(|w| token_info(w))
+            .collect();
+        let title: Vec<_> = ["Rain", "Hits", "Oslo"]
+            .iter()
+            .map(|w| token_info(w))
+            .collect();
+        let plain: Vec<_> = ["Rain", "hits", "Oslo"]
+            .iter()
+            .map(|w| token_info(w))
+            .collect();
+        assert_eq!(sentence_case(&caps), 2);
+        assert_eq!(sentence_case(&title), 1);
+        assert_eq!(sentence_case(&plain), 0);
+    }
+}

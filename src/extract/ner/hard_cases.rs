@@ -1,0 +1,195 @@
+//! Hard cases run through the embedded model, on original sentences. Each test asserts what
+//! the shipped model really does; known failures are listed at the end as documentation.
+
+use super::Recognizer;
+use crate::article::EntityKind::{self, Misc, Org, Person, Place};
+
+fn found(text: &str) -> Vec<(EntityKind, String)> {
+    Recognizer::embedded()
+        .recognize(text)
+        .into_iter()
+        .map(|m| (m.kind, m.text))
+        .collect()
+}
+
+fn has(text: &str, kind: EntityKind, name: &str) -> bool {
+    found(text).iter().any(|(k, t)| *k == kind && t == name)
+}
+
+#[test]
+fn hyphenated_names_and_particles() {
+    let t = "Former minister Hans-Dieter Kellner met Ursula von der Leyen in Brussels on Tuesday.";
+    assert_eq!(
+        found(t),
+        vec![
+            (Person, "Hans-Dieter Kellner".into()),
+            (Person, "Ursula von der Leyen".into()),
+            (Place, "Brussels".into()),
+        ]
+    );
+}
+
+#[test]
+fn initials_and_family_name_first() {
+    assert!(has(
+        "The novel by J.K. Rowling sold well.",
+        Person,
+        "J.K. Rowling"
+    ));
+    let t = "South Korean President Moon Jae-in met Chinese President Xi Jinping in Beijing.";
+    assert!(has(t, Person, "Moon Jae-in"));
+    assert!(has(t, Person, "Xi Jinping"));
+    assert!(has(t, Place, "Beijing"));
+}
+
+#[test]
+fn one_word_names_in_context() {
+    assert_eq!(
+        found("Striker Ronaldo scored twice, and coach Mourinho praised him."),
+        vec![(Person, "Ronaldo".into()), (Person, "Mourinho".into())]
+    );
+}
+
+#[test]
+fn jordan_country_and_person() {
+    assert_eq!(
+        found("Officials in Jordan said Michael Jordan would visit Amman next week."),
+        vec![
+            (Place, "Jordan".into()),
+            (Person, "Michael Jordan".into()),
+            (Place, "Amman".into()),
+        ]
+    );
+}
+
+#[test]
+fn washington_georgia_paris_as_places() {
+    assert!(has(
+        "Senators in Washington questioned the plan.",
+        Place,
+        "Washington"
+    ));
+    assert!(has(
+        "Mr. Washington said he would run again.",
+        Person,
+        "Washington"
+    ));
+    let t = "Tbilisi is the capital of Georgia, and voters in Atlanta, Georgia, went to the polls.";
+    let f = found(t);
+    assert_eq!(
+        f.iter()
+            .filter(|(k, n)| *k == Place && n == "Georgia")
+            .count(),
+        2,
+        "{f:?}"
+    );
+    assert!(has(
+        "Paris Hilton landed in Paris on Monday.",
+        Place,
+        "Paris"
+    ));
+}
+
+#[test]
+fn title_case_headlines_are_truecased() {
+    assert_eq!(
+        found("Police Arrest Mayor Of Springfield After Long Probe"),
+        vec![(Place, "Springfield".into())]
+    );
+    assert_eq!(
+        found("Heavy Rain Floods Streets In Lagos As Nigeria Braces For More Storms"),
+        vec![(Place, "Lagos".into()), (Place, "Nigeria".into())]
+    );
+    assert_eq!(
+        found("Samsung Shares Jump After Strong Earnings In Seoul"),
+        vec![(Org, "Samsung".into()), (Place, "Seoul".into())]
+    );
+}
+
+#[test]
+fn all_caps_dateline() {
+    let t = "SEOUL, Dec. 5 (Yonhap) -- South Korea's central bank kept rates unchanged.";
+    let f = found(t);
+    assert_eq!(f[0], (Place, "SEOUL".into()));
+    assert!(f.contains(&(Place, "South Korea".into())), "{f:?}");
+    assert!(has("GENEVA (Reuters) - Talks resumed.", Place, "GENEVA"));
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_entities() {
+    assert!(found(
+        "However, analysts expect growth. Yesterday the market fell. Still, traders were calm."
+    )
+    .is_empty());
+}
+
+#[test]
+fn organizations_containing_place_names() {
+    assert_eq!(
+        found("The Bank of Korea raised rates, the New York Times reported, citing Samsung Electronics."),
+        vec![
+            (Org, "Bank of Korea".into()),
+            (Org, "New York Times".into()),
+            (Org, "Samsung Electronics".into()),
+        ]
+    );
+    assert!(has(
+        "Paul O'Brien, a spokesman for Dublin City Council, declined to comment.",
+        Org,
+        "Dublin City Council"
+    ));
+}
+
+#[test]
+fn possessive_and_apostrophe_names_with_char_offsets() {
+    let t = "Kim's aide met Paul O'Brien in Dublin.";
+    let m = Recognizer::embedded().recognize(t);
+    assert_eq!(m[0].text, "Kim");
+    assert_eq!((m[0].kind, m[0].start, m[0].end), (Person, 0, 3));
+    assert!(m
+        .iter()
+        .any(|x| x.text == "Paul O'Brien" && x.kind == Person));
+    let t = "Żaneta Nowak przyjechała do Łodzi.";
+    let m = Recognizer::embedded().recognize(t);
+    let first = m.first().expect("a mention");
+    assert_eq!((first.start, first.end), (0, 12), "{m:?}");
+    assert_eq!(
+        t.chars()
+            .skip(first.start)
+            .take(first.end - first.start)
+            .collect::<String>(),
+        first.text
+    );
+}
+
+#[test]
+fn honorific_stays_outside_the_name() {
+    assert_eq!(
+        found("Mr. Obama told reporters that he would return."),
+        vec![(Person, "Obama".into())]
+    );
+}
+
+/// Known gaps (asserted as they are, so a better model shows up as a failing test to update):
+/// a lowercase particle "bin" splitting a name, a person named after a place at sentence start
+/// (typed ORG), and sport-page "Jordan" (typed LOC). Also weak, not asserted: one-word celebrity
+/// names with no context ("Madonna" → ORG) and "Moon Jae-in" without a title (→ MISC).
+#[test]
+fn known_gaps() {
+    assert!(!has(
+        "Omar bin Laden's cousin arrived.",
+        Person,
+        "Omar bin Laden"
+    ));
+    assert!(!has(
+        "Jordan scored 30 points for the Bulls on Friday.",
+        Person,
+        "Jordan"
+    ));
+    assert!(!has(
+        "Paris Hilton landed in Paris on Monday.",
+        Person,
+        "Paris Hilton"
+    ));
+    let _ = Misc;
+}

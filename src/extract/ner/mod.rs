@@ -1,0 +1,63 @@
+//! Named-entity recognition for article text: PERSON, PLACE, ORG and MISC mentions.
+//!
+//! A greedy averaged perceptron over BILOU tags (Collins 2002; Ratinov & Roth 2009) with hashed
+//! features, gazetteers, word clusters and a two-pass document memory, trained on CoNLL-2003
+//! `eng.train` by [`train`] and shipped as one gzipped file embedded in the binary
+//! (`models/ner.bin.gz`, about 1.2 MB, see [`Recognizer::embedded`]). The binary needs no
+//! corpus at run time; only [`train`] and [`evaluate_conll`] read the shared corpora.
+//!
+//! Files: `tokenize` (raw text → tokens, sentences), `features` and `hash` (feature templates),
+//! `gazetteer` (name lists), `clusters` (word clusters), `labels` (BILOU), `table` and `model`
+//! (weights, file format), `tagger` (decoding, [`Recognizer`]), `train`, `conll` (reader),
+//! `eval` (scorer), `hard_cases` (tests of the shipped model on tricky sentences).
+
+mod clusters;
+mod conll;
+mod eval;
+mod features;
+mod gazetteer;
+mod hash;
+mod labels;
+mod model;
+mod table;
+mod tagger;
+mod tokenize;
+mod train;
+
+#[cfg(test)]
+mod hard_cases;
+
+pub use clusters::Clusters;
+pub use conll::{parse_conll, read_conll, Document, Sentence};
+pub use eval::{conll_type_name, error_listing, evaluate_conll, EvalReport, Score};
+pub use gazetteer::Gazetteer;
+pub use tagger::Recognizer;
+pub use tokenize::{tokenize, Token};
+pub use train::{train, TrainOptions, TrainReport};
+
+/// Errors of loading, training and evaluating the recognizer.
+#[derive(Debug, thiserror::Error)]
+pub enum NerError {
+    /// A file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A CoNLL line is malformed.
+    #[error("{file}:{line}: {reason}")]
+    Conll {
+        /// The file (or the name given to the parser).
+        file: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The model bytes are not a valid model.
+    #[error("NER model: {0}")]
+    Model(String),
+}

@@ -1,0 +1,312 @@
+//! The model file: perceptron weights and gazetteer in one compact binary, optionally gzipped.
+//!
+//! Layout (all integers LEB128 varints unless noted): magic `DLNER01\n`; number of tags; weight
+//! scale (f32 LE); feature count; per feature (sorted by key) the key delta, a bit mask of the
+//! tags with non-zero weight and each such weight as a zigzag i16 multiple of the scale;
+//! gazetteer phrase count; per phrase the key delta and a category mask (varint); clustered word
+//! count; per word the key delta and `fine << 8 | coarse` (u16 LE); truecasing word count; per
+//! word the key delta. Weights are
+//! quantized to 16 bits and tiny ones pruned, which with gzip keeps the file a few MB.
+
+use std::io::Read;
+
+use super::clusters::Clusters;
+use super::gazetteer::Gazetteer;
+use super::labels::NUM_TAGS;
+use super::table::KeyTable;
+use super::NerError;
+
+const MAGIC: &[u8; 8] = b"DLNER01\n";
+
+/// Perceptron weights: feature key → one row of `NUM_TAGS` scores.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Weights {
+    table: KeyTable,
+    rows: Vec<f32>,
+    /// Sparse quantized form kept for re-serialization: (key, per-tag i16), and the scale.
+    quant: Vec<(u32, [i16; NUM_TAGS])>,
+    scale: f32,
+}
+
+impl Weights {
+    /// Quantizes dense rows to i16 multiples of `max|w| / 32767`, dropping weights whose
+    /// magnitude is below `prune` and rows left empty.
+    pub(crate) fn quantize(rows: Vec<(u32, [f32; NUM_TAGS])>, prune: f32) -> Weights {
+        let max = rows
+            .iter()
+            .flat_map(|(_, r)| r.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut quant: Vec<(u32, [i16; NUM_TAGS])> = rows
+            .into_iter()
+            .filter_map(|(k, r)| {
+                let mut q = [0i16; NUM_TAGS];
+                for (d, w) in q.iter_mut().zip(r) {
+                    if w.abs() >= prune {
+                        *d = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+                    }
+                }
+                q.iter().any(|&v| v != 0).then_some((k, q))
+            })
+            .collect();
+        quant.sort_unstable_by_key(|e| e.0);
+        quant.dedup_by_key(|e| e.0);
+        Weights::from_quant(quant, scale)
+    }
+
+    fn from_quant(quant: Vec<(u32, [i16; NUM_TAGS])>, scale: f32) -> Weights {
+        let table = KeyTable::build(quant.iter().enumerate().map(|(i, e)| (e.0, i as u32)));
+        let mut rows = Vec::with_capacity(quant.len() * NUM_TAGS);
+        for (_, q) in &quant {
+            rows.extend(q.iter().map(|&v| f32::from(v) * scale));
+        }
+        Weights {
+            table,
+            rows,
+            quant,
+            scale,
+        }
+    }
+
+    /// Number of feature rows.
+    pub(crate) fn len(&self) -> usize {
+        self.quant.len()
+    }
+
+    /// Sets `scores` to the summed weight rows of `feats` (unknown features add nothing).
+    #[inline]
+    pub(crate) fn score(&self, feats: &[u32], scores: &mut [f32; NUM_TAGS]) {
+        *scores = [0.0; NUM_TAGS];
+        for &f in feats {
+            if let Some(r) = self.table.get(f) {
+                let row = &self.rows[r as usize * NUM_TAGS..(r as usize + 1) * NUM_TAGS];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+    }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    p: usize,
+}
+
+impl Reader<'_> {
+    fn bad(&self, what: &str) -> NerError {
+        NerError::Model(format!("{what} at byte {}", self.p))
+    }
+
+    fn byte(&mut self) -> Result<u8, NerError> {
+        let v = *self.b.get(self.p).ok_or_else(|| self.bad("truncated"))?;
+        self.p += 1;
+        Ok(v)
+    }
+
+    fn varint(&mut self) -> Result<u64, NerError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(self.bad("overlong varint"))
+    }
+
+    fn u32v(&mut self) -> Result<u32, NerError> {
+        u32::try_from(self.varint()?).map_err(|_| self.bad("value out of range"))
+    }
+
+    /// A count that cannot exceed the bytes left (each item takes at least one byte).
+    fn count(&mut self) -> Result<usize, NerError> {
+        let n = self.varint()? as usize;
+        if n > self.b.len() - self.p {
+            return Err(self.bad("count larger than file"));
+        }
+        Ok(n)
+    }
+}
+
+/// Serializes weights and gazetteer, gzip-compressed.
+pub(crate) fn encode(w: &Weights, gaz: &Gazetteer, cl: &Clusters) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    put_varint(&mut out, NUM_TAGS as u64);
+    out.extend_from_slice(&w.scale.to_le_bytes());
+    put_varint(&mut out, w.quant.len() as u64);
+    let mut prev = 0u32;
+    for (k, q) in &w.quant {
+        put_varint(&mut out, u64::from(k - prev));
+        prev = *k;
+        let mask = q
+            .iter()
+            .enumerate()
+            .fold(0u64, |m, (i, &v)| m | (u64::from(v != 0) << i));
+        put_varint(&mut out, mask);
+        for &v in q.iter().filter(|&&v| v != 0) {
+            put_varint(
+                &mut out,
+                ((i64::from(v) << 1) ^ (i64::from(v) >> 63)) as u64,
+            );
+        }
+    }
+    put_varint(&mut out, gaz.entries.len() as u64);
+    let mut prev = 0u32;
+    for &(k, m) in &gaz.entries {
+        put_varint(&mut out, u64::from(k - prev));
+        prev = k;
+        put_varint(&mut out, u64::from(m));
+    }
+    put_varint(&mut out, cl.entries.len() as u64);
+    let mut prev = 0u32;
+    for &(k, v) in &cl.entries {
+        put_varint(&mut out, u64::from(k - prev));
+        prev = k;
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    put_varint(&mut out, cl.common.len() as u64);
+    let mut prev = 0u32;
+    for &k in &cl.common {
+        put_varint(&mut out, u64::from(k - prev));
+        prev = k;
+    }
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = std::io::Write::write_all(&mut enc, &out);
+    enc.finish().unwrap_or_default()
+}
+
+/// Decodes [`encode`]'s output (gzipped or raw).
+///
+/// Errors: [`NerError::Model`] naming the byte offset of a truncated or malformed field.
+pub(crate) fn decode(bytes: &[u8]) -> Result<(Weights, Gazetteer, Clusters), NerError> {
+    let raw;
+    let b = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut v = Vec::new();
+        flate2::read::GzDecoder::new(bytes)
+            .read_to_end(&mut v)
+            .map_err(|e| NerError::Model(format!("gzip: {e}")))?;
+        raw = v;
+        &raw[..]
+    } else {
+        bytes
+    };
+    if !b.starts_with(MAGIC) {
+        return Err(NerError::Model(
+            "not a dateline NER model (bad magic)".into(),
+        ));
+    }
+    let mut r = Reader { b, p: MAGIC.len() };
+    if r.varint()? != NUM_TAGS as u64 {
+        return Err(r.bad("tag count mismatch"));
+    }
+    let sb = [r.byte()?, r.byte()?, r.byte()?, r.byte()?];
+    let scale = f32::from_le_bytes(sb);
+    if !scale.is_finite() || scale <= 0.0 {
+        return Err(r.bad("bad scale"));
+    }
+    let n = r.count()?;
+    let mut quant = Vec::with_capacity(n);
+    let mut key = 0u32;
+    for _ in 0..n {
+        key = key
+            .checked_add(r.u32v()?)
+            .ok_or_else(|| r.bad("key overflow"))?;
+        let mask = r.varint()?;
+        if mask >> NUM_TAGS != 0 {
+            return Err(r.bad("bad tag mask"));
+        }
+        let mut q = [0i16; NUM_TAGS];
+        for (i, d) in q.iter_mut().enumerate() {
+            if mask & (1 << i) != 0 {
+                let z = r.varint()?;
+                let v = ((z >> 1) as i64) ^ -((z & 1) as i64);
+                *d = i16::try_from(v).map_err(|_| r.bad("weight out of range"))?;
+            }
+        }
+        quant.push((key, q));
+    }
+    let n = r.count()?;
+    let mut entries = Vec::with_capacity(n);
+    let mut key = 0u32;
+    for _ in 0..n {
+        key = key
+            .checked_add(r.u32v()?)
+            .ok_or_else(|| r.bad("key overflow"))?;
+        let m = u16::try_from(r.varint()?).map_err(|_| r.bad("bad category mask"))?;
+        entries.push((key, m));
+    }
+    let n = r.count()?;
+    let mut clusters = Vec::with_capacity(n);
+    let mut key = 0u32;
+    for _ in 0..n {
+        key = key
+            .checked_add(r.u32v()?)
+            .ok_or_else(|| r.bad("key overflow"))?;
+        clusters.push((key, u16::from_le_bytes([r.byte()?, r.byte()?])));
+    }
+    let n = r.count()?;
+    let mut common = Vec::with_capacity(n);
+    let mut key = 0u32;
+    for _ in 0..n {
+        key = key
+            .checked_add(r.u32v()?)
+            .ok_or_else(|| r.bad("key overflow"))?;
+        common.push(key);
+    }
+    if r.p != b.len() {
+        return Err(r.bad("trailing bytes"));
+    }
+    Ok((
+        Weights::from_quant(quant, scale),
+        Gazetteer::from_entries(entries),
+        Clusters::from_entries(clusters, common),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::gazetteer::{from_names, CAT_CITY};
+    use super::*;
+
+    #[test]
+    fn round_trip_and_corruption() {
+        let mut r1 = [0f32; NUM_TAGS];
+        r1[0] = 2.0;
+        r1[5] = -1.0;
+        r1[6] = 0.0001;
+        let w = Weights::quantize(vec![(42, r1), (7, [0.0; NUM_TAGS])], 0.001);
+        assert_eq!(w.len(), 1);
+        let g = from_names(&[("Oslo", CAT_CITY)]);
+        let cl = Clusters::from_entries(vec![(9, 0x0102)], vec![5, 3]);
+        let bytes = encode(&w, &g, &cl);
+        let (w2, g2, c2) = decode(&bytes).unwrap();
+        assert_eq!(c2.entries, vec![(9, 0x0102)]);
+        assert_eq!(c2.common, vec![3, 5]);
+        let mut s = [0f32; NUM_TAGS];
+        w2.score(&[42, 42, 9], &mut s);
+        assert!((s[0] - 4.0).abs() < 1e-3 && (s[5] + 2.0).abs() < 1e-3 && s[6] == 0.0);
+        assert_eq!(g2.len(), 1);
+        assert!(decode(b"nonsense").is_err());
+        let (wr, gr) = (w2, g2);
+        let cl = c2;
+        let raw = {
+            let mut v = Vec::new();
+            flate2::read::GzDecoder::new(&encode(&wr, &gr, &cl)[..])
+                .read_to_end(&mut v)
+                .unwrap();
+            v
+        };
+        assert!(decode(&raw[..raw.len() - 1]).is_err());
+    }
+}

@@ -1,0 +1,440 @@
+//! Greedy left-to-right BILOU decoding (Ratinov & Roth 2009) shared by inference and training,
+//! the per-document prediction memory, and the public [`Recognizer`].
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+use crate::article::Mention;
+
+use super::clusters::Clusters;
+use super::features::{
+    sentence_case, static_features, tag_features, token_info, token_info_with, TokenInfo,
+    F_ALL_CAPS, F_INIT_CAP,
+};
+use super::gazetteer::{GazCodes, Gazetteer};
+use super::labels::{
+    allowed_after, kind_of, spans_from_tags, split, Pos, Span, NUM_TAGS, NUM_TYPES, O,
+};
+use super::model::{decode, encode, Weights};
+use super::tokenize::{tokenize, Token};
+use super::NerError;
+
+/// Pass-through hasher for keys that are already hashes.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b) ^ (self.0 >> 56);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.0 = u64::from(v).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// Map keyed by pre-hashed values.
+pub(crate) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
+/// Entity types that capitalized words received earlier in the current document.
+#[derive(Debug, Default)]
+pub(crate) struct DocMemory {
+    /// Per lowercased word: counts per type of single-token spans, then of multi-token spans.
+    seen: IdMap<u64, [u16; 2 * NUM_TYPES]>,
+    /// Training only: xorshift state for hiding the history at random (0 = never hide), so the
+    /// model does not learn to trust its near-perfect training-time history blindly.
+    pub(crate) drop_state: u64,
+    /// Hide the history when the random draw is below this fraction of `u64::MAX`.
+    pub(crate) drop_rate: f64,
+    /// Second pass: the memory holds the whole document's first-pass labels and is not updated.
+    pub(crate) frozen: bool,
+}
+
+impl DocMemory {
+    /// Forgets everything (document boundary).
+    pub(crate) fn clear(&mut self) {
+        self.frozen = false;
+        self.seen.clear();
+    }
+
+    /// 0, or 1 + the type this word most often had.
+    fn lookup(&mut self, t: &TokenInfo) -> u8 {
+        self.lookup_raw(t.lower, t.flags & F_INIT_CAP != 0)
+    }
+
+    /// [`DocMemory::lookup`] from a word's lowercase hash and whether it is capitalized.
+    fn lookup_raw(&mut self, lower: u64, capitalized: bool) -> u8 {
+        if !capitalized {
+            return 0;
+        }
+        if self.drop_state != 0 {
+            let x = &mut self.drop_state;
+            *x ^= *x << 13;
+            *x ^= *x >> 7;
+            *x ^= *x << 17;
+            if (*x as f64) < self.drop_rate * u64::MAX as f64 {
+                return 0;
+            }
+        }
+        // 1 + majority type, + 4 if the word was ever part of a multi-token entity (a full
+        // name is stronger evidence than an earlier single-word guess).
+        self.seen.get(&lower).map_or(0, |c| {
+            let total = |k: usize| c[k] + c[k + NUM_TYPES];
+            let best = (0..NUM_TYPES)
+                .max_by_key(|&k| (total(k), NUM_TYPES - k))
+                .unwrap_or(0);
+            let multi = c[NUM_TYPES..].iter().any(|&x| x > 0);
+            1 + best as u8 + if multi { NUM_TYPES as u8 } else { 0 }
+        })
+    }
+
+    fn record(&mut self, infos: &[TokenInfo], spans: &[Span]) {
+        if self.frozen {
+            return;
+        }
+        for sp in spans {
+            for t in &infos[sp.start..sp.end] {
+                if t.flags & F_INIT_CAP != 0 {
+                    let c = self.seen.entry(t.lower).or_default();
+                    let k = sp.ty + if sp.end - sp.start > 1 { NUM_TYPES } else { 0 };
+                    c[k] = c[k].saturating_add(1);
+                }
+            }
+        }
+    }
+}
+
+/// Reusable buffers for one decoding thread.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    infos: Vec<TokenInfo>,
+    gaz: Vec<GazCodes>,
+    hist: Vec<u8>,
+    feats: Vec<u32>,
+    /// Tags of the last decoded sentence.
+    pub tags: Vec<u8>,
+    /// Spans of the last decoded sentence.
+    pub spans: Vec<Span>,
+}
+
+/// Token descriptors, cluster ids and gazetteer codes of a sentence; returns its case class.
+fn prepare(gaz: &Gazetteer, clusters: &Clusters, words: &[&str], sc: &mut Scratch) -> u64 {
+    sc.infos.clear();
+    sc.infos
+        .extend(words.iter().map(|w| with_clusters(clusters, token_info(w))));
+    let mut scase = sentence_case(&sc.infos);
+    if scase == 1
+        && words
+            .iter()
+            .skip(1)
+            .any(|w| TITLE_FUNCTION_WORDS.contains(w))
+    {
+        // A Title Case headline: lowercase the words usually written lowercase, so the
+        // sentence looks like running text to a model trained on running text.
+        for (i, (t, w)) in sc.infos.iter_mut().zip(words).enumerate() {
+            let initial_cap = t.flags & F_INIT_CAP != 0 && t.flags & F_ALL_CAPS == 0;
+            if i > 0 && initial_cap && clusters.is_common(t.lower) {
+                *t = with_clusters(clusters, token_info_with(w, true));
+            }
+        }
+        scase = sentence_case(&sc.infos);
+    }
+    gaz.mark(&sc.infos, &mut sc.gaz);
+    scase
+}
+
+/// Capitalized function words that mark a Title Case headline (tables of names have none).
+const TITLE_FUNCTION_WORDS: &[&str] = &[
+    "A", "After", "Amid", "An", "And", "Are", "As", "At", "By", "For", "From", "In", "Into", "Is",
+    "Of", "On", "Or", "Over", "Says", "The", "To", "Will", "With",
+];
+
+fn with_clusters(clusters: &Clusters, mut t: TokenInfo) -> TokenInfo {
+    if let Some((f, c)) = clusters.get(t.exact) {
+        t.fine = u16::from(f) + 1;
+        t.coarse = u16::from(c) + 1;
+    }
+    t
+}
+
+/// Tags that leave an entity open (B, I): they cannot end a sentence.
+fn open_mask() -> u32 {
+    let mut m = 0u32;
+    for t in 0..NUM_TYPES {
+        m |= (1 << super::labels::tag(t, Pos::B)) | (1 << super::labels::tag(t, Pos::I));
+    }
+    m
+}
+
+/// Reusable buffers for two-pass document tagging ([`Recognizer::tag_document`]).
+#[derive(Debug, Default)]
+pub(crate) struct DocScratch {
+    mem: DocMemory,
+    sc: Scratch,
+    hist1: Vec<u8>,
+    lower: Vec<(u64, bool)>,
+    spans1: Vec<(usize, Span)>,
+    /// Final spans: (sentence index, span in sentence-relative token indices).
+    pub spans: Vec<(usize, Span)>,
+}
+
+/// Decodes one sentence greedily. `choose(i, features, allowed_tag_mask)` picks token `i`'s tag
+/// (argmax at inference; argmax plus perceptron update in training). Results land in
+/// `sc.tags`/`sc.spans`, and the spans are added to the document memory.
+pub(crate) fn decode_sentence<F>(
+    gaz: &Gazetteer,
+    clusters: &Clusters,
+    words: &[&str],
+    mem: &mut DocMemory,
+    sc: &mut Scratch,
+    mut choose: F,
+) where
+    F: FnMut(usize, &[u32], u32) -> u8,
+{
+    let scase = prepare(gaz, clusters, words, sc);
+    sc.tags.clear();
+    let n = words.len();
+    let open_mask = open_mask();
+    sc.hist.clear();
+    for t in &sc.infos {
+        sc.hist.push(mem.lookup(t));
+    }
+    let (mut p1, mut p2) = (O, O);
+    for i in 0..n {
+        sc.feats.clear();
+        static_features(&sc.infos, &sc.gaz, i, scase, &sc.hist, &mut sc.feats);
+        tag_features(&sc.infos, i, p1, p2, &mut sc.feats);
+        let mut allowed = allowed_after(p1);
+        if i + 1 == n {
+            allowed &= !open_mask;
+            if allowed == 0 {
+                // Only reachable if the previous tag opened an entity: close it here.
+                allowed = 1 << split(p1).map_or(O, |(t, _)| super::labels::tag(t, Pos::L));
+            }
+        }
+        let tg = choose(i, &sc.feats, allowed);
+        sc.tags.push(tg);
+        p2 = p1;
+        p1 = tg;
+    }
+    sc.spans.clear();
+    spans_from_tags(&sc.tags, &mut sc.spans);
+    mem.record(&sc.infos, &sc.spans);
+}
+
+/// Whether `w` is a personal honorific ("Mr.", "Mrs", "Dr.", ...).
+fn is_honorific(w: &str) -> bool {
+    const H: &[&str] = &["mr", "mrs", "ms", "dr", "prof", "messrs", "mme", "mlle"];
+    let w = w.strip_suffix('.').unwrap_or(w);
+    w.len() <= 6 && H.iter().any(|h| h.eq_ignore_ascii_case(w))
+}
+
+/// Rules for honorifics, rare in CoNLL's Reuters text but common elsewhere: CoNLL leaves the
+/// title outside the name ("Mr. [Obama]"), and a lone name right after one is a person.
+fn fix_honorifics(words: &[&str], spans: &mut [Span]) {
+    for sp in spans.iter_mut() {
+        if sp.ty == 0 && sp.end - sp.start > 1 && is_honorific(words[sp.start]) {
+            sp.start += 1;
+        }
+        if sp.ty != 0 && sp.ty != 3 && sp.start > 0 && is_honorific(words[sp.start - 1]) {
+            sp.ty = 0;
+        }
+    }
+}
+
+/// Index of the highest score among allowed tags (lowest index on ties).
+#[inline]
+pub(crate) fn argmax_allowed(scores: &[f32; NUM_TAGS], allowed: u32) -> u8 {
+    let mut best = O;
+    let mut best_s = f32::NEG_INFINITY;
+    for (k, &s) in scores.iter().enumerate() {
+        if allowed & (1 << k) != 0 && s > best_s {
+            best_s = s;
+            best = k as u8;
+        }
+    }
+    best
+}
+
+/// A trained named-entity recognizer: averaged-perceptron weights plus gazetteers.
+#[derive(Debug, Clone, Default)]
+pub struct Recognizer {
+    pub(crate) weights: Weights,
+    pub(crate) gaz: Gazetteer,
+    pub(crate) clusters: Clusters,
+}
+
+static EMBEDDED_BYTES: &[u8] =
+    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.bin.gz"));
+static EMBEDDED: std::sync::OnceLock<Result<Recognizer, String>> = std::sync::OnceLock::new();
+
+impl Recognizer {
+    /// The model compiled into the binary (`models/ner.bin.gz`), decoded once on first use.
+    ///
+    /// Errors: [`NerError::Model`] if the embedded file is not a valid model (a build problem).
+    pub fn try_embedded() -> Result<&'static Recognizer, NerError> {
+        EMBEDDED
+            .get_or_init(|| Recognizer::from_bytes(EMBEDDED_BYTES).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| NerError::Model(format!("embedded model: {e}")))
+    }
+
+    /// The embedded model. Panics only if the model file shipped in the build is corrupt,
+    /// which `cargo test` catches; use [`Recognizer::try_embedded`] to handle that instead.
+    pub fn embedded() -> &'static Recognizer {
+        match Recognizer::try_embedded() {
+            Ok(r) => r,
+            Err(e) => panic!("embedded NER model is invalid: {e}"),
+        }
+    }
+
+    /// Loads a model from the bytes [`Recognizer::to_bytes`] (or training) produced, gzipped or
+    /// raw.
+    ///
+    /// Errors: [`NerError::Model`] for a malformed file, naming the byte offset.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Recognizer, NerError> {
+        let (weights, gaz, clusters) = decode(bytes)?;
+        Ok(Recognizer {
+            weights,
+            gaz,
+            clusters,
+        })
+    }
+
+    /// Serializes the model (gzip-compressed).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        encode(&self.weights, &self.gaz, &self.clusters)
+    }
+
+    /// Number of weight rows (features kept after pruning).
+    pub fn feature_count(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Number of clustered words.
+    pub fn cluster_words(&self) -> usize {
+        self.clusters.len()
+    }
+
+    /// Number of gazetteer phrases.
+    pub fn gazetteer_len(&self) -> usize {
+        self.gaz.len()
+    }
+
+    /// Tags one pre-tokenized sentence, continuing the document in `mem`. Documents are tagged
+    /// twice: pass 1 records every sentence's labels in `mem`; pass 2 (with `mem.frozen`) tags
+    /// again, so a name gets the evidence of all its mentions in the document, earlier or later
+    /// (Ratinov & Roth 2009's non-local features, two-stage form).
+    pub(crate) fn tag_sentence(&self, words: &[&str], mem: &mut DocMemory, sc: &mut Scratch) {
+        let w = &self.weights;
+        let mut scores = [0f32; NUM_TAGS];
+        decode_sentence(
+            &self.gaz,
+            &self.clusters,
+            words,
+            mem,
+            sc,
+            |_, feats, allowed| {
+                w.score(feats, &mut scores);
+                argmax_allowed(&scores, allowed)
+            },
+        );
+        fix_honorifics(words, &mut sc.spans);
+    }
+
+    /// Finds PERSON, PLACE, ORG and MISC mentions in `text`, treated as one document.
+    /// Offsets in the result are character offsets, half-open; mentions are in text order.
+    pub fn recognize(&self, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let (mut toks, mut sents): (Vec<Token>, Vec<Range<usize>>) = (Vec::new(), Vec::new());
+        tokenize(text, &mut toks, &mut sents);
+        let words: Vec<&str> = toks
+            .iter()
+            .map(|t| &text[t.byte_start..t.byte_end])
+            .collect();
+        let mut ds = DocScratch::default();
+        self.tag_document(&words, &sents, &mut ds);
+        for &(k, sp) in &ds.spans {
+            let base = sents[k].start;
+            let (a, b) = (&toks[base + sp.start], &toks[base + sp.end - 1]);
+            out.push(Mention {
+                kind: kind_of(sp.ty),
+                start: a.char_start,
+                end: b.char_end,
+                text: text[a.byte_start..b.byte_end].to_string(),
+            });
+        }
+        out
+    }
+
+    /// Tags one document given all its words and its sentences (consecutive ranges over
+    /// `words` starting at 0) in two passes; final spans land in `ds.spans` as (sentence index,
+    /// span in sentence-relative tokens), in order. A sentence whose words all see the same
+    /// document history in pass 2 as in pass 1 has the same features, so its pass-1 tags are
+    /// reused instead of decoding it again.
+    pub(crate) fn tag_document(&self, words: &[&str], sents: &[Range<usize>], ds: &mut DocScratch) {
+        ds.mem.clear();
+        ds.hist1.clear();
+        ds.lower.clear();
+        ds.spans1.clear();
+        ds.spans.clear();
+        for (k, r) in sents.iter().enumerate() {
+            self.tag_sentence(&words[r.clone()], &mut ds.mem, &mut ds.sc);
+            ds.hist1.extend_from_slice(&ds.sc.hist);
+            ds.lower.extend(
+                ds.sc
+                    .infos
+                    .iter()
+                    .map(|t| (t.lower, t.flags & F_INIT_CAP != 0)),
+            );
+            ds.spans1.extend(ds.sc.spans.iter().map(|&s| (k, s)));
+        }
+        ds.mem.frozen = true;
+        let (mut base, mut j1) = (0usize, 0usize);
+        for (k, r) in sents.iter().enumerate() {
+            let n = r.len();
+            let mut same = true;
+            for j in base..base + n {
+                let (lower, cap) = ds.lower[j];
+                if ds.mem.lookup_raw(lower, cap) != ds.hist1[j] {
+                    same = false;
+                    break;
+                }
+            }
+            base += n;
+            let start = j1;
+            while j1 < ds.spans1.len() && ds.spans1[j1].0 == k {
+                j1 += 1;
+            }
+            if same {
+                ds.spans.extend_from_slice(&ds.spans1[start..j1]);
+            } else {
+                self.tag_sentence(&words[r.clone()], &mut ds.mem, &mut ds.sc);
+                ds.spans.extend(ds.sc.spans.iter().map(|&s| (k, s)));
+            }
+        }
+    }
+
+    /// Tokens per second of [`Recognizer::recognize`] on `text` (tokenization, features and
+    /// decoding), best of `rounds` runs (at least one).
+    pub fn bench_tokens_per_s(&self, text: &str, rounds: usize) -> f64 {
+        let (mut toks, mut sents) = (Vec::new(), Vec::new());
+        tokenize(text, &mut toks, &mut sents);
+        let mut best = f64::MAX;
+        for _ in 0..rounds.max(1) {
+            let t0 = std::time::Instant::now();
+            let m = self.recognize(text);
+            std::hint::black_box(m);
+            best = best.min(t0.elapsed().as_secs_f64());
+        }
+        toks.len() as f64 / best.max(1e-9)
+    }
+}
