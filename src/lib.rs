@@ -19,7 +19,7 @@
 //! use dateline::{index, search};
 //! let dir = tempfile::tempdir()?;
 //! let report = index::build(&["corpus".into()], dir.path(), &index::IndexOptions::default(), &())?;
-//! assert_eq!(report.articles_indexed, 16);
+//! assert_eq!(report.articles_indexed, 20);
 //! let request = search::SearchRequest { query: "central bank".into(), ..Default::default() };
 //! let results = search::run(dir.path(), &request)?;
 //! assert_eq!(results.hits[0].article.title, "Central bank holds rates, signals caution on wages");

@@ -17,10 +17,10 @@ fn index_summary_counts_corpus() {
         0,
     );
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
-    assert_eq!(v["files_seen"], 13);
-    assert_eq!(v["files_indexed"], 12);
-    assert_eq!(v["articles_indexed"], 16);
-    assert_eq!(v["documents_in_index"], 16);
+    assert_eq!(v["files_seen"], 16);
+    assert_eq!(v["files_indexed"], 15);
+    assert_eq!(v["articles_indexed"], 20);
+    assert_eq!(v["documents_in_index"], 20);
     assert_eq!(
         v["skipped_files"],
         serde_json::json!({"documentation file": 1})
@@ -39,14 +39,14 @@ fn index_summary_counts_corpus() {
         0,
     );
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
-    assert_eq!(v["documents_in_index"], 16);
+    assert_eq!(v["documents_in_index"], 20);
 
     let text = dateline_ok(
         &["index", &corpus().display().to_string(), "--index", &index],
         0,
     );
     assert!(
-        text.starts_with("indexed 16 articles from 12 of 13 files in "),
+        text.starts_with("indexed 20 articles from 15 of 16 files in "),
         "{text}"
     );
 }

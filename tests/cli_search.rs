@@ -81,6 +81,7 @@ fn person_place_org_filters() {
         [
             "corpus/crawl/seoul-energy.json",
             "corpus/feeds/science.jsonl#3",
+            "corpus/web/2026-02-05-busan-port.html",
             "corpus/wire/2026-02-14-seoul-chips.txt"
         ]
     );
@@ -277,4 +278,42 @@ fn facets_count_documents_across_all_hits() {
         people[0],
         serde_json::json!({"name": "Grace Wanjiru", "count": 2})
     );
+}
+
+#[test]
+fn country_filter_matches_articles_naming_only_a_city() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    std::fs::create_dir_all(&news).unwrap();
+    std::fs::write(
+        news.join("a.txt"),
+        "Subway fares rise\nCommuters in Seoul will pay more for subway rides from June, city officials said on Tuesday.",
+    )
+    .unwrap();
+    std::fs::write(
+        news.join("b.txt"),
+        "Tram line opens\nA new tram line opened in Lyon on Monday.",
+    )
+    .unwrap();
+    let index = dir.path().join("idx").display().to_string();
+    dateline_ok(
+        &[
+            "index",
+            &news.display().to_string(),
+            "--index",
+            &index,
+            "--quiet",
+        ],
+        0,
+    );
+    assert_eq!(
+        search(&index, &["", "--place", "South Korea"]),
+        ["news/a.txt"]
+    );
+    assert_eq!(search(&index, &["", "--place", "seoul"]), ["news/a.txt"]);
+    assert_eq!(search(&index, &["", "--place", "France"]), ["news/b.txt"]);
+    // The stored list keeps what the article names; the country is only an index key.
+    let out = dateline_ok(&["show", "news/a.txt", "--index", &index, "--json"], 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["places"], serde_json::json!(["Seoul"]));
 }

@@ -9,15 +9,21 @@
 //! | `.json`, `.jsonl`, `.ndjson` | [`json`]: one article per object |
 //! | `.sgm`, `.sgml` | [`sgml`]: Reuters-21578 records |
 //! | `.html`, `.htm`, `.xhtml` | [`html`]: main text with boilerplate removed, metadata, charsets |
+//! | `.nitf` | [`nitf`]: IPTC NITF wire copy, with tagged people, places and organizations |
+//! | `.rss`, `.atom` | [`feed`]: RSS 0.9x/1.0/2.0 and Atom feeds, one article per item |
+//! | `.xml` | sniffed by root element ([`xml::sniff_xml`]): NITF or feed, else skipped |
 //! | any of these + `.gz` | decompressed first |
 
 pub mod decode;
+pub mod feed;
 pub mod html;
 pub mod json;
+pub mod nitf;
 pub mod problem;
 pub mod sgml;
 pub mod text;
 pub mod walk;
+pub mod xml;
 
 use crate::article::Article;
 pub use problem::{Cost, Problem};
@@ -37,6 +43,12 @@ pub enum Format {
     ReutersSgml,
     /// A web page.
     Html,
+    /// An IPTC NITF document.
+    Nitf,
+    /// An RSS or Atom feed.
+    Feed,
+    /// An `.xml` file: NITF or a feed, told apart by [`xml::sniff_xml`].
+    Xml,
 }
 
 impl Format {
@@ -52,6 +64,9 @@ impl Format {
             "jsonl" | "ndjson" => Format::JsonLines,
             "sgm" | "sgml" => Format::ReutersSgml,
             "html" | "htm" | "xhtml" => Format::Html,
+            "nitf" => Format::Nitf,
+            "rss" | "atom" => Format::Feed,
+            "xml" => Format::Xml,
             _ => return None,
         })
     }
@@ -153,7 +168,11 @@ pub fn parse_bytes(
         ));
         return Vec::new();
     }
-    let decoded = decode::decode_text(bytes);
+    let decoded = match format {
+        // XML declares its own charset (`<?xml ... encoding="ISO-8859-1"?>`).
+        Format::Nitf | Format::Feed | Format::Xml => xml::decode_xml(bytes),
+        _ => decode::decode_text(bytes),
+    };
     if decoded.had_invalid_bytes {
         problems.push(Problem::file(
             path,
@@ -176,6 +195,22 @@ pub fn parse_bytes(
             .into_iter()
             .map(|(k, a)| (Some(k), a))
             .collect(),
+        Format::Nitf => nitf::parse_nitf(text, path, problems),
+        Format::Feed => feed::parse_feed(text, path, problems),
+        Format::Xml => match xml::sniff_xml(text) {
+            Some(xml::XmlKind::Nitf) => nitf::parse_nitf(text, path, problems),
+            Some(xml::XmlKind::Feed) => feed::parse_feed(text, path, problems),
+            None => {
+                let root = xml::root_name(text).map_or_else(String::new, |r| format!("root <{r}>"));
+                problems.push(Problem::file(
+                    path,
+                    Cost::SkippedFile,
+                    "unsupported XML",
+                    root,
+                ));
+                Vec::new()
+            }
+        },
     }
 }
 
@@ -230,6 +265,10 @@ mod tests {
         assert_eq!(f("a/b.TXT"), Some(Format::Text));
         assert_eq!(f("x.jsonl.gz"), Some(Format::JsonLines));
         assert_eq!(f("reut2-000.sgm"), Some(Format::ReutersSgml));
+        assert_eq!(f("wire/a.NITF"), Some(Format::Nitf));
+        assert_eq!(f("news.rss.gz"), Some(Format::Feed));
+        assert_eq!(f("news.atom"), Some(Format::Feed));
+        assert_eq!(f("dump.xml"), Some(Format::Xml));
         assert_eq!(f("photo.jpg"), None);
         assert_eq!(f("Makefile"), None);
     }
@@ -265,6 +304,28 @@ mod tests {
     }
 
     #[test]
+    fn xml_files_are_sniffed_and_decoded_by_declared_charset() {
+        let mut p = Vec::new();
+        let nitf = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<nitf><head><title>Caf\xE9 reopens</title></head></nitf>";
+        let got = parse_bytes(nitf, Format::Xml, "a.xml", &mut p);
+        assert_eq!(got[0].1.title, "Caf\u{e9} reopens");
+        let rss = b"<rss><channel><item><title>One</title></item><item><title>Two</title></item></channel></rss>";
+        let got = parse_bytes(rss, Format::Xml, "b.xml", &mut p);
+        let keys: Vec<_> = got
+            .iter()
+            .map(|(k, a)| (k.as_deref(), a.title.as_str()))
+            .collect();
+        assert_eq!(keys, [(Some("1"), "One"), (Some("2"), "Two")]);
+        assert!(p.is_empty(), "{p:?}");
+        assert!(parse_bytes(b"<svg><rect/></svg>", Format::Xml, "c.xml", &mut p).is_empty());
+        assert_eq!(
+            (p[0].cost, p[0].reason),
+            (Cost::SkippedFile, "unsupported XML")
+        );
+        assert_eq!(p[0].detail, "root <svg>");
+    }
+
+    #[test]
     fn read_file_sets_ids_and_handles_gzip() {
         use std::io::Write;
         let dir = tempfile::tempdir().unwrap();
@@ -281,6 +342,17 @@ mod tests {
         let ids: Vec<_> = out.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["news/feed.jsonl.gz#1", "news/feed.jsonl.gz#2"]);
         assert!(out.problems.is_empty());
+
+        let rss_path = dir.path().join("wire.rss.gz");
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(b"<rss><channel><item><title>a</title></item></channel></rss>")
+            .unwrap();
+        std::fs::write(&rss_path, enc.finish().unwrap()).unwrap();
+        let out = read_file(&SourceFile {
+            path: rss_path,
+            id_base: "news/wire.rss.gz".into(),
+        });
+        assert_eq!(out.articles[0].id, "news/wire.rss.gz#1");
 
         let missing = SourceFile {
             path: PathBuf::from("/nonexistent/x.txt"),
