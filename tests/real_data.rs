@@ -159,3 +159,28 @@ fn bbc_news_every_file_is_indexed_or_accounted_for() {
     );
     assert_eq!(v["warnings"]["invalid UTF-8 replaced"], 1);
 }
+
+/// The committed model files are exactly what the documented commands make from ../shared.
+#[test]
+fn committed_models_are_reproducible() {
+    let Some(root) = shared("corpora/geonames").map(|g| g.join("../..")) else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let root = root.display().to_string();
+    for (what, committed) in [
+        ("gazetteer", "models/gazetteer.bin.gz"),
+        ("ner", "models/ner.bin.gz"),
+    ] {
+        let out = tmp.path().join(what).display().to_string();
+        dateline_ok(&["train", what, "--shared", &root, "--out", &out], 0);
+        let made = std::fs::read(&out).unwrap();
+        let shipped =
+            std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(committed))
+                .unwrap();
+        assert!(
+            made == shipped,
+            "{committed} differs from `dateline train {what}` output: regenerate it"
+        );
+    }
+}
