@@ -77,3 +77,90 @@ fn apply(article: &mut Article, entities: Vec<Entity>) -> Vec<String> {
     article.entities = entities;
     countries
 }
+
+/// The whole path (recognizer, gazetteer, normalization, dates) on small original articles,
+/// one per hard case the fields must get right.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn enriched(title: &str, body: &str) -> (Article, Vec<String>) {
+        let mut a = Article {
+            title: title.into(),
+            body: body.into(),
+            path: "x/a.txt".into(),
+            ..Article::default()
+        };
+        let countries = enrich(&mut a);
+        (a, countries)
+    }
+
+    #[test]
+    fn names_titles_short_forms_captions_and_aliases() {
+        let (a, countries) = enriched(
+            "Commission chief meets Chinese leader",
+            "BRUSSELS, March 3, 2026 -- European Commission President Ursula von der Leyen met Xi \
+             Jinping in Brussels on Tuesday. Von der Leyen said trade talks would continue.\n\
+             Talk-show host Conan O'Brien's new series starts in June, and O'Brien will film it in \
+             Toronto.\nKorean exporters welcomed the news, and officials in the U.S. were cautious.\n\
+             Photo: Jane Roe / Example Agency\n(Reporting by Mark Doe; Editing by Sam Poe)",
+        );
+        // Title stripped, short form resolved, possessive dropped, credits ignored.
+        assert_eq!(
+            a.people,
+            ["Ursula von der Leyen", "Xi Jinping", "Conan O'Brien"]
+        );
+        // "Korean" is an adjective, not a place; "U.S." is an alias.
+        assert_eq!(a.places, ["Brussels", "Toronto", "United States"]);
+        assert_eq!(countries, ["Belgium", "Canada"]);
+        assert_eq!(
+            a.date.map(|d| d.to_string()).as_deref(),
+            Some("2026-03-03T00:00:00Z")
+        );
+        assert_eq!(a.date_source, crate::article::DateSource::Dateline);
+        let von = a
+            .entities
+            .iter()
+            .find(|e| e.name == "Ursula von der Leyen")
+            .unwrap();
+        assert_eq!(von.mentions.len(), 2, "{von:?}");
+        assert_eq!(von.origin, entities::Origin::Text);
+    }
+
+    #[test]
+    fn person_place_ambiguity_and_orgs_with_place_names() {
+        let (a, countries) = enriched(
+            "Jordan signs water deal",
+            "AMMAN, Jan. 9 -- Jordan signed a water-sharing agreement with Syria on Thursday, \
+             officials in Amman said.\nMichael Jordan, the former basketball player, was not \
+             involved. Mr. Jordan spends his winters in Florida.\nShares of the Bank of Korea rose, \
+             The New York Times reported. J.K. Rowling and Jean-Luc Picard were not mentioned.",
+        );
+        assert_eq!(
+            a.people,
+            ["Michael Jordan", "J.K. Rowling", "Jean-Luc Picard"]
+        );
+        assert_eq!(a.places, ["Jordan", "Amman", "Syria", "Florida"]);
+        assert_eq!(a.organizations, ["Bank of Korea", "New York Times"]);
+        assert_eq!(countries, ["United States"]);
+        // A dateline without a year and no other signal: no date rather than a guess.
+        assert_eq!(a.date, None);
+    }
+
+    #[test]
+    fn metadata_tags_merge_with_text_mentions() {
+        let mut a = Article {
+            title: "WEST GERMAN TRADE SURPLUS WIDENS".into(),
+            body:
+                "BONN, March 2 - West Germany's trade surplus widened in January, the statistics \
+                   office in Bonn said."
+                    .into(),
+            places: vec!["west-germany".into()],
+            ..Article::default()
+        };
+        enrich(&mut a);
+        let germany = a.entities.iter().find(|e| e.name == "Germany").unwrap();
+        assert_eq!(germany.origin, entities::Origin::Both, "{:?}", a.entities);
+        assert!(a.places.contains(&"Bonn".to_string()), "{:?}", a.places);
+    }
+}
