@@ -73,6 +73,24 @@ fn main() {
     );
     let (idx, _) = report.expect("indexed");
 
+    println!("\n## Entity recognizer alone, one core (tokenize + features + two passes)");
+    let mut articles = Vec::new();
+    for f in dateline::ingest::walk(&files, None).files {
+        articles.extend(dateline::ingest::read_file(&f).articles);
+    }
+    let rec = dateline::extract::ner::Recognizer::try_embedded().expect("embedded model");
+    let texts: Vec<String> = articles.iter().map(|a| a.text()).collect();
+    let started = Instant::now();
+    let mentions: usize = texts.iter().map(|t| rec.recognize(t).len()).sum();
+    let secs = started.elapsed().as_secs_f64();
+    let tokens = rec_tokens(&texts);
+    println!(
+        "{} articles, {:.2}M tokens, {mentions} mentions in {secs:.2} s: {:.0}k tokens/s",
+        texts.len(),
+        tokens as f64 / 1e6,
+        tokens as f64 / secs / 1e3
+    );
+
     println!("\n## Search latency, in-process (index opened per query, as the CLI does)");
     let mut queries: Vec<(String, search::Filters)> = Vec::new();
     for w in WORDS {
@@ -161,6 +179,18 @@ fn main() {
         "CLI median over all words: {:.2} ms",
         pct(&mut cli_all, 50.0)
     );
+}
+
+/// Tokens as the recognizer counts them.
+fn rec_tokens(texts: &[String]) -> usize {
+    let (mut toks, mut sents) = (Vec::new(), Vec::new());
+    texts
+        .iter()
+        .map(|t| {
+            dateline::extract::ner::tokenize(t, &mut toks, &mut sents);
+            toks.len()
+        })
+        .sum()
 }
 
 fn pct(v: &mut [f64], p: f64) -> f64 {
