@@ -1,0 +1,216 @@
+//! The command line's shape: subcommands, flags and their help text (clap derive). Nothing
+//! here does any work; `run.rs` does.
+
+use clap::{Parser, Subcommand};
+use dateline::search;
+use std::path::PathBuf;
+
+const ABOUT: &str =
+    "Full-text search for news archives, with real fields for date, people and places.";
+
+const SEARCH_EXAMPLES: &str = "\
+Query language:
+  cocoa exports              all words are required
+  \"central bank\"             a phrase
+  cocoa OR coffee            either word
+  cocoa -brazil              exclude (also: cocoa NOT brazil)
+  (cocoa OR coffee) ghana    grouping
+  title:cocoa body:\"crop estimates\" person:volcker place:japan org:opec date:1987-03
+
+Examples:
+  dateline search cocoa
+  dateline search 'interest rates' --place japan --since 1987-03 --until 1987-03
+  dateline search trade --person reagan --sort newest --limit 5
+  dateline search 'oil prices' --json | jq '.hits[].title'
+  dateline search grain --facets
+
+Exit status: 0 when there are hits, 1 when there are none, 2 on error.";
+
+#[derive(Parser)]
+#[command(name = "dateline", version, about = ABOUT)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Index a folder of articles (txt, md, json, jsonl, Reuters .sgm; also .gz of these).
+    #[command(
+        after_help = "Examples:\n  dateline index                      # ./corpus into ./index\n  \
+        dateline index ~/archive --index ~/archive.idx\n  dateline index a.jsonl b.sgm --json\n\n\
+        Re-indexing the same files replaces their articles (upsert by id)."
+    )]
+    Index {
+        /// Files or folders to index.
+        #[arg(default_value = "corpus")]
+        paths: Vec<PathBuf>,
+        /// Index folder (created when missing).
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Print the summary as one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Writer memory budget in MB.
+        #[arg(long, default_value_t = 256)]
+        memory_mb: usize,
+        /// Worker threads (0 = one per core).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+        /// Skip entity and date extraction from the text (metadata only).
+        #[arg(long)]
+        no_extract: bool,
+        /// Do not print a line for each problem in the input (the summary still counts them).
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Search the index and print ranked, highlighted hits.
+    #[command(after_help = SEARCH_EXAMPLES)]
+    Search(SearchArgs),
+    /// Print one stored article in full.
+    Show {
+        /// Article id, as printed by search.
+        id: String,
+        /// Index folder.
+        #[arg(long, default_value = "index")]
+        index: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure extraction against third-party gold data (see README: Evaluation).
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Regenerate a committed model file from the third-party data in ../shared.
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Print the articles parsed from files as JSON Lines, exactly what the index would receive.
+    Extract {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Skip extraction from the text (metadata only).
+        #[arg(long)]
+        no_extract: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum EvalCommand {
+    /// Article-body extraction on the Zyte benchmark: token-shingle precision, recall, F1.
+    #[command(
+        after_help = "Example:\n  dateline eval html --zyte ../shared/corpora/article-extraction-benchmark"
+    )]
+    Html {
+        /// Benchmark folder (holds ground-truth.json and html/*.html.gz).
+        #[arg(long, value_name = "DIR")]
+        zyte: PathBuf,
+        /// Print {"precision","recall","f1","pages"}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Publication dates on htmldate-eval: share of pages correct, wrong, missing.
+    #[command(
+        after_help = "Example:\n  dateline eval dates --htmldate ../shared/corpora/htmldate-eval"
+    )]
+    Dates {
+        /// Evaluation folder (holds eval_default.json, eval/ and cache/).
+        #[arg(long, value_name = "DIR")]
+        htmldate: PathBuf,
+        /// Print {"pages","correct","wrong","missing"} (fractions).
+        #[arg(long)]
+        json: bool,
+    },
+    /// The entity recognizer on CoNLL-2003 data: exact-span P/R/F1 per type, and tokens/s.
+    #[command(
+        after_help = "Example:\n  dateline eval ner --conll ../shared/corpora/conll2003-en/eng.testa"
+    )]
+    Ner {
+        /// A CoNLL-2003 file (IOB tags in the last column).
+        #[arg(long, value_name = "FILE")]
+        conll: PathBuf,
+        /// Print {"PER":{"precision","recall","f1","support"},…,"overall":{…},"tokens_per_s"}.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TrainCommand {
+    /// Rebuild models/gazetteer.bin.gz from GeoNames (cities15000, countryInfo, admin1 codes).
+    Gazetteer {
+        /// Folder holding corpora/geonames (default: $DATELINE_SHARED or ../shared).
+        #[arg(long, value_name = "DIR")]
+        shared: Option<PathBuf>,
+        /// Output file.
+        #[arg(long, default_value = "models/gazetteer.bin.gz")]
+        out: PathBuf,
+    },
+    /// Retrain models/ner.bin.gz: CoNLL-2003 eng.train, GeoNames and name lists, word clusters
+    /// from Reuters-21578, BBC and GMB text. Deterministic; about 10 s on one core.
+    Ner {
+        /// Folder holding corpora/ (default: $DATELINE_SHARED or ../shared).
+        #[arg(long, value_name = "DIR")]
+        shared: Option<PathBuf>,
+        /// Output file.
+        #[arg(long, default_value = "models/ner.bin.gz")]
+        out: PathBuf,
+        /// Score this CoNLL file after each epoch (model selection only; never trained on).
+        #[arg(long, value_name = "FILE")]
+        dev: Option<PathBuf>,
+    },
+}
+
+#[derive(clap::Args)]
+#[command(args_override_self = true)]
+pub struct SearchArgs {
+    /// The query (see the query language below). May be empty when filters are given.
+    #[arg(allow_hyphen_values = true)]
+    pub query: String,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Only articles naming this person (whole name or a word of it); repeatable, all must match.
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
+    /// Only articles naming this place, or a place in this country; repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub place: Vec<String>,
+    /// Only articles naming this organization; repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub org: Vec<String>,
+    /// Only articles dated in or after this period: YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles dated in or before this period (inclusive: --until 1987-03 includes 31 March).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Hit order.
+    #[arg(long, value_enum, default_value_t = search::Sort::Relevance)]
+    pub sort: search::Sort,
+    /// Hits to print.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Hits to skip (for paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Also count the top people, places and organizations across all hits.
+    #[arg(long)]
+    pub facets: bool,
+    /// Print one JSON object (schema in the README).
+    #[arg(long, conflicts_with = "jsonl")]
+    pub json: bool,
+    /// Print one JSON object per hit, one per line.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// Colour: auto (terminal and no NO_COLOR), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,251 @@
+//! Carrying out a parsed command: calls into the library, prints, and picks the exit code
+//! (0 hits or success, 1 no hits, 2 error).
+
+use super::args::{Cli, ColorChoice, Command, EvalCommand, SearchArgs, TrainCommand};
+use anyhow::Context;
+use dateline::{index, ingest, output, search};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    match cli.command {
+        Command::Index {
+            paths,
+            index: dir,
+            json,
+            memory_mb,
+            threads,
+            no_extract,
+            quiet,
+        } => {
+            let opts = index::IndexOptions {
+                memory_budget_bytes: memory_mb.max(16) << 20,
+                threads,
+                extract: !no_extract,
+                ..index::IndexOptions::default()
+            };
+            let progress = Progress::new(quiet);
+            let report = index::build(&paths, &dir, &opts, &progress)?;
+            progress.bar.finish_and_clear();
+            if json {
+                writeln!(stdout, "{}", serde_json::to_string(&report)?)?;
+            } else {
+                writeln!(stdout, "{}", output::text::index_summary(&report))?;
+            }
+            Ok(if report.paths_unreadable > 0 {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Search(args) => search_command(args, &mut stdout),
+        Command::Eval(EvalCommand::Html { zyte, json }) => {
+            let r = dateline::eval::evaluate_zyte(&zyte)?;
+            if json {
+                writeln!(stdout, "{}", serde_json::to_string(&r)?)?;
+            } else {
+                let per_s = r.pages as f64 / r.parse_seconds.max(1e-9);
+                writeln!(
+                    stdout,
+                    "{} pages: precision {:.4}, recall {:.4}, F1 {:.4} ({per_s:.0} pages/s)",
+                    r.pages, r.precision, r.recall, r.f1
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(EvalCommand::Dates { htmldate, json }) => {
+            let r = dateline::eval::evaluate_htmldate(&htmldate)?;
+            if json {
+                writeln!(stdout, "{}", serde_json::to_string(&r)?)?;
+            } else {
+                writeln!(
+                    stdout,
+                    "{} pages: correct {:.1} %, wrong {:.1} %, missing {:.1} % ({:.0} pages/s)",
+                    r.pages,
+                    r.correct * 100.0,
+                    r.wrong * 100.0,
+                    r.missing * 100.0,
+                    r.pages_per_sec
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(EvalCommand::Ner { conll, json }) => {
+            let r = dateline::eval::evaluate_conll(
+                dateline::extract::ner::Recognizer::try_embedded()?,
+                &conll,
+            )?;
+            if json {
+                writeln!(stdout, "{}", serde_json::to_string(&r)?)?;
+            } else {
+                write!(stdout, "{r}")?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train(TrainCommand::Ner { shared, out, dev }) => {
+            let shared = shared.unwrap_or_else(dateline::eval::shared_root);
+            let opts = dateline::extract::ner::TrainOptions {
+                dev,
+                ..Default::default()
+            };
+            let (bytes, report) = dateline::extract::ner::train(&shared, &opts)?;
+            std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+            eprintln!("{}", serde_json::to_string(&report)?);
+            writeln!(stdout, "wrote {} ({} bytes)", out.display(), bytes.len())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train(TrainCommand::Gazetteer { shared, out }) => {
+            let shared = shared.unwrap_or_else(dateline::eval::shared_root);
+            let bytes = dateline::extract::gazetteer::build_to_file(&shared, &out)?;
+            writeln!(
+                stdout,
+                "wrote {} ({bytes} bytes) from {}",
+                out.display(),
+                shared.join("corpora/geonames").display()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show {
+            id,
+            index: dir,
+            json,
+        } => match search::show(&dir, &id)? {
+            Some(article) => {
+                if json {
+                    writeln!(stdout, "{}", serde_json::to_string(&article)?)?;
+                } else {
+                    write!(stdout, "{}", output::text::article(&article))?;
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                eprintln!("dateline: no article with id {id:?} in {}", dir.display());
+                Ok(ExitCode::from(1))
+            }
+        },
+        Command::Extract { paths, no_extract } => {
+            let walked = ingest::walk(&paths, None);
+            for (path, why) in &walked.errors {
+                eprintln!("dateline: {}: {why}", path.display());
+            }
+            let mut problems = 0;
+            for file in &walked.files {
+                let outcome = ingest::read_file(file);
+                for p in &outcome.problems {
+                    eprintln!("dateline: {p}");
+                    problems += 1;
+                }
+                for mut article in outcome.articles {
+                    if !no_extract {
+                        dateline::extract::enrich(&mut article);
+                    }
+                    writeln!(stdout, "{}", serde_json::to_string(&article)?)?;
+                }
+            }
+            let failed = !walked.errors.is_empty() || (walked.files.is_empty() && problems == 0);
+            if walked.files.is_empty() {
+                eprintln!("dateline: no supported files in the given paths");
+            }
+            Ok(if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+    }
+}
+
+fn search_command(args: SearchArgs, stdout: &mut impl Write) -> anyhow::Result<ExitCode> {
+    let period =
+        |flag: &str, v: &Option<String>| -> anyhow::Result<Option<search::period::Period>> {
+            v.as_deref()
+                .map(|s| {
+                    search::period::parse_period(s).ok_or_else(|| {
+                        anyhow::Error::new(search::SearchError::BadDate {
+                            what: flag.into(),
+                            value: s.into(),
+                        })
+                    })
+                })
+                .transpose()
+        };
+    let req = search::SearchRequest {
+        query: args.query,
+        filters: search::Filters {
+            people: args.person,
+            places: args.place,
+            orgs: args.org,
+            since: period("--since", &args.since)?,
+            until: period("--until", &args.until)?,
+        },
+        sort: args.sort,
+        limit: args.limit,
+        offset: args.offset,
+        facets: if args.facets { 10 } else { 0 },
+    };
+    let results = search::run(&args.index, &req)?;
+    if args.json {
+        writeln!(stdout, "{}", output::json::results(&results))?;
+    } else if args.jsonl {
+        write!(stdout, "{}", output::json::hit_lines(&results))?;
+    } else {
+        let color = match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        write!(stdout, "{}", output::text::results(&results, color))?;
+    }
+    stdout.flush()?;
+    Ok(if results.total_hits > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Progress on stderr while indexing (drawn only when stderr is a terminal), and one line per
+/// input problem.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    quiet: bool,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Progress {
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos}/{len} files {bytes_per_sec} {wide_bar} {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Progress { bar, quiet }
+    }
+}
+
+impl index::Observer for Progress {
+    fn files_found(&self, files: usize) {
+        self.bar.set_length(files as u64);
+    }
+    fn file_done(&self, _bytes: u64) {
+        self.bar.inc(1);
+    }
+    fn problem(&self, problem: &ingest::Problem) {
+        if !self.quiet {
+            self.bar.suspend(|| eprintln!("dateline: {problem}"));
+        }
+    }
+}
