@@ -36,7 +36,7 @@ const SIDE: &[&str] = &[
 
 /// Byte ranges (half-open: `<` of the opening tag to the end of the closing tag, or
 /// `usize::MAX` when unclosed) of the side blocks of a page: containers whose `class` or `id`
-/// names comments, related articles or a sidebar ([`SIDE`]), except those that contain the
+/// names comments, related articles or a sidebar (`SIDE`), except those that contain the
 /// page's first `<h1>` (a wrapper called `has-sidebar` holds the article itself). `tags`
 /// must come from [`super::scan::scan_tags`].
 pub fn side_blocks(tags: &[Tag]) -> Vec<(usize, usize)> {

@@ -176,7 +176,7 @@ fn walk_json_ld(v: &Value, in_skipped: bool, out: &mut Vec<(u8, String)>) {
     }
 }
 
-/// The most specific publication `<meta>` tag of [`META_KEYS`] whose value parses; also
+/// The most specific publication `<meta>` tag of `META_KEYS` whose value parses; also
 /// microdata `itemprop="datePublished"` on any element (`content` or `datetime`).
 pub fn meta_date(tags: &[Tag]) -> Option<ParsedDate> {
     // Ranks are 2 × the position in META_KEYS; site-specific keys naming a publication date

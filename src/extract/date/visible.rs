@@ -66,7 +66,7 @@ fn ceil(s: &str, mut i: usize) -> usize {
 /// `.published` element. Update/comment/calendar elements are skipped, and so are elements
 /// inside comment threads, related-article lists and sidebars ([`side_blocks`]) and dates
 /// after an edit cue ([`after_update_cue`], also in the 120 bytes before the element:
-/// "last edited: <span>…"); only a date within the first 120 characters of the 300 bytes
+/// "last edited: `<span>`…"); only a date within the first 120 characters of the 300 bytes
 /// after the opening tag counts. Of several such
 /// elements, the one nearest the first `<h1>` wins (one before it counts double distance):
 /// the first in the document is often a "today" ticker or a teaser of another article.

@@ -91,7 +91,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 }
 
 /// The encoding named by the first `<meta charset=…>` or `<meta http-equiv … content="…;
-/// charset=…">` in the first [`PRESCAN_BYTES`] bytes, mapped per the HTML standard (a declared
+/// charset=…">` in the first `PRESCAN_BYTES` bytes, mapped per the HTML standard (a declared
 /// UTF-16 means UTF-8, since a UTF-16 page would have been caught by its BOM or not parse;
 /// `x-user-defined` means windows-1252). `None` when absent or not a known label.
 pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {

@@ -54,8 +54,8 @@ pub fn extract_main_text(doc: Document, html: &str) -> String {
     fallback_text(html)
 }
 
-/// Removes boilerplate elements from `doc`, in place: [`CHROME_SELECTORS`] always,
-/// [`NAMED_SELECTORS`] when [`looks_disposable`].
+/// Removes boilerplate elements from `doc`, in place: `CHROME_SELECTORS` always,
+/// `NAMED_SELECTORS` when `looks_disposable`.
 pub fn remove_boilerplate(doc: &Document) {
     doc.select(CHROME_SELECTORS).remove();
     for node in doc.select(NAMED_SELECTORS).nodes() {

@@ -46,7 +46,7 @@ fn is_word_char(c: char) -> bool {
         | 0x20D0..=0x20FF | 0x24B6..=0x24E9 | 0xFE20..=0xFE2F)
 }
 
-/// Splits `text` into `\w+` tokens (see [`is_word_char`]), keeping case.
+/// Splits `text` into `\w+` tokens (see `is_word_char`), keeping case.
 pub fn tokenize(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
