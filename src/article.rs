@@ -31,6 +31,45 @@ pub enum DateSource {
     None,
 }
 
+impl DateSource {
+    /// Every variant, most trusted first.
+    pub const ALL: [DateSource; 11] = [
+        DateSource::Metadata,
+        DateSource::Jsonld,
+        DateSource::Meta,
+        DateSource::TimeTag,
+        DateSource::JsonField,
+        DateSource::Header,
+        DateSource::Nitf,
+        DateSource::Dateline,
+        DateSource::Url,
+        DateSource::Path,
+        DateSource::None,
+    ];
+
+    /// The name used in the index and in JSON (`time-tag`, `json-field`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Metadata => "metadata",
+            DateSource::Jsonld => "jsonld",
+            DateSource::Meta => "meta",
+            DateSource::TimeTag => "time-tag",
+            DateSource::JsonField => "json-field",
+            DateSource::Header => "header",
+            DateSource::Nitf => "nitf",
+            DateSource::Dateline => "dateline",
+            DateSource::Url => "url",
+            DateSource::Path => "path",
+            DateSource::None => "none",
+        }
+    }
+
+    /// The variant named `name` ([`DateSource::as_str`]); `None` for an unknown name.
+    pub fn from_name(name: &str) -> Option<DateSource> {
+        DateSource::ALL.into_iter().find(|d| d.as_str() == name)
+    }
+}
+
 /// The kind of a named entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -98,7 +137,9 @@ pub struct Article {
     /// Language code when the format gives one (`en`, `de`).
     pub language: Option<String>,
     /// Normalized entities with their origin (text, metadata, both) and mention offsets into
-    /// [`Article::text`]; filled by [`crate::extract::enrich`], empty before.
+    /// [`Article::text`]; filled by [`crate::extract::enrich`], empty before, and not stored
+    /// in the index (an article read back from the index has none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<crate::extract::entities::Entity>,
 }
 
@@ -110,5 +151,19 @@ impl Article {
             return self.body.clone();
         }
         format!("{}\n\n{}", self.title, self.body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_source_names_match_serde() {
+        for d in DateSource::ALL {
+            assert_eq!(serde_json::to_value(d).unwrap(), d.as_str());
+            assert_eq!(DateSource::from_name(d.as_str()), Some(d));
+        }
+        assert_eq!(DateSource::from_name("tomorrow"), None);
     }
 }

@@ -1,8 +1,7 @@
 //! Converting between [`Article`]s and Tantivy documents.
 
 use super::schema::{exact_key, Fields};
-use crate::article::Article;
-use serde::Serialize;
+use crate::article::{Article, DateSource};
 use tantivy::schema::{OwnedValue, Value};
 use tantivy::{DateTime, TantivyDocument};
 
@@ -16,7 +15,7 @@ pub fn to_document(f: &Fields, a: &Article, extra_places: &[String]) -> TantivyD
     doc.add_text(f.path, &a.path);
     doc.add_text(f.title, &a.title);
     doc.add_text(f.body, &a.body);
-    doc.add_text(f.date_source, date_source_name(a));
+    doc.add_text(f.date_source, a.date_source.as_str());
     if let Some(date) = a.date {
         doc.add_date(f.date, DateTime::from_timestamp_secs(date.as_second()));
     }
@@ -61,48 +60,9 @@ pub fn to_document(f: &Fields, a: &Article, extra_places: &[String]) -> TantivyD
     doc
 }
 
-fn date_source_name(a: &Article) -> String {
-    serde_json::to_value(a.date_source)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_else(|| "none".to_string())
-}
-
-/// An article as the index stores it: what `show` and search hits display.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct StoredArticle {
-    /// Article id.
-    pub id: String,
-    /// Source file path.
-    pub path: String,
-    /// Headline.
-    pub title: String,
-    /// Full text.
-    pub body: String,
-    /// Publication instant, UTC.
-    pub date: Option<jiff::Timestamp>,
-    /// Where the date came from (`metadata`, `header`, `none`, ...).
-    pub date_source: String,
-    /// People, display names.
-    pub people: Vec<String>,
-    /// Places, display names.
-    pub places: Vec<String>,
-    /// Organizations, display names.
-    pub organizations: Vec<String>,
-    /// Bylines.
-    pub authors: Vec<String>,
-    /// Publisher or domain.
-    pub source: Option<String>,
-    /// Canonical URL.
-    pub url: Option<String>,
-    /// Subject codes.
-    pub topics: Vec<String>,
-    /// Language code.
-    pub language: Option<String>,
-}
-
-/// Reads the stored fields of a document.
-pub fn from_document(f: &Fields, doc: &TantivyDocument) -> StoredArticle {
+/// Reads the stored fields of a document back into an article (without entities, which the
+/// index does not store).
+pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
     let all = |field| -> Vec<String> {
         doc.get_all(field)
             .filter_map(|v| v.as_str().map(str::to_string))
@@ -119,13 +79,15 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> StoredArticle {
             OwnedValue::Date(d) => jiff::Timestamp::from_second(d.into_timestamp_secs()).ok(),
             _ => None,
         });
-    StoredArticle {
+    Article {
         id: one(f.id).unwrap_or_default(),
         path: one(f.path).unwrap_or_default(),
         title: one(f.title).unwrap_or_default(),
         body: one(f.body).unwrap_or_default(),
         date,
-        date_source: one(f.date_source).unwrap_or_else(|| "none".into()),
+        date_source: one(f.date_source)
+            .and_then(|n| DateSource::from_name(&n))
+            .unwrap_or_default(),
         people: all(f.people),
         places: all(f.places),
         organizations: all(f.organizations),
@@ -134,13 +96,13 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> StoredArticle {
         url: one(f.url),
         topics: all(f.topics),
         language: one(f.language),
+        entities: Vec::new(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::DateSource;
 
     #[test]
     fn round_trip_keeps_display_values_and_indexes_keys() {
@@ -164,7 +126,7 @@ mod tests {
         let back = from_document(&f, &doc);
         assert_eq!(back.places, ["São Paulo", "sao  paulo"]);
         assert_eq!(back.people, ["Ana Ruiz"]);
-        assert_eq!(back.date_source, "header");
+        assert_eq!(back.date_source, DateSource::Header);
         assert_eq!(back.date.unwrap().to_string(), "2026-03-04T05:06:07Z");
         assert_eq!(back.url.as_deref(), Some("https://ex.org/a"));
         assert_eq!(back.source, None);

@@ -9,7 +9,6 @@ pub mod document;
 pub mod schema;
 pub mod writer;
 
-pub use document::StoredArticle;
 pub use schema::Fields;
 pub use writer::{build, IndexOptions, IndexReport, Observer};
 

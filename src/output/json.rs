@@ -45,7 +45,7 @@ pub struct JsonHit<'a> {
     /// See the module table.
     pub date: Option<String>,
     /// See the module table.
-    pub date_source: &'a str,
+    pub date_source: &'static str,
     /// See the module table.
     pub people: &'a [String],
     /// See the module table.
@@ -74,7 +74,7 @@ impl<'a> From<&'a Hit> for JsonHit<'a> {
             path: &a.path,
             title: &a.title,
             date: a.date.map(|d| d.to_string()),
-            date_source: &a.date_source,
+            date_source: a.date_source.as_str(),
             people: &a.people,
             places: &a.places,
             organizations: &a.organizations,

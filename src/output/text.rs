@@ -157,13 +157,13 @@ pub fn index_summary(r: &crate::index::IndexReport) -> String {
 }
 
 /// One stored article in full, for `dateline show`.
-pub fn article(a: &crate::index::StoredArticle) -> String {
+pub fn article(a: &crate::article::Article) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "id:            {}", a.id);
     let _ = writeln!(out, "path:          {}", a.path);
     let _ = writeln!(out, "title:         {}", a.title);
     let date = a.date.map_or("-".to_string(), |d| d.to_string());
-    let _ = writeln!(out, "date:          {date} ({})", a.date_source);
+    let _ = writeln!(out, "date:          {date} ({})", a.date_source.as_str());
     for (label, values) in [
         ("people:", &a.people),
         ("places:", &a.places),

@@ -10,7 +10,8 @@ pub mod query;
 pub mod snippet;
 pub mod syntax;
 
-use crate::index::{self, document::from_document, IndexError, StoredArticle};
+use crate::article::Article;
+use crate::index::{self, document::from_document, IndexError};
 use facets::{FacetCollector, Facets};
 pub use query::Filters;
 use serde::Serialize;
@@ -95,7 +96,7 @@ pub struct Hit {
     /// BM25 score; `None` when hits are sorted by date.
     pub score: Option<f32>,
     /// The stored article.
-    pub article: StoredArticle,
+    pub article: Article,
     /// The snippet for this hit.
     pub snippet: Snippet,
 }
@@ -226,7 +227,7 @@ fn open_searcher(index: &tantivy::Index) -> tantivy::Result<tantivy::Searcher> {
 ///
 /// # Errors
 /// The index cannot be opened or read.
-pub fn show(index_dir: &Path, id: &str) -> Result<Option<StoredArticle>, SearchError> {
+pub fn show(index_dir: &Path, id: &str) -> Result<Option<Article>, SearchError> {
     let (index, fields) = index::open(index_dir)?;
     let searcher = open_searcher(&index)?;
     let term = tantivy::Term::from_field_text(fields.id, id);
