@@ -34,6 +34,8 @@ pub struct Clusters {
     /// (outside sentence starts): the truecasing list for Title Case headlines.
     pub(crate) common: Vec<u32>,
     common_table: KeyTable,
+    /// Identity of these clusters for per-thread caches (0 for the empty default).
+    id: u64,
 }
 
 /// 32-bit key of an exact-word hash.
@@ -56,6 +58,7 @@ impl Clusters {
             table,
             common,
             common_table,
+            id: super::word_cache::model_id(),
         }
     }
 
@@ -72,6 +75,11 @@ impl Clusters {
             let v = v - 1;
             ((v >> 8) as u8, v as u8)
         })
+    }
+
+    /// Identity of these clusters (fresh per construction, shared by clones).
+    pub(crate) fn id(&self) -> u64 {
+        self.id
     }
 
     /// Number of clustered words.

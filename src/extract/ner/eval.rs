@@ -10,8 +10,9 @@ use std::time::Instant;
 use serde::Serialize;
 
 use super::conll::{read_conll, Document};
+use super::document::DocScratch;
 use super::labels::{type_name, Span, NUM_TYPES};
-use super::tagger::{DocScratch, Recognizer};
+use super::tagger::Recognizer;
 use super::NerError;
 
 /// Precision, recall and F1 (fractions 0..1) of one entity type or of all.

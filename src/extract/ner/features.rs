@@ -151,60 +151,61 @@ pub(crate) fn sentence_case(infos: &[TokenInfo]) -> u64 {
     }
 }
 
-const BOS: u64 = 0x5eed_0001;
-const EOS: u64 = 0x5eed_0002;
+pub(crate) const BOS: u64 = 0x5eed_0001;
+pub(crate) const EOS: u64 = 0x5eed_0002;
 
 // Template ids; changing any of them invalidates trained models.
-const T_BIAS: u32 = 1;
-const T_LOWER: u32 = 2;
-const T_EXACT: u32 = 3;
-const T_SHAPE: u32 = 4;
-const T_SSHAPE: u32 = 5;
-const T_PRE: u32 = 6; // ..=9
-const T_SUF: u32 = 10; // ..=13
-const T_L_M1: u32 = 14;
-const T_L_M2: u32 = 15;
-const T_L_P1: u32 = 16;
-const T_L_P2: u32 = 17;
-const T_S_M1: u32 = 18;
-const T_S_P1: u32 = 19;
-const T_S_M1_0: u32 = 20;
-const T_S_0_P1: u32 = 21;
-const T_BI_M1: u32 = 22;
-const T_BI_P1: u32 = 23;
-const T_FIRST: u32 = 24;
-const T_SCASE: u32 = 25;
-const T_SCASE_L: u32 = 26;
-const T_GAZ: u32 = 27;
-const T_GAZ_M1: u32 = 28;
-const T_GAZ_P1: u32 = 29;
-const T_HIST: u32 = 30;
-const T_HIST_S: u32 = 31;
-const T_PT1: u32 = 32;
-const T_PT12: u32 = 33;
-const T_PT1_L: u32 = 34;
-const T_PT1_S: u32 = 35;
-const T_GAZ_S: u32 = 36;
-const T_SUF_M1: u32 = 37;
-const T_L_M1_S: u32 = 38;
-const T_CF: u32 = 39;
-const T_CC: u32 = 40;
-const T_CF_M1: u32 = 41;
-const T_CF_P1: u32 = 42;
-const T_CC_M1: u32 = 43;
-const T_CC_P1: u32 = 44;
-const T_CF_S: u32 = 45;
-const T_HIST_M1: u32 = 46;
-const T_HIST_P1: u32 = 47;
-const T_S_M2: u32 = 48;
-const T_S_P2: u32 = 49;
-const T_SUF_P1: u32 = 50;
-const T_CF_M2: u32 = 51;
-const T_CF_P2: u32 = 52;
-const T_PT1_CF: u32 = 53;
-const T_PT1_LM1: u32 = 54;
+pub(crate) const T_BIAS: u32 = 1;
+pub(crate) const T_LOWER: u32 = 2;
+pub(crate) const T_EXACT: u32 = 3;
+pub(crate) const T_SHAPE: u32 = 4;
+pub(crate) const T_SSHAPE: u32 = 5;
+pub(crate) const T_PRE: u32 = 6; // ..=9
+pub(crate) const T_SUF: u32 = 10; // ..=13
+pub(crate) const T_L_M1: u32 = 14;
+pub(crate) const T_L_M2: u32 = 15;
+pub(crate) const T_L_P1: u32 = 16;
+pub(crate) const T_L_P2: u32 = 17;
+pub(crate) const T_S_M1: u32 = 18;
+pub(crate) const T_S_P1: u32 = 19;
+pub(crate) const T_S_M1_0: u32 = 20;
+pub(crate) const T_S_0_P1: u32 = 21;
+pub(crate) const T_BI_M1: u32 = 22;
+pub(crate) const T_BI_P1: u32 = 23;
+pub(crate) const T_FIRST: u32 = 24;
+pub(crate) const T_SCASE: u32 = 25;
+pub(crate) const T_SCASE_L: u32 = 26;
+pub(crate) const T_GAZ: u32 = 27;
+pub(crate) const T_GAZ_M1: u32 = 28;
+pub(crate) const T_GAZ_P1: u32 = 29;
+pub(crate) const T_HIST: u32 = 30;
+pub(crate) const T_HIST_S: u32 = 31;
+pub(crate) const T_PT1: u32 = 32;
+pub(crate) const T_PT12: u32 = 33;
+pub(crate) const T_PT1_L: u32 = 34;
+pub(crate) const T_PT1_S: u32 = 35;
+pub(crate) const T_GAZ_S: u32 = 36;
+pub(crate) const T_SUF_M1: u32 = 37;
+pub(crate) const T_L_M1_S: u32 = 38;
+pub(crate) const T_CF: u32 = 39;
+pub(crate) const T_CC: u32 = 40;
+pub(crate) const T_CF_M1: u32 = 41;
+pub(crate) const T_CF_P1: u32 = 42;
+pub(crate) const T_CC_M1: u32 = 43;
+pub(crate) const T_CC_P1: u32 = 44;
+pub(crate) const T_CF_S: u32 = 45;
+pub(crate) const T_HIST_M1: u32 = 46;
+pub(crate) const T_HIST_P1: u32 = 47;
+pub(crate) const T_S_M2: u32 = 48;
+pub(crate) const T_S_P2: u32 = 49;
+pub(crate) const T_SUF_P1: u32 = 50;
+pub(crate) const T_CF_M2: u32 = 51;
+pub(crate) const T_CF_P2: u32 = 52;
+pub(crate) const T_PT1_CF: u32 = 53;
+pub(crate) const T_PT1_LM1: u32 = 54;
 
-/// Appends the features of token `i` that do not depend on the tags of this sentence.
+/// Appends the features of token `i` that do not depend on the tags of this sentence:
+/// [`base_features`] then [`hist_features`].
 ///
 /// `hist[j]` is 0, or 1 + the entity type word `j` most often received earlier in the document.
 pub(crate) fn static_features(
@@ -213,6 +214,49 @@ pub(crate) fn static_features(
     i: usize,
     scase: u64,
     hist: &[u8],
+    out: &mut Vec<u32>,
+) {
+    base_features(s, gaz, i, scase, out);
+    hist_features(s, i, hist, out);
+}
+
+/// Appends the features of token `i` that depend only on the sentence itself (words, case
+/// class, gazetteer codes): identical in both passes, so the tagger scores them once.
+/// [`word_features`] then [`context_features`].
+pub(crate) fn base_features(
+    s: &[TokenInfo],
+    gaz: &[GazCodes],
+    i: usize,
+    scase: u64,
+    out: &mut Vec<u32>,
+) {
+    word_features(&s[i], out);
+    context_features(s, gaz, i, scase, out);
+}
+
+/// Appends the first base features of a token, those that depend on the token alone (bias,
+/// word, shapes, affixes): the same wherever the word occurs, so their sum can be cached per
+/// word.
+pub(crate) fn word_features(t: &TokenInfo, out: &mut Vec<u32>) {
+    out.push(feature_key(T_BIAS, 0));
+    out.push(feature_key(T_LOWER, t.lower));
+    out.push(feature_key(T_EXACT, t.exact));
+    out.push(feature_key(T_SHAPE, t.shape));
+    out.push(feature_key(T_SSHAPE, t.short_shape));
+    let n = usize::from(t.nchars).min(4);
+    for k in 0..n {
+        out.push(feature_key(T_PRE + k as u32, t.prefix[k]));
+        out.push(feature_key(T_SUF + k as u32, t.suffix[k]));
+    }
+}
+
+/// Appends the base features of token `i` that follow [`word_features`]: context words and
+/// shapes, sentence case, gazetteer and clusters.
+pub(crate) fn context_features(
+    s: &[TokenInfo],
+    gaz: &[GazCodes],
+    i: usize,
+    scase: u64,
     out: &mut Vec<u32>,
 ) {
     let t = &s[i];
@@ -231,16 +275,6 @@ pub(crate) fn static_features(
         }
     };
     let ii = i as isize;
-    out.push(feature_key(T_BIAS, 0));
-    out.push(feature_key(T_LOWER, t.lower));
-    out.push(feature_key(T_EXACT, t.exact));
-    out.push(feature_key(T_SHAPE, t.shape));
-    out.push(feature_key(T_SSHAPE, t.short_shape));
-    let n = usize::from(t.nchars).min(4);
-    for k in 0..n {
-        out.push(feature_key(T_PRE + k as u32, t.prefix[k]));
-        out.push(feature_key(T_SUF + k as u32, t.suffix[k]));
-    }
     out.push(feature_key(T_L_M1, lower_at(ii - 1)));
     out.push(feature_key(T_L_M2, lower_at(ii - 2)));
     out.push(feature_key(T_L_P1, lower_at(ii + 1)));
@@ -319,6 +353,12 @@ pub(crate) fn static_features(
     out.push(feature_key(T_CF_P1, fine_at(ii + 1)));
     out.push(feature_key(T_CC_M1, coarse_at(ii - 1)));
     out.push(feature_key(T_CC_P1, coarse_at(ii + 1)));
+}
+
+/// Appends the document-memory features of token `i` (they come last among the static
+/// features, so a score can continue from the [`base_features`] prefix).
+pub(crate) fn hist_features(s: &[TokenInfo], i: usize, hist: &[u8], out: &mut Vec<u32>) {
+    let t = &s[i];
     let h = hist[i];
     if h != 0 {
         out.push(feature_key(T_HIST, u64::from(h)));
@@ -332,13 +372,28 @@ pub(crate) fn static_features(
     }
 }
 
-/// Appends the features that depend on the two previous tags (greedy left-to-right decoding).
+/// Appends the features that depend on the two previous tags (greedy left-to-right decoding):
+/// [`tag_pair_features`] then [`tag_word_features`].
 #[inline]
 pub(crate) fn tag_features(s: &[TokenInfo], i: usize, prev1: u8, prev2: u8, out: &mut Vec<u32>) {
-    let t = &s[i];
+    tag_pair_features(prev1, prev2, out);
+    tag_word_features(s, i, prev1, out);
+}
+
+/// Appends the features of the two previous tags alone (the same for every token).
+#[inline]
+pub(crate) fn tag_pair_features(prev1: u8, prev2: u8, out: &mut Vec<u32>) {
     let p1 = u64::from(prev1);
     out.push(feature_key(T_PT1, p1));
     out.push(feature_key(T_PT12, p1 * 64 + u64::from(prev2)));
+}
+
+/// Appends the conjunctions of the previous tag with token `i`'s word, shape, cluster and
+/// previous word (3 features at `i == 0`, else 4).
+#[inline]
+pub(crate) fn tag_word_features(s: &[TokenInfo], i: usize, prev1: u8, out: &mut Vec<u32>) {
+    let t = &s[i];
+    let p1 = u64::from(prev1);
     out.push(feature_key(T_PT1_L, combine(p1, t.lower)));
     out.push(feature_key(T_PT1_S, combine(p1, t.short_shape)));
     out.push(feature_key(T_PT1_CF, combine(p1, u64::from(t.fine))));

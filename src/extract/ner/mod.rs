@@ -8,21 +8,30 @@
 //!
 //! Files: `tokenize` (raw text → tokens, sentences), `features` and `hash` (feature templates),
 //! `gazetteer` (name lists), `clusters` (word clusters), `labels` (BILOU), `table` and `model`
-//! (weights, file format), `tagger` (decoding, [`Recognizer`]), `train`, `conll` (reader),
-//! `eval` (scorer), `hard_cases` (tests of the shipped model on tricky sentences).
+//! (weights, file format), `tagger` (sentence preparation, training-time decoding, document
+//! memory, [`Recognizer`]), `document` (fast two-pass inference), `word_ids` and `word_cache`
+//! (feature rows resolved once per word form), `prefetch` (memory hints), `train`, `conll`
+//! (reader), `eval` (scorer), `hard_cases` (tests of the shipped model on tricky sentences).
+//!
+//! Speed: inference gives bit-identical scores to summing every feature row from zero in
+//! feature order (as training does) but reads far fewer rows; see `document.rs`.
 
 mod clusters;
 mod conll;
+mod document;
 mod eval;
 mod features;
 mod gazetteer;
 mod hash;
 mod labels;
 mod model;
+mod prefetch;
 mod table;
 mod tagger;
 mod tokenize;
 mod train;
+mod word_cache;
+mod word_ids;
 
 #[cfg(test)]
 mod hard_cases;

@@ -18,15 +18,29 @@ use super::NerError;
 
 const MAGIC: &[u8; 8] = b"DLNER01\n";
 
+/// The weights of tags 1..17 (all but `O`) of one feature, already scaled to `f32`, filling
+/// exactly one 64-byte cache line; the `O` weights live in a separate dense column. Reading a
+/// row thus costs one line and four vector adds (the tagger is bound by these reads).
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(64))]
+struct Row([f32; NUM_TAGS - 1]);
+
 /// Perceptron weights: feature key → one row of `NUM_TAGS` scores.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Weights {
     table: KeyTable,
-    rows: Vec<f32>,
+    rows: Vec<Row>,
+    /// Weight of tag `O` (0) per row.
+    o_col: Vec<f32>,
     /// Sparse quantized form kept for re-serialization: (key, per-tag i16), and the scale.
     quant: Vec<(u32, [i16; NUM_TAGS])>,
     scale: f32,
+    /// Identity of these weights for per-thread caches (0 for the empty default).
+    id: u64,
 }
+
+/// Features resolved per batch in [`Weights::add`]: enough for one token's features.
+const BATCH: usize = 64;
 
 impl Weights {
     /// Quantizes dense rows to i16 multiples of `max|w| / 32767`, dropping weights whose
@@ -56,15 +70,27 @@ impl Weights {
 
     fn from_quant(quant: Vec<(u32, [i16; NUM_TAGS])>, scale: f32) -> Weights {
         let table = KeyTable::build(quant.iter().enumerate().map(|(i, e)| (e.0, i as u32)));
-        let mut rows = Vec::with_capacity(quant.len() * NUM_TAGS);
-        for (_, q) in &quant {
-            rows.extend(q.iter().map(|&v| f32::from(v) * scale));
-        }
+        // Each weight is `i16 as f32 * scale`, rounded once, exactly as it was when rows were
+        // stored dense: sums over them are therefore unchanged.
+        let w = |v: i16| f32::from(v) * scale;
+        let rows = quant
+            .iter()
+            .map(|(_, q)| {
+                let mut r = Row([0.0; NUM_TAGS - 1]);
+                for (d, &v) in r.0.iter_mut().zip(&q[1..]) {
+                    *d = w(v);
+                }
+                r
+            })
+            .collect();
+        let o_col = quant.iter().map(|(_, q)| w(q[0])).collect();
         Weights {
             table,
             rows,
+            o_col,
             quant,
             scale,
+            id: super::word_cache::model_id(),
         }
     }
 
@@ -73,17 +99,99 @@ impl Weights {
         self.quant.len()
     }
 
+    /// Identity of these weights (fresh per construction, shared by clones).
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
     /// Sets `scores` to the summed weight rows of `feats` (unknown features add nothing).
     #[inline]
     pub(crate) fn score(&self, feats: &[u32], scores: &mut [f32; NUM_TAGS]) {
         *scores = [0.0; NUM_TAGS];
-        for &f in feats {
-            if let Some(r) = self.table.get(f) {
-                let row = &self.rows[r as usize * NUM_TAGS..(r as usize + 1) * NUM_TAGS];
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += w;
+        self.add(feats, scores);
+    }
+
+    /// Row id of feature `key`, or `u32::MAX` if the model has no row for it.
+    #[inline]
+    pub(crate) fn id_of(&self, key: u32) -> u32 {
+        self.table.get(key).unwrap_or(u32::MAX)
+    }
+
+    /// Row ids of `feats` in order, appended to `ids` (`u32::MAX` for an unknown feature).
+    ///
+    /// Meant for a whole sentence's features at once: slots are prefetched a fixed distance
+    /// ahead of their probe and rows as soon as they are found, so the cache misses of many
+    /// tokens overlap (the tagger is bound by these misses, not by arithmetic).
+    pub(crate) fn resolve(&self, feats: &[u32], ids: &mut Vec<u32>) {
+        const AHEAD: usize = 24;
+        for &f in feats.iter().take(AHEAD) {
+            self.table.prefetch(f);
+        }
+        for (j, &f) in feats.iter().enumerate() {
+            if let Some(&g) = feats.get(j + AHEAD) {
+                self.table.prefetch(g);
+            }
+            match self.table.get(f) {
+                Some(r) => {
+                    if let Some(row) = self.rows.get(r as usize) {
+                        super::prefetch::prefetch(row);
+                    }
+                    ids.push(r);
+                }
+                None => ids.push(u32::MAX),
+            }
+        }
+    }
+
+    /// Hints the CPU to load the rows `ids` (unknown ids are skipped).
+    #[inline]
+    pub(crate) fn prefetch_rows(&self, ids: &[u32]) {
+        for &r in ids {
+            if let Some(row) = self.rows.get(r as usize) {
+                super::prefetch::prefetch(row);
+            }
+        }
+    }
+
+    /// Adds the rows [`Weights::resolve`] found to `scores`, in order (unknown ids add
+    /// nothing); the same sums as [`Weights::add`] of the features.
+    #[inline]
+    pub(crate) fn add_rows(&self, ids: &[u32], scores: &mut [f32; NUM_TAGS]) {
+        for &r in ids {
+            let (Some(row), Some(&o)) = (self.rows.get(r as usize), self.o_col.get(r as usize))
+            else {
+                continue;
+            };
+            scores[0] += o;
+            for (s, &x) in scores[1..].iter_mut().zip(&row.0) {
+                *s += x;
+            }
+        }
+    }
+
+    /// Adds the weight rows of `feats` to `scores`, one feature after another in order.
+    ///
+    /// The order and the per-weight value (`i16 as f32 * scale`, rounded once) are fixed, so
+    /// a sum split into a prefix and a continuation is bit-identical to the whole sum: the
+    /// tagger relies on this to reuse a token's tag-independent prefix in both passes.
+    #[inline]
+    pub(crate) fn add(&self, feats: &[u32], scores: &mut [f32; NUM_TAGS]) {
+        let mut ids = [0u32; BATCH];
+        for chunk in feats.chunks(BATCH) {
+            for &f in chunk {
+                self.table.prefetch(f);
+            }
+            let mut n = 0;
+            for &f in chunk {
+                if let Some(r) = self.table.get(f) {
+                    if let Some(row) = self.rows.get(r as usize) {
+                        super::prefetch::prefetch(row);
+                    }
+                    ids[n] = r;
+                    n += 1;
                 }
             }
+            self.add_rows(&ids[..n], scores);
         }
     }
 }

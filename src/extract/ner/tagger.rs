@@ -1,6 +1,9 @@
-//! Greedy left-to-right BILOU decoding (Ratinov & Roth 2009) shared by inference and training,
-//! the per-document prediction memory, and the public [`Recognizer`].
+//! Sentence preparation (descriptors, headline truecasing, gazetteer codes), greedy
+//! left-to-right BILOU decoding as training runs it (Ratinov & Roth 2009), the per-document
+//! prediction memory, and the public [`Recognizer`]. Inference decodes with the same features
+//! and scores through the faster path in `document.rs`.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -8,6 +11,7 @@ use std::ops::Range;
 use crate::article::Mention;
 
 use super::clusters::Clusters;
+use super::document::DocScratch;
 use super::features::{
     sentence_case, static_features, tag_features, token_info, token_info_with, TokenInfo,
     F_ALL_CAPS, F_INIT_CAP,
@@ -66,12 +70,12 @@ impl DocMemory {
     }
 
     /// 0, or 1 + the type this word most often had.
-    fn lookup(&mut self, t: &TokenInfo) -> u8 {
+    pub(crate) fn lookup(&mut self, t: &TokenInfo) -> u8 {
         self.lookup_raw(t.lower, t.flags & F_INIT_CAP != 0)
     }
 
     /// [`DocMemory::lookup`] from a word's lowercase hash and whether it is capitalized.
-    fn lookup_raw(&mut self, lower: u64, capitalized: bool) -> u8 {
+    pub(crate) fn lookup_raw(&mut self, lower: u64, capitalized: bool) -> u8 {
         if !capitalized {
             return 0;
         }
@@ -96,7 +100,7 @@ impl DocMemory {
         })
     }
 
-    fn record(&mut self, infos: &[TokenInfo], spans: &[Span]) {
+    pub(crate) fn record(&mut self, infos: &[TokenInfo], spans: &[Span]) {
         if self.frozen {
             return;
         }
@@ -115,8 +119,12 @@ impl DocMemory {
 /// Reusable buffers for one decoding thread.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
-    infos: Vec<TokenInfo>,
-    gaz: Vec<GazCodes>,
+    /// Token descriptors of the last prepared sentence.
+    pub(crate) infos: Vec<TokenInfo>,
+    /// Gazetteer codes of the last prepared sentence.
+    pub(crate) gaz: Vec<GazCodes>,
+    /// Per token of the last prepared sentence: lowercased as part of a Title Case headline.
+    pub(crate) truecased: Vec<bool>,
     hist: Vec<u8>,
     feats: Vec<u32>,
     /// Tags of the last decoded sentence.
@@ -126,10 +134,29 @@ pub(crate) struct Scratch {
 }
 
 /// Token descriptors, cluster ids and gazetteer codes of a sentence; returns its case class.
-fn prepare(gaz: &Gazetteer, clusters: &Clusters, words: &[&str], sc: &mut Scratch) -> u64 {
+pub(crate) fn prepare(
+    gaz: &Gazetteer,
+    clusters: &Clusters,
+    words: &[&str],
+    sc: &mut Scratch,
+) -> u64 {
     sc.infos.clear();
     sc.infos
         .extend(words.iter().map(|w| with_clusters(clusters, token_info(w))));
+    truecase_and_mark(gaz, clusters, words, sc)
+}
+
+/// The second half of [`prepare`], given `sc.infos` as [`token_info`] plus clusters computes
+/// them: truecases Title Case headlines (setting `sc.truecased[i]` for each changed token),
+/// marks gazetteer matches and returns the sentence's case class.
+pub(crate) fn truecase_and_mark(
+    gaz: &Gazetteer,
+    clusters: &Clusters,
+    words: &[&str],
+    sc: &mut Scratch,
+) -> u64 {
+    sc.truecased.clear();
+    sc.truecased.resize(words.len(), false);
     let mut scase = sentence_case(&sc.infos);
     if scase == 1
         && words
@@ -143,6 +170,7 @@ fn prepare(gaz: &Gazetteer, clusters: &Clusters, words: &[&str], sc: &mut Scratc
             let initial_cap = t.flags & F_INIT_CAP != 0 && t.flags & F_ALL_CAPS == 0;
             if i > 0 && initial_cap && clusters.is_common(t.lower) {
                 *t = with_clusters(clusters, token_info_with(w, true));
+                sc.truecased[i] = true;
             }
         }
         scase = sentence_case(&sc.infos);
@@ -157,7 +185,8 @@ const TITLE_FUNCTION_WORDS: &[&str] = &[
     "Of", "On", "Or", "Over", "Says", "The", "To", "Will", "With",
 ];
 
-fn with_clusters(clusters: &Clusters, mut t: TokenInfo) -> TokenInfo {
+/// `t` with its word-cluster ids filled in (0 when the word is not clustered).
+pub(crate) fn with_clusters(clusters: &Clusters, mut t: TokenInfo) -> TokenInfo {
     if let Some((f, c)) = clusters.get(t.exact) {
         t.fine = u16::from(f) + 1;
         t.coarse = u16::from(c) + 1;
@@ -166,7 +195,7 @@ fn with_clusters(clusters: &Clusters, mut t: TokenInfo) -> TokenInfo {
 }
 
 /// Tags that leave an entity open (B, I): they cannot end a sentence.
-fn open_mask() -> u32 {
+pub(crate) fn open_mask() -> u32 {
     let mut m = 0u32;
     for t in 0..NUM_TYPES {
         m |= (1 << super::labels::tag(t, Pos::B)) | (1 << super::labels::tag(t, Pos::I));
@@ -174,21 +203,10 @@ fn open_mask() -> u32 {
     m
 }
 
-/// Reusable buffers for two-pass document tagging ([`Recognizer::tag_document`]).
-#[derive(Debug, Default)]
-pub(crate) struct DocScratch {
-    mem: DocMemory,
-    sc: Scratch,
-    hist1: Vec<u8>,
-    lower: Vec<(u64, bool)>,
-    spans1: Vec<(usize, Span)>,
-    /// Final spans: (sentence index, span in sentence-relative token indices).
-    pub spans: Vec<(usize, Span)>,
-}
-
 /// Decodes one sentence greedily. `choose(i, features, allowed_tag_mask)` picks token `i`'s tag
-/// (argmax at inference; argmax plus perceptron update in training). Results land in
-/// `sc.tags`/`sc.spans`, and the spans are added to the document memory.
+/// (argmax plus perceptron update in training; argmax in the reference test of `document.rs`,
+/// which inference must match). Results land in `sc.tags`/`sc.spans`, and the spans are added
+/// to the document memory.
 pub(crate) fn decode_sentence<F>(
     gaz: &Gazetteer,
     clusters: &Clusters,
@@ -239,7 +257,7 @@ fn is_honorific(w: &str) -> bool {
 
 /// Rules for honorifics, rare in CoNLL's Reuters text but common elsewhere: CoNLL leaves the
 /// title outside the name ("Mr. [Obama]"), and a lone name right after one is a person.
-fn fix_honorifics(words: &[&str], spans: &mut [Span]) {
+pub(crate) fn fix_honorifics(words: &[&str], spans: &mut [Span]) {
     for sp in spans.iter_mut() {
         if sp.ty == 0 && sp.end - sp.start > 1 && is_honorific(words[sp.start]) {
             sp.start += 1;
@@ -262,6 +280,14 @@ pub(crate) fn argmax_allowed(scores: &[f32; NUM_TAGS], allowed: u32) -> u8 {
         }
     }
     best
+}
+
+/// Per-thread buffers of [`Recognizer::recognize`].
+#[derive(Debug, Default)]
+struct RecognizeScratch {
+    toks: Vec<Token>,
+    sents: Vec<Range<usize>>,
+    doc: DocScratch,
 }
 
 /// A trained named-entity recognizer: averaged-perceptron weights plus gazetteers.
@@ -329,39 +355,32 @@ impl Recognizer {
         self.gaz.len()
     }
 
-    /// Tags one pre-tokenized sentence, continuing the document in `mem`. Documents are tagged
-    /// twice: pass 1 records every sentence's labels in `mem`; pass 2 (with `mem.frozen`) tags
-    /// again, so a name gets the evidence of all its mentions in the document, earlier or later
-    /// (Ratinov & Roth 2009's non-local features, two-stage form).
-    pub(crate) fn tag_sentence(&self, words: &[&str], mem: &mut DocMemory, sc: &mut Scratch) {
-        let w = &self.weights;
-        let mut scores = [0f32; NUM_TAGS];
-        decode_sentence(
-            &self.gaz,
-            &self.clusters,
-            words,
-            mem,
-            sc,
-            |_, feats, allowed| {
-                w.score(feats, &mut scores);
-                argmax_allowed(&scores, allowed)
-            },
-        );
-        fix_honorifics(words, &mut sc.spans);
-    }
-
     /// Finds PERSON, PLACE, ORG and MISC mentions in `text`, treated as one document.
     /// Offsets in the result are character offsets, half-open; mentions are in text order.
     pub fn recognize(&self, text: &str) -> Vec<Mention> {
+        thread_local! {
+            // Buffers and the word cache survive across calls on one thread: most words of a
+            // news article were seen in earlier articles.
+            static SCRATCH: RefCell<RecognizeScratch> = RefCell::default();
+        }
+        SCRATCH
+            .try_with(|s| match s.try_borrow_mut() {
+                Ok(mut s) => self.recognize_with(text, &mut s),
+                Err(_) => self.recognize_with(text, &mut RecognizeScratch::default()),
+            })
+            .unwrap_or_else(|_| self.recognize_with(text, &mut RecognizeScratch::default()))
+    }
+
+    fn recognize_with(&self, text: &str, rs: &mut RecognizeScratch) -> Vec<Mention> {
         let mut out = Vec::new();
-        let (mut toks, mut sents): (Vec<Token>, Vec<Range<usize>>) = (Vec::new(), Vec::new());
-        tokenize(text, &mut toks, &mut sents);
+        let (toks, sents) = (&mut rs.toks, &mut rs.sents);
+        tokenize(text, toks, sents);
         let words: Vec<&str> = toks
             .iter()
             .map(|t| &text[t.byte_start..t.byte_end])
             .collect();
-        let mut ds = DocScratch::default();
-        self.tag_document(&words, &sents, &mut ds);
+        let ds = &mut rs.doc;
+        self.tag_document(&words, sents, ds);
         for &(k, sp) in &ds.spans {
             let base = sents[k].start;
             let (a, b) = (&toks[base + sp.start], &toks[base + sp.end - 1]);
@@ -373,54 +392,6 @@ impl Recognizer {
             });
         }
         out
-    }
-
-    /// Tags one document given all its words and its sentences (consecutive ranges over
-    /// `words` starting at 0) in two passes; final spans land in `ds.spans` as (sentence index,
-    /// span in sentence-relative tokens), in order. A sentence whose words all see the same
-    /// document history in pass 2 as in pass 1 has the same features, so its pass-1 tags are
-    /// reused instead of decoding it again.
-    pub(crate) fn tag_document(&self, words: &[&str], sents: &[Range<usize>], ds: &mut DocScratch) {
-        ds.mem.clear();
-        ds.hist1.clear();
-        ds.lower.clear();
-        ds.spans1.clear();
-        ds.spans.clear();
-        for (k, r) in sents.iter().enumerate() {
-            self.tag_sentence(&words[r.clone()], &mut ds.mem, &mut ds.sc);
-            ds.hist1.extend_from_slice(&ds.sc.hist);
-            ds.lower.extend(
-                ds.sc
-                    .infos
-                    .iter()
-                    .map(|t| (t.lower, t.flags & F_INIT_CAP != 0)),
-            );
-            ds.spans1.extend(ds.sc.spans.iter().map(|&s| (k, s)));
-        }
-        ds.mem.frozen = true;
-        let (mut base, mut j1) = (0usize, 0usize);
-        for (k, r) in sents.iter().enumerate() {
-            let n = r.len();
-            let mut same = true;
-            for j in base..base + n {
-                let (lower, cap) = ds.lower[j];
-                if ds.mem.lookup_raw(lower, cap) != ds.hist1[j] {
-                    same = false;
-                    break;
-                }
-            }
-            base += n;
-            let start = j1;
-            while j1 < ds.spans1.len() && ds.spans1[j1].0 == k {
-                j1 += 1;
-            }
-            if same {
-                ds.spans.extend_from_slice(&ds.spans1[start..j1]);
-            } else {
-                self.tag_sentence(&words[r.clone()], &mut ds.mem, &mut ds.sc);
-                ds.spans.extend(ds.sc.spans.iter().map(|&s| (k, s)));
-            }
-        }
     }
 
     /// Tokens per second of [`Recognizer::recognize`] on `text` (tokenization, features and

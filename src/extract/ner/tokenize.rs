@@ -93,9 +93,13 @@ pub fn tokenize(text: &str, tokens: &mut Vec<Token>, sentences: &mut Vec<Range<u
     fill_char_offsets(text, tokens);
 }
 
+/// The char starting at byte `p` (a char boundary), or ' ' past the end; ASCII without decoding.
 #[inline]
 fn char_at(text: &str, p: usize) -> char {
-    text[p..].chars().next().unwrap_or(' ')
+    match text.as_bytes().get(p) {
+        Some(&b) if b < 0x80 => char::from(b),
+        _ => text.get(p..).and_then(|t| t.chars().next()).unwrap_or(' '),
+    }
 }
 
 fn push(tokens: &mut Vec<Token>, s: usize, e: usize) {
@@ -133,8 +137,16 @@ fn scan_word(text: &str, mut p: usize) -> usize {
     let b = text.as_bytes();
     let mut seg_start = p;
     loop {
-        while p < b.len() && char_at(text, p).is_alphanumeric() {
-            p += char_at(text, p).len_utf8();
+        while p < b.len() {
+            if b[p].is_ascii_alphanumeric() {
+                p += 1;
+                continue;
+            }
+            let c = char_at(text, p);
+            if !c.is_alphanumeric() {
+                break;
+            }
+            p += c.len_utf8();
         }
         if p >= b.len() {
             return p;
@@ -146,8 +158,16 @@ fn scan_word(text: &str, mut p: usize) -> usize {
         } else {
             ' '
         };
-        let prev = text[..p].chars().next_back().unwrap_or(' ');
-        let seg_len = text[seg_start..p].chars().count();
+        let prev = match p.checked_sub(1).map(|q| b[q]) {
+            Some(c) if c < 0x80 => char::from(c),
+            _ => text[..p].chars().next_back().unwrap_or(' '),
+        };
+        // Only "is the segment one char long" matters; ASCII segments need no decoding.
+        let seg_len = if b[seg_start..p].is_ascii() {
+            p - seg_start
+        } else {
+            text[seg_start..p].chars().count()
+        };
         let join = match j {
             '-' | '/' => (j != '/' || prev.is_ascii_digit()) && next.is_alphanumeric(),
             '&' => prev.is_uppercase() && next.is_uppercase(),
@@ -206,12 +226,10 @@ fn fill_char_offsets(text: &str, tokens: &mut [Token]) {
     let b = text.as_bytes();
     let (mut byte, mut chars) = (0usize, 0usize);
     let mut advance = |to: usize| {
-        while byte < to {
-            if (b[byte] as i8) >= -0x40 {
-                chars += 1;
-            }
-            byte += 1;
-        }
+        // Counting the bytes that start a char (not 0b10xxxxxx) over a slice vectorizes.
+        let to = to.clamp(byte, b.len());
+        chars += b[byte..to].iter().filter(|&&x| (x as i8) >= -0x40).count();
+        byte = to;
         chars
     };
     for t in tokens {
