@@ -54,6 +54,60 @@ pub fn extract_main_text(doc: Document, html: &str) -> String {
     fallback_text(html)
 }
 
+/// Element nesting past which a page is not a real article layout (real pages stay under ~100).
+/// Past it, building and querying the DOM grows quadratically (html5ever's open-element stack,
+/// Readability's ancestor walks): 30,000 unclosed `<div>`s took minutes.
+pub const MAX_DOM_DEPTH: usize = 1_000;
+
+/// Title and text of a page too deeply nested for a DOM ([`MAX_DOM_DEPTH`]), by a linear tag
+/// scan: the `<title>`, and the visible text after `<body>` (or of the whole page).
+pub fn flat_text(html: &str) -> (String, String) {
+    use crate::extract::date::scan::visible_text;
+    let lower = html.to_ascii_lowercase();
+    let title = lower
+        .find("<title")
+        .and_then(|s| Some((s, s + lower[s..].find("</title")?)))
+        .map(|(s, e)| visible_text(&html[s..e]).trim().to_string())
+        .unwrap_or_default();
+    let body_at = lower.find("<body").unwrap_or(0);
+    (title, clean_paragraphs(&visible_text(&html[body_at..])))
+}
+
+/// The deepest element nesting in `html`, by a linear scan: opening tags deepen, closing tags
+/// and void elements do not. Unclosed `<p>`/`<li>` over-count, which only errs towards the
+/// plain-text path.
+pub fn nesting_depth(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li", "option", "td", "tr", "th", "dt", "dd",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += off + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |p| start + p);
+        if end == start {
+            continue;
+        }
+        let name = html[start..end].to_ascii_lowercase();
+        let self_closed = bytes[end..].iter().take_while(|&&b| b != b'>').last() == Some(&b'/');
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closed && !VOID.contains(&name.as_str()) {
+            depth += 1;
+            max = max.max(depth);
+        }
+        i = end;
+    }
+    max
+}
+
 /// Removes boilerplate elements from `doc`, in place: `CHROME_SELECTORS` always,
 /// `NAMED_SELECTORS` when `looks_disposable`.
 pub fn remove_boilerplate(doc: &Document) {
@@ -110,6 +164,34 @@ fn fallback_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_depth_counts_open_elements() {
+        assert_eq!(
+            nesting_depth("<div><p>a<p>b<br/><img src=x></div><div></div>"),
+            1
+        );
+        assert_eq!(
+            nesting_depth("<html><body><div><span>x</span></div></body></html>"),
+            4
+        );
+        assert_eq!(nesting_depth("a < b and </ c"), 0);
+    }
+
+    #[test]
+    fn flat_text_reads_title_and_body_without_a_dom() {
+        let html = format!(
+            "<html><head><title>Deep &amp; odd</title></head><body>{}<p>Ships reached Lisbon.</p>",
+            "<div>".repeat(3)
+        );
+        assert_eq!(
+            flat_text(&html),
+            (
+                "Deep & odd".to_string(),
+                "Ships reached Lisbon.".to_string()
+            )
+        );
+    }
 
     /// An original page with every kind of boilerplate around a five-paragraph story.
     const PAGE: &str = r##"<!doctype html><html lang="en"><head><title>Orchard Town Opens Library | Valley Post</title></head>
