@@ -47,11 +47,38 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         orgs: std::mem::take(&mut article.organizations),
     };
     let text = article.text();
-    let mentions = ner::Recognizer::try_embedded()
-        .map(|r| r.recognize(&text))
-        .unwrap_or_default();
-    let entities = entities::normalize(&text, &mentions, &metadata, gaz);
+    let rec = ner::Recognizer::try_embedded().ok();
+    let mentions = rec.map(|r| r.recognize(&text)).unwrap_or_default();
+    let mut entities = entities::normalize(&text, &mentions, &metadata, gaz);
+    if let Some(rec) = rec {
+        drop_common_words(rec, &mut entities);
+    }
     apply(article, entities)
+}
+
+/// Drops one-word people and organizations found only in the text that are ordinary words
+/// ("Government" left of "U.S. Government" once "U.S." is read as a title, "Port" from "Port
+/// official Jung"), unless the word belongs to a longer person name in the same article
+/// ("Brown" after "Gordon Brown").
+fn drop_common_words(rec: &ner::Recognizer, entities: &mut Vec<Entity>) {
+    let name_words: std::collections::HashSet<String> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && e.name.contains(' '))
+        .flat_map(|e| {
+            e.name
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    entities.retain(|e| {
+        let ordinary = matches!(e.kind, EntityKind::Person | EntityKind::Org)
+            && e.origin == entities::Origin::Text
+            && !e.name.contains(char::is_whitespace)
+            && rec.is_common_word(&e.name)
+            && !name_words.contains(&e.name.to_lowercase());
+        !ordinary
+    });
 }
 
 /// Fills the display lists from `entities` and returns the countries to index as extra keys.
@@ -162,5 +189,52 @@ mod tests {
         let germany = a.entities.iter().find(|e| e.name == "Germany").unwrap();
         assert_eq!(germany.origin, entities::Origin::Both, "{:?}", a.entities);
         assert!(a.places.contains(&"Bonn".to_string()), "{:?}", a.places);
+    }
+
+    /// Found by a fresh user on real data: institutions resolved to cities through GeoNames
+    /// alternate names, all-caps datelines typed PER/ORG, ticker markup and bidi marks in names,
+    /// ordinary words as people.
+    #[test]
+    fn institutions_datelines_markup_and_ordinary_words() {
+        let (a, _) = enriched(
+            "EXCO BUYS U.S. GOVERNMENT SECURITIES BROKER",
+            "LOS ANGELES, March 3 - The White House said talks with Google would resume, and \
+             shares of <Colorado National Bancshares Inc> rose. \u{202c}Cairo officials agreed.\n\
+             DENVER officials said the U.S. Government would not object.",
+        );
+        assert!(
+            !a.places.iter().any(|p| p == "Casablanca" || p == "Topeka"),
+            "{:?}",
+            a.places
+        );
+        for place in ["Los Angeles", "Cairo", "Denver"] {
+            assert!(
+                a.places.iter().any(|p| p == place),
+                "{place}: {:?}",
+                a.places
+            );
+        }
+        assert!(
+            a.organizations.iter().any(|o| o == "White House"),
+            "{:?}",
+            a.organizations
+        );
+        assert!(
+            a.organizations
+                .iter()
+                .any(|o| o == "Colorado National Bancshares"),
+            "{:?}",
+            a.organizations
+        );
+        assert!(
+            !a.people.iter().any(|p| p == "Government" || p == "Denver"),
+            "{:?}",
+            a.people
+        );
+        assert!(a
+            .organizations
+            .iter()
+            .chain(&a.people)
+            .all(|n| !n.contains(['<', '>', '\u{202c}'])));
     }
 }

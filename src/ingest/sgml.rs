@@ -13,28 +13,55 @@ use jiff::{civil, tz::TimeZone, Timestamp};
 ///
 /// Records without a body keep their title; records without NEWID are keyed by their 1-based
 /// position in the file. A malformed `<DATE>` is repaired where the day is clear, else the
-/// article keeps no date; both cases are reported as warnings with the record's line.
+/// article keeps no date; both cases are reported as warnings with the record's line. A record
+/// never runs past the next `<REUTERS` (a missing `</REUTERS>` costs no neighbour), and a
+/// repeated NEWID is reported, since the later record replaces the earlier one in the index.
 pub fn parse_sgml(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<(String, Article)> {
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut pos = 0;
     let mut line = 1;
     let mut ordinal = 0;
     while let Some(start) = text[pos..].find("<REUTERS").map(|i| pos + i) {
         line += text[pos..start].matches('\n').count();
         ordinal += 1;
-        let end = text[start..]
-            .find("</REUTERS>")
-            .map_or(text.len(), |i| start + i);
+        let after_open = start + "<REUTERS".len();
+        let next_open = text[after_open..]
+            .find("<REUTERS")
+            .map_or(text.len(), |i| after_open + i);
+        let (end, closed) = match text[start..next_open].find("</REUTERS>") {
+            Some(i) => (start + i, true),
+            None => (next_open, false),
+        };
         let record = &text[start..end];
         let open_tag = &record[..record.find('>').unwrap_or(record.len())];
         let key = attr(open_tag, "NEWID").map_or_else(|| ordinal.to_string(), str::to_string);
+        if !closed {
+            problems.push(Problem::at_line(
+                path,
+                line,
+                Cost::Warning,
+                "record not closed",
+                format!("NEWID {key}"),
+            ));
+        }
+        if !seen.insert(key.clone()) {
+            let detail = format!("NEWID {key}: this record replaces the earlier one");
+            problems.push(Problem::at_line(
+                path,
+                line,
+                Cost::Warning,
+                "duplicate record id",
+                detail,
+            ));
+        }
         out.push((key, parse_record(record, path, line, problems)));
         line += text[start..end].matches('\n').count();
-        pos = end;
-        if pos >= text.len() {
-            break;
-        }
-        pos += "</REUTERS>".len();
+        pos = if closed {
+            end + "</REUTERS>".len()
+        } else {
+            end
+        };
     }
     out
 }
@@ -83,7 +110,7 @@ fn parse_record(record: &str, path: &str, line: usize, problems: &mut Vec<Proble
             .unwrap_or_default();
         let dateline = element(text, "DATELINE").map(|d| decode_refs(d).trim().to_string());
         let body = element(text, "BODY")
-            .map(|b| decode_refs(b).trim().to_string())
+            .map(|b| strip_signoff(decode_refs(b).trim()).to_string())
             .unwrap_or_default();
         a.body = match dateline {
             Some(d) if !d.is_empty() && !body.is_empty() => format!("{d} {body}"),
@@ -102,6 +129,20 @@ fn parse_record(record: &str, path: &str, line: usize, problems: &mut Vec<Proble
         }
     }
     a
+}
+
+/// Drops the wire's closing " Reuter" sign-off: it is no part of the story, and a recognizer
+/// would take it for a person in every article.
+fn strip_signoff(body: &str) -> &str {
+    let trimmed = body.trim_end();
+    for tail in ["REUTER", "Reuter"] {
+        if let Some(rest) = trimmed.strip_suffix(tail) {
+            if rest.is_empty() || rest.ends_with(char::is_whitespace) {
+                return rest.trim_end();
+            }
+        }
+    }
+    trimmed
 }
 
 /// The value of `NAME="..."` in an opening tag.
@@ -263,7 +304,7 @@ mod tests {
         let (key, a) = &got[0];
         assert_eq!(key, "7");
         assert_eq!(a.title, "WHEAT <UP> A&B");
-        assert_eq!(a.body, "BONN, March 2 - Wheat rose.\n Reuter");
+        assert_eq!(a.body, "BONN, March 2 - Wheat rose.");
         assert_eq!(a.date.unwrap().to_string(), "1987-03-02T09:10:11Z");
         assert_eq!(a.date_source, DateSource::Metadata);
         assert_eq!(a.topics, ["grain", "wheat"]);
@@ -330,5 +371,39 @@ mod tests {
         );
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].1.title, "CUT OFF");
+    }
+
+    #[test]
+    fn unclosed_records_and_duplicate_ids_cost_no_neighbour() {
+        let text =
+            "<REUTERS NEWID=\"1\"><TEXT><TITLE>GOOD</TITLE><BODY>One.</BODY></TEXT></REUTERS>\n\
+                    <REUTERS NEWID=\"2\"><TEXT><TITLE>NO END TITLE<BODY>two</BODY></TEXT>\n\
+                    <REUTERS NEWID=\"3\"><TEXT><TITLE>THIRD</TITLE></TEXT></REUTERS>\n\
+                    <REUTERS NEWID=\"1\"><TEXT><TITLE>AGAIN</TITLE></TEXT></REUTERS>";
+        let mut p = Vec::new();
+        let got = parse_sgml(text, "b.sgm", &mut p);
+        let keys: Vec<_> = got
+            .iter()
+            .map(|(k, a)| (k.as_str(), a.title.as_str()))
+            .collect();
+        assert_eq!(keys[0], ("1", "GOOD"));
+        assert_eq!(keys[2], ("3", "THIRD"));
+        assert_eq!(keys[3], ("1", "AGAIN"));
+        let reasons: Vec<_> = p.iter().map(|p| (p.line, p.reason)).collect();
+        assert_eq!(
+            reasons,
+            [
+                (Some(2), "record not closed"),
+                (Some(4), "duplicate record id")
+            ]
+        );
+    }
+
+    #[test]
+    fn signoff_is_dropped() {
+        assert_eq!(strip_signoff("Prices rose.\n Reuter"), "Prices rose.");
+        assert_eq!(strip_signoff("Prices rose. REUTER"), "Prices rose.");
+        assert_eq!(strip_signoff("Talks with Reuter"), "Talks with");
+        assert_eq!(strip_signoff("Reuterville grew"), "Reuterville grew");
     }
 }

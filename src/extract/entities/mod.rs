@@ -99,10 +99,43 @@ fn plain_cand(kind: EntityKind, name: String, span: Option<(usize, usize)>, scor
     }
 }
 
-/// Two recognizer confusions that the name itself settles: an ORG span opening with a role
-/// ("Councillor Inés Moreno") is a person, and an ORG span that is exactly a known place name
-/// ("Lisbon" in "Lisbon stocks rise") is a place.
+/// The mention up to Reuters ticker markup inside it: "Colorado Bancshares <COLC>" →
+/// "Colorado Bancshares"; a leading `<` is edge punctuation, trimmed later.
+fn before_markup(m: &Mention) -> Mention {
+    let inner = m.text.trim_start_matches('<');
+    let skipped = m.text.chars().count() - inner.chars().count();
+    match inner.find(['<', '>']) {
+        Some(i) => {
+            let text = m.text[..m.text.len() - inner.len() + i].to_string();
+            let end = m.start + skipped + inner[..i].chars().count();
+            Mention {
+                end,
+                text,
+                ..m.clone()
+            }
+        }
+        None => m.clone(),
+    }
+}
+
+/// Recognizer confusions that the name itself settles: an institution's building is an ORG
+/// ("White House"); an all-caps well-known place name is a place ("DENVER, March 3 -"); an ORG
+/// span opening with a role ("Councillor Inés Moreno") is a person; an ORG span that is exactly
+/// a well-known place name ("Lisbon" in "Lisbon stocks rise") is a place.
 fn corrected_kind(m: &Mention, gaz: &Gazetteer) -> EntityKind {
+    if m.kind == EntityKind::Place && crate::extract::gazetteer::is_institution(&m.text) {
+        return EntityKind::Org;
+    }
+    // All-caps text (datelines, wire headlines) defeats the recognizer's case features:
+    // "DENVER" comes out PER and "LOS ANGELES" ORG. A well-known place name settles it.
+    let letters: Vec<char> = m.text.chars().filter(|c| c.is_alphabetic()).collect();
+    if m.kind != EntityKind::Place
+        && letters.len() >= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && gaz.lookup(&m.text).is_some_and(is_well_known)
+    {
+        return EntityKind::Place;
+    }
     if m.kind != EntityKind::Org {
         return m.kind;
     }
@@ -148,6 +181,8 @@ pub fn normalize(
         })
         .collect();
     ms.sort_by_key(|m| (m.start, m.end));
+    let cut: Vec<Mention> = ms.iter().map(|m| before_markup(m)).collect();
+    let ms: Vec<&Mention> = cut.iter().collect();
     let mut cands: Vec<Cand> =
         Vec::with_capacity(ms.len() + metadata.people.len() + metadata.places.len());
     for m in ms {

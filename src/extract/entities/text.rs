@@ -16,7 +16,11 @@ pub struct Core {
 
 /// Characters trimmed from both ends of every mention: quotes, brackets and clause punctuation.
 fn is_edge_punct(c: char) -> bool {
-    "\"“”‘’'«»()[]{},;:!?*|/\\·•–—-_".contains(c)
+    // Besides punctuation: `<`/`>` of Reuters ticker markup ("<GM>"), and anything that is
+    // neither a letter, a digit nor a name's own punctuation (emoji, bidi and other format
+    // characters that scraped text carries: "\u{202c} Cairo", "🔥 Headline 🔥").
+    "\"“”‘’'«»()[]{},;:!?*|/\\·•–—-_<>".contains(c)
+        || !(c.is_alphanumeric() || c.is_whitespace() || ".&'’-".contains(c))
 }
 
 /// Byte range of `s` after trimming whitespace and edge punctuation; a trailing '.' is trimmed too

@@ -3,6 +3,29 @@
 //! where news usage differs from "largest population wins", and the Reuters-21578 PLACES tags
 //! that do not match a current country name (historical states and hyphenated abbreviations).
 
+/// Buildings, streets and districts that news uses for the institution inside them. GeoNames
+/// lists several of them as alternate names of real cities ("White House" for Casablanca,
+/// "Google" for Topeka's 2010 publicity name), so a lookup must never resolve them to a place.
+pub const INSTITUTIONS: &[&str] = &[
+    "White House",
+    "Whitehall",
+    "Google",
+    "Pentagon",
+    "Kremlin",
+    "Downing Street",
+    "Capitol Hill",
+    "Wall Street",
+    "Elysee",
+    "Blue House",
+    "Foggy Bottom",
+    "Fleet Street",
+    "Madison Avenue",
+    "Silicon Valley",
+    "Zhongnanhai",
+    "Quai d'Orsay",
+    "Vatican",
+];
+
 /// Canonical display names replacing GeoNames `countryInfo.txt` names, by ISO 3166 code.
 pub const COUNTRY_NAME_OVERRIDES: &[(&str, &str)] = &[
     ("NL", "Netherlands"),

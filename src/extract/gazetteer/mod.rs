@@ -177,7 +177,7 @@ impl Gazetteer {
     /// "Washington" → Washington, D.C.; "New York" → New York City).
     pub fn lookup(&self, name: &str) -> Option<&Place> {
         let key = fold::lookup_key(name);
-        if key.is_empty() {
+        if key.is_empty() || is_institution(name) {
             return None;
         }
         let hit = self
@@ -209,6 +209,16 @@ impl Gazetteer {
             None => self.lookup(&tag),
         }
     }
+}
+
+/// True for a building or street that names an institution ("White House", "Kremlin",
+/// "Wall Street"; table in `aliases.rs`): never a place, whatever GeoNames lists.
+pub fn is_institution(name: &str) -> bool {
+    let key = fold::lookup_key(name);
+    let key = key.strip_prefix("the ").unwrap_or(&key);
+    aliases::INSTITUTIONS
+        .iter()
+        .any(|i| fold::lookup_key(i) == key)
 }
 
 static EMBEDDED: OnceLock<Result<Gazetteer, GazetteerError>> = OnceLock::new();

@@ -303,6 +303,12 @@ static EMBEDDED_BYTES: &[u8] =
 static EMBEDDED: std::sync::OnceLock<Result<Recognizer, String>> = std::sync::OnceLock::new();
 
 impl Recognizer {
+    /// Whether `word` is usually written in lower case in the unlabelled news text the model
+    /// learned from ("government", "union", "port"), as opposed to a name ("Reagan").
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.clusters.is_common(super::hash::hash_lower(word))
+    }
+
     /// The model compiled into the binary (`models/ner.bin.gz`), decoded once on first use.
     ///
     /// Errors: [`NerError::Model`] if the embedded file is not a valid model (a build problem).
