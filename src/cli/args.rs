@@ -17,12 +17,14 @@ Query language:
   (cocoa OR coffee) ghana    grouping
   title:cocoa body:\"crop estimates\" person:volcker place:japan org:opec date:1987-03
 
-Examples:
-  dateline search cocoa
-  dateline search 'interest rates' --place japan --since 1987-03 --until 1987-03
-  dateline search trade --person reagan --sort newest --limit 5
-  dateline search 'oil prices' --json | jq '.hits[].title'
-  dateline search grain --facets
+Examples (on the bundled corpus, after `dateline index`):
+  dateline search strike
+  dateline search '\"central bank\"' --since 2026-03 --until 2026-03
+  dateline search prices --person wanjiru --sort newest --limit 5
+  dateline search '' --place \"South Korea\"        # also articles naming only Seoul or Busan
+  dateline search 'cocoa OR coffee' --json | jq '.hits[].title'
+  dateline search nairobi --facets
+  dateline search -- -strike                     # a query may also start with '-'
 
 Exit status: 0 when there are hits, 1 when there are none, 2 on error.";
 
@@ -35,7 +37,8 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Index a folder of articles (txt, md, json, jsonl, Reuters .sgm; also .gz of these).
+    /// Index folders or files of articles: txt, md, json, jsonl, html, nitf, rss/atom, xml,
+    /// Reuters .sgm, and .gz of any of these.
     #[command(
         after_help = "Examples:\n  dateline index                      # ./corpus into ./index\n  \
         dateline index ~/archive --index ~/archive.idx\n  dateline index a.jsonl b.sgm --json\n\n\

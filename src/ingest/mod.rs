@@ -159,7 +159,8 @@ pub fn parse_bytes(
         problems.push(Problem::file(path, Cost::SkippedFile, "empty file", ""));
         return Vec::new();
     }
-    if decode::looks_binary(bytes) {
+    // In JSON Lines a NUL byte is one bad line (JSON cannot hold a raw NUL), not a binary file.
+    if format != Format::JsonLines && decode::looks_binary(bytes) {
         problems.push(Problem::file(
             path,
             Cost::SkippedFile,
@@ -257,6 +258,22 @@ fn html_article(bytes: &[u8], path: &str, problems: &mut Vec<Problem>) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nul_byte_in_json_lines_costs_one_line() {
+        let mut p = Vec::new();
+        let got = parse_bytes(
+            b"{\"title\":\"a\"}\n{\"title\":\"b\x00\"}\n{\"title\":\"c\"}\n",
+            Format::JsonLines,
+            "n.jsonl",
+            &mut p,
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            (p.len(), p[0].line, p[0].reason),
+            (1, Some(2), "invalid JSON")
+        );
+    }
     use std::path::PathBuf;
 
     #[test]

@@ -29,7 +29,13 @@ pub fn results(r: &SearchResults, color: bool) -> String {
     }
     let shown = r.hits.len();
     let first = r.hits.first().map_or(0, |h| h.rank);
-    let _ = if shown == 0 {
+    let _ = if shown == 0 && r.total_hits > 0 {
+        writeln!(
+            out,
+            "no hits on this page: {} in all for {:?} ({:.1} ms)",
+            r.total_hits, r.query, r.took_ms
+        )
+    } else if shown == 0 {
         writeln!(out, "no hits for {:?} ({:.1} ms)", r.query, r.took_ms)
     } else {
         writeln!(
@@ -86,7 +92,11 @@ fn hit_block(out: &mut String, hit: &Hit, color: bool) {
         .unwrap_or_default();
     let _ = writeln!(out, "    {dim}{date} · {}{score}{reset}", a.id);
     let mut facts = Vec::new();
-    for (label, values) in [("people", &a.people), ("places", &a.places)] {
+    for (label, values) in [
+        ("people", &a.people),
+        ("places", &a.places),
+        ("orgs", &a.organizations),
+    ] {
         if !values.is_empty() {
             let mut shown: Vec<&str> = values
                 .iter()

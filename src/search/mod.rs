@@ -37,6 +37,9 @@ pub enum SearchError {
         /// The value given.
         value: String,
     },
+    /// `--since` starts after `--until` ends: no article could match.
+    #[error("--since is after --until: the period is empty")]
+    EmptyPeriod,
     /// The index could not be opened.
     #[error(transparent)]
     Index(#[from] IndexError),
@@ -123,7 +126,12 @@ pub struct SearchResults {
 pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, SearchError> {
     let started = Instant::now();
     let (index, fields) = index::open(index_dir)?;
-    let node = syntax::parse(&req.query)?;
+    let mut node = syntax::parse(&req.query)?;
+    if let (Some(since), Some(until)) = (req.filters.since, req.filters.until) {
+        if since.start >= until.end {
+            return Err(SearchError::EmptyPeriod);
+        }
+    }
     let searcher = open_searcher(&index)?;
     let mut filters = req.filters.clone();
     for place in &mut filters.places {
@@ -131,6 +139,7 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
             *place = canonical;
         }
     }
+    resolve_place_prefixes(&mut node, &mut |p| resolve_place(&searcher, &fields, p))?;
     let query = query::build(&fields, &node, &filters)?;
     let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
     let (page, total_hits): (Vec<(Option<f32>, DocAddress)>, usize) = match req.sort {
@@ -190,6 +199,29 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
         hits,
         facets,
     })
+}
+
+/// Applies [`resolve_place`] to every `place:` word or phrase of the query, as to `--place`.
+fn resolve_place_prefixes(
+    node: &mut syntax::Node,
+    resolve: &mut impl FnMut(&str) -> tantivy::Result<Option<String>>,
+) -> tantivy::Result<()> {
+    use syntax::{Node, Scope};
+    match node {
+        Node::Word(Some(Scope::Place), text) | Node::Phrase(Some(Scope::Place), text) => {
+            if let Some(canonical) = resolve(text)? {
+                *node = Node::Phrase(Some(Scope::Place), canonical);
+            }
+        }
+        Node::Word(..) | Node::Phrase(..) => {}
+        Node::Not(inner) => resolve_place_prefixes(inner, resolve)?,
+        Node::And(items) | Node::Or(items) => {
+            for item in items {
+                resolve_place_prefixes(item, resolve)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The canonical name for a place filter that no article carries as written ("usa", "U.S.",

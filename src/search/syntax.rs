@@ -153,7 +153,12 @@ struct Parser {
     toks: Vec<(usize, Tok)>,
     pos: usize,
     len: usize,
+    depth: usize,
 }
+
+/// Parenthesis nesting a query may use. Deeper is no search anyone types, and the recursive
+/// parser and query builder must not overflow the stack on it.
+pub const MAX_NESTING: usize = 100;
 
 impl Parser {
     fn peek(&self) -> Option<&Tok> {
@@ -202,20 +207,23 @@ impl Parser {
     }
 
     fn unary(&mut self, scope: Option<Scope>) -> Result<Node, SyntaxError> {
-        match self.peek() {
-            Some(Tok::Minus) | Some(Tok::Not) => {
-                self.pos += 1;
-                if self.peek().is_none() {
-                    return Ok(Node::And(Vec::new()));
-                }
-                Ok(Node::Not(Box::new(self.unary(scope)?)))
+        // A loop, not recursion: a pasted run of 100,000 dashes must not overflow the stack.
+        let mut negated = false;
+        loop {
+            match self.peek() {
+                Some(Tok::Minus) | Some(Tok::Not) => negated = !negated,
+                Some(Tok::Plus) => {}
+                None => return Ok(Node::And(Vec::new())),
+                _ => break,
             }
-            Some(Tok::Plus) => {
-                self.pos += 1;
-                self.unary(scope)
-            }
-            _ => self.primary(scope),
+            self.pos += 1;
         }
+        let node = self.primary(scope)?;
+        Ok(if negated {
+            Node::Not(Box::new(node))
+        } else {
+            node
+        })
     }
 
     fn primary(&mut self, scope: Option<Scope>) -> Result<Node, SyntaxError> {
@@ -223,7 +231,15 @@ impl Parser {
         self.pos += 1;
         match tok {
             Tok::Open => {
+                self.depth += 1;
+                if self.depth > MAX_NESTING {
+                    return Err(SyntaxError {
+                        column: col,
+                        message: format!("parentheses nest deeper than {MAX_NESTING} levels"),
+                    });
+                }
                 let inner = self.or(scope)?;
+                self.depth -= 1;
                 if self.peek() != Some(&Tok::Close) {
                     return Err(SyntaxError {
                         column: col,
@@ -262,6 +278,7 @@ pub fn parse(query: &str) -> Result<Node, SyntaxError> {
         toks: lex(query),
         pos: 0,
         len: query.chars().count(),
+        depth: 0,
     };
     let node = p.or(None)?;
     if p.peek() == Some(&Tok::Close) {
@@ -356,5 +373,19 @@ mod tests {
             show("cocoa)"),
             "ERR query syntax error at column 6: unmatched ')'"
         );
+    }
+
+    #[test]
+    fn absurd_nesting_is_an_error_not_a_crash() {
+        let deep = format!("{}a{}", "(".repeat(20_000), ")".repeat(20_000));
+        assert!(
+            show(&deep).contains("parentheses nest deeper than 100 levels"),
+            "{}",
+            &show(&deep)[..80]
+        );
+        let ok = format!("{}a{}", "(".repeat(50), ")".repeat(50));
+        assert_eq!(show(&ok), "a");
+        assert_eq!(show(&format!("{}cocoa", "-".repeat(100_000))), "cocoa");
+        assert_eq!(show(&format!("{}cocoa", "-".repeat(99_999))), "-cocoa");
     }
 }
