@@ -75,7 +75,7 @@ fn main() {
 
     println!("\n## Entity recognizer alone, one core (tokenize + features + two passes)");
     let mut articles = Vec::new();
-    for f in dateline::ingest::walk(&files, None).files {
+    for f in dateline::ingest::walk(&files, None, &[]).files {
         articles.extend(dateline::ingest::read_file(&f).articles);
     }
     let rec = dateline::extract::ner::Recognizer::try_embedded().expect("embedded model");

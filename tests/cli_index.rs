@@ -51,6 +51,21 @@ fn index_summary_counts_corpus() {
     );
 }
 
+/// Re-indexing one file of an indexed folder replaces its articles instead of adding copies.
+#[test]
+fn reindexing_one_file_keeps_its_ids() {
+    let (_dir, index) = corpus_index();
+    let file = corpus().join("feeds/science.jsonl").display().to_string();
+    let out = dateline_ok(&["index", &file, "--index", &index, "--json"], 0);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["articles_indexed"], 3);
+    assert_eq!(v["documents_in_index"], 20);
+    dateline_ok(
+        &["show", "corpus/feeds/science.jsonl#1", "--index", &index],
+        0,
+    );
+}
+
 #[test]
 fn second_writer_is_refused_with_exit_2() {
     let (_dir, index) = corpus_index();

@@ -132,7 +132,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         },
         Command::Extract { paths, no_extract } => {
-            let walked = ingest::walk(&paths, None);
+            let walked = ingest::walk(&paths, None, &[]);
             for (path, why) in &walked.errors {
                 eprintln!("dateline: {}: {why}", path.display());
             }

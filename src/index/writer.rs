@@ -111,7 +111,8 @@ pub fn build(
     let mut writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(threads.min(8), opts.memory_budget_bytes)
         .map_err(tantivy_err)?;
-    let walked = ingest::walk(roots, Some(index_dir));
+    let known = load_roots(index_dir);
+    let walked = ingest::walk(roots, Some(index_dir), &known);
     let mut report = IndexReport {
         index: index_dir.display().to_string(),
         paths_unreadable: walked.errors.len(),
@@ -212,6 +213,14 @@ pub fn build(
     }
     writer.commit().map_err(tantivy_err)?;
     writer.wait_merging_threads().map_err(tantivy_err)?;
+    if !walked.new_roots.is_empty() {
+        let all: Vec<&ingest::walk::Root> = known.iter().chain(&walked.new_roots).collect();
+        let json = serde_json::to_vec_pretty(&all).unwrap_or_default();
+        std::fs::write(index_dir.join(ROOTS_FILE), json).map_err(|source| IndexError::Io {
+            path: index_dir.join(ROOTS_FILE),
+            source,
+        })?;
+    }
     let reader = index.reader().map_err(tantivy_err)?;
     report.documents_in_index = reader.searcher().num_docs();
     report.seconds = started.elapsed().as_secs_f64();
@@ -219,6 +228,17 @@ pub fn build(
     report.mb_per_s = report.bytes_read as f64 / 1e6 / secs;
     report.articles_per_s = report.articles_indexed as f64 / secs;
     Ok(report)
+}
+
+/// Where an index remembers the folders it was built from, so that ids stay the same when a
+/// later run names a file or subfolder of one of them.
+pub const ROOTS_FILE: &str = "dateline-roots.json";
+
+fn load_roots(index_dir: &Path) -> Vec<ingest::walk::Root> {
+    std::fs::read(index_dir.join(ROOTS_FILE))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
 }
 
 fn count(report: &mut IndexReport, p: &Problem) {

@@ -28,11 +28,28 @@ pub struct Walked {
     pub documentation: Vec<PathBuf>,
     /// Paths that could not be walked, with the reason.
     pub errors: Vec<(PathBuf, String)>,
+    /// Folders walked that lie under no known root: `(canonical path, name)`, for the index to
+    /// remember (see [`Root`]).
+    pub new_roots: Vec<Root>,
+}
+
+/// A folder an index was built from: ids of files below it are `NAME/RELATIVE/PATH` however a
+/// later run names them (the folder, a subfolder, or one file).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Root {
+    /// Canonical (absolute, resolved) path.
+    pub path: PathBuf,
+    /// The id prefix: the folder's own name when it was first indexed.
+    pub name: String,
 }
 
 /// Walks `roots` (files or folders), skipping hidden entries and anything inside `exclude`
 /// (the index folder itself). Symlinks are not followed, so loops cannot happen.
-pub fn walk(roots: &[PathBuf], exclude: Option<&Path>) -> Walked {
+///
+/// Ids are anchored at the innermost `known` root that holds a path (so re-indexing one file
+/// of an indexed folder replaces its articles), else at the named folder, or a named file's
+/// parent.
+pub fn walk(roots: &[PathBuf], exclude: Option<&Path>, known: &[Root]) -> Walked {
     let exclude = exclude.and_then(|p| p.canonicalize().ok());
     let mut out = Walked::default();
     for root in roots {
@@ -43,11 +60,28 @@ pub fn walk(roots: &[PathBuf], exclude: Option<&Path>) -> Walked {
                 continue;
             }
         };
-        let (base_dir, base_name) = if meta.is_dir() {
-            (root.clone(), dir_name(root))
-        } else {
-            let parent = root.parent().map(Path::to_path_buf).unwrap_or_default();
-            (parent.clone(), dir_name(&parent))
+        let canon = root.canonicalize().unwrap_or_else(|_| root.clone());
+        let anchor = known
+            .iter()
+            .chain(&out.new_roots)
+            .filter(|k| canon.starts_with(&k.path))
+            .max_by_key(|k| k.path.components().count())
+            .cloned();
+        let (base_dir, base_name) = match anchor {
+            Some(k) => (k.path, k.name),
+            None if meta.is_dir() => {
+                let name = dir_name(&canon);
+                out.new_roots.push(Root {
+                    path: canon.clone(),
+                    name: name.clone(),
+                });
+                (canon.clone(), name)
+            }
+            None => {
+                let parent = canon.parent().map(Path::to_path_buf).unwrap_or_default();
+                let name = dir_name(&parent);
+                (parent, name)
+            }
         };
         let walker = walkdir::WalkDir::new(root).sort_by_file_name().into_iter();
         let walker = walker.filter_entry(|e| {
@@ -81,7 +115,13 @@ pub fn walk(roots: &[PathBuf], exclude: Option<&Path>) -> Walked {
                 out.documentation.push(path);
                 continue;
             }
-            let rel = path.strip_prefix(&base_dir).unwrap_or(&path);
+            let below_root = path.strip_prefix(root).unwrap_or(Path::new(""));
+            let full = if below_root.as_os_str().is_empty() {
+                canon.clone()
+            } else {
+                canon.join(below_root)
+            };
+            let rel = full.strip_prefix(&base_dir).unwrap_or(&full);
             let rel: Vec<_> = rel
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy())
@@ -148,16 +188,34 @@ mod tests {
         std::fs::write(root.join(".git/c.txt"), "hidden").unwrap();
         std::fs::write(root.join("idx/d.txt"), "index").unwrap();
 
-        let w = walk(std::slice::from_ref(&root), Some(&root.join("idx")));
+        let w = walk(std::slice::from_ref(&root), Some(&root.join("idx")), &[]);
         let ids: Vec<_> = w.files.iter().map(|f| f.id_base.as_str()).collect();
         assert_eq!(ids, ["archive/b.json", "archive/wire/a.txt"]);
         assert_eq!(w.unsupported, [root.join("photo.jpg")]);
         assert_eq!(w.documentation, [root.join("README.md")]);
 
-        let w = walk(&[root.join("wire/a.txt")], None);
+        let w = walk(&[root.join("wire/a.txt")], None, &[]);
         assert_eq!(w.files[0].id_base, "wire/a.txt");
 
-        let w = walk(&[root.join("missing")], None);
+        let w = walk(&[root.join("missing")], None, &[]);
         assert_eq!(w.errors.len(), 1);
+    }
+
+    #[test]
+    fn known_roots_anchor_ids_of_files_below_them() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("archive");
+        std::fs::create_dir_all(root.join("feeds/day")).unwrap();
+        std::fs::write(root.join("feeds/day/a.jsonl"), "{}").unwrap();
+        let first = walk(std::slice::from_ref(&root), None, &[]);
+        assert_eq!(first.files[0].id_base, "archive/feeds/day/a.jsonl");
+        let known = first.new_roots;
+        assert_eq!(known.len(), 1);
+        assert_eq!(known[0].name, "archive");
+        let again = walk(&[root.join("feeds/day/a.jsonl")], None, &known);
+        assert_eq!(again.files[0].id_base, "archive/feeds/day/a.jsonl");
+        assert!(again.new_roots.is_empty());
+        let sub = walk(&[root.join("feeds")], None, &known);
+        assert_eq!(sub.files[0].id_base, "archive/feeds/day/a.jsonl");
     }
 }
