@@ -177,7 +177,7 @@ impl Gazetteer {
     /// "Washington" → Washington, D.C.; "New York" → New York City).
     pub fn lookup(&self, name: &str) -> Option<&Place> {
         let key = fold::lookup_key(name);
-        if key.is_empty() || is_institution(name) {
+        if key.is_empty() || institution_key(&key) {
             return None;
         }
         let hit = self
@@ -214,11 +214,19 @@ impl Gazetteer {
 /// True for a building or street that names an institution ("White House", "Kremlin",
 /// "Wall Street"; table in `aliases.rs`): never a place, whatever GeoNames lists.
 pub fn is_institution(name: &str) -> bool {
-    let key = fold::lookup_key(name);
-    let key = key.strip_prefix("the ").unwrap_or(&key);
-    aliases::INSTITUTIONS
-        .iter()
-        .any(|i| fold::lookup_key(i) == key)
+    institution_key(&fold::lookup_key(name))
+}
+
+/// [`is_institution`] for a name already folded with [`fold::lookup_key`].
+fn institution_key(key: &str) -> bool {
+    static KEYS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        aliases::INSTITUTIONS
+            .iter()
+            .map(|i| fold::lookup_key(i))
+            .collect()
+    });
+    keys.contains(key.strip_prefix("the ").unwrap_or(key))
 }
 
 static EMBEDDED: OnceLock<Result<Gazetteer, GazetteerError>> = OnceLock::new();
