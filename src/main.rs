@@ -14,7 +14,7 @@ fn main() -> ExitCode {
             if cli::run::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("dateline: {err:#}");
+            eprintln!("dateline: {}", cli::run::error_message(&err));
             ExitCode::from(2)
         }
     }

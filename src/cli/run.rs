@@ -7,6 +7,23 @@ use dateline::{index, ingest, output, search};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+/// The error and its causes on one line, each cause once: library errors often already quote
+/// their source in their own message ("PATH: No such file…"), which `{:#}` would repeat.
+pub fn error_message(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if !line.contains(&text) {
+            if !line.is_empty() {
+                line.push_str(": ");
+            }
+            line.push_str(&text);
+        }
+    }
+    line
+}
+
+/// True when writing the output failed because the reader went away (`| head`): not an error.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<std::io::Error>()

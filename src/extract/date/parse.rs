@@ -65,6 +65,13 @@ pub fn parse_value(s: &str) -> Option<ParsedDate> {
     if let Some(p) = parse_iso(s) {
         return Some(p);
     }
+    // An ISO date with a time that parse_iso refused (hour 25, offset -25:00): a value we
+    // cannot trust, not a day to salvage from free text.
+    static ISO_WITH_TIME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:19|20)\d{2}-\d{1,2}-\d{1,2}[T ]\d").unwrap());
+    if ISO_WITH_TIME.is_match(s) {
+        return None;
+    }
     let d = find_text_dates(s).into_iter().next()?;
     let (time, offset) = match parse_time_after(&s[d.end..]) {
         Some((t, o)) => (Some(t), o),
@@ -308,10 +315,17 @@ fn parse_iso(s: &str) -> Option<ParsedDate> {
         (Some(h), Some(m)) => Some(hms(h.as_str(), m.as_str(), c.get(6).map(|x| x.as_str()))?),
         _ => None,
     };
-    let offset = if time.is_some() {
-        parse_zone(s[end..].trim_start())
-    } else {
-        None
+    let rest = s[end..].trim_start();
+    let offset = match (time, parse_zone(rest)) {
+        (Some(_), Some(o)) => Some(o),
+        // "-25:00": an offset that is there but impossible makes the instant unknowable.
+        (Some(_), None)
+            if rest.starts_with(['+', '-'])
+                && rest[1..].starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            return None
+        }
+        _ => None,
     };
     build(date, time, offset)
 }
@@ -468,5 +482,13 @@ mod tests {
         let found = find_text_dates("Tel. 030 12.10.20194 und ab 3. März 2021 wieder");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].date, Date::new(2021, 3, 3).unwrap());
+    }
+
+    #[test]
+    fn impossible_times_and_offsets_are_not_dates() {
+        assert_eq!(parse_date_value("2024-06-01T12:00:00-25:00"), None);
+        assert_eq!(parse_date_value("2024-01-01T25:61:61Z"), None);
+        let (t, _) = parse_date_value("2024-06-01T12:00:00-05:00").unwrap();
+        assert_eq!(t.to_string(), "2024-06-01T17:00:00Z");
     }
 }
