@@ -185,51 +185,11 @@ fn d_values(record: &str, name: &str) -> Vec<String> {
         .collect()
 }
 
-/// Decodes `&lt; &gt; &amp; &quot; &apos;` and numeric references; control codes other than
-/// newline and tab are dropped, since the collection uses them as transmission markers.
+/// Decodes character references (`&lt;`, `&amp;`, `&#3;`, ...; the one decoder shared with the
+/// HTML date scanner) and drops control codes other than newline and tab, which the collection
+/// uses as transmission markers.
 pub fn decode_refs(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
-        let decoded = end.and_then(|e| {
-            let name = &rest[1..e];
-            let c = match name {
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "amp" => Some('&'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => name
-                    .strip_prefix('#')
-                    .and_then(|n| n.parse::<u32>().ok())
-                    .and_then(char::from_u32)
-                    .map(|c| {
-                        if c.is_control() && c != '\n' && c != '\t' {
-                            '\0'
-                        } else {
-                            c
-                        }
-                    }),
-            }?;
-            Some((c, e + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                if c != '\0' {
-                    out.push(c);
-                }
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
+    let mut out = crate::extract::date::scan::decode_entities(s);
     out.retain(|c| !c.is_control() || c == '\n' || c == '\t');
     out
 }
