@@ -258,6 +258,7 @@ fn html_article(bytes: &[u8], path: &str, problems: &mut Vec<Problem>) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     #[test]
     fn a_nul_byte_in_json_lines_costs_one_line() {
@@ -274,7 +275,6 @@ mod tests {
             (1, Some(2), "invalid JSON")
         );
     }
-    use std::path::PathBuf;
 
     #[test]
     fn formats_by_extension() {

@@ -373,6 +373,28 @@ impl LineCounter {
     }
 }
 
+/// An ingest parser's signature: text, path, problems → keyed articles.
+#[cfg(test)]
+type ParseFn =
+    fn(&str, &str, &mut Vec<super::Problem>) -> Vec<(Option<String>, crate::article::Article)>;
+
+/// For tests: every prefix of `doc` (every 5 bytes) gives an article or a problem, never silence
+/// or a panic.
+#[cfg(test)]
+pub(crate) fn assert_truncations_handled(doc: &str, parse: ParseFn) {
+    for end in (0..doc.len())
+        .step_by(5)
+        .filter(|&i| doc.is_char_boundary(i))
+    {
+        let mut p = Vec::new();
+        let got = parse(&doc[..end], "t", &mut p);
+        assert!(
+            !got.is_empty() || !p.is_empty(),
+            "silent loss at byte {end}"
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
