@@ -13,6 +13,7 @@
 //! - [`index`]: the schema, and writing articles into a Tantivy index (upsert by id);
 //! - [`search`]: the query language, filters, ranking and snippets;
 //! - [`output`]: hits as terminal text, JSON and JSON Lines;
+//! - [`markup`]: a linear, never-failing HTML tag scanner and entity decoder they share;
 //! - [`eval`]: measurements against third-party gold data.
 //!
 //! ```
@@ -33,6 +34,7 @@ pub mod eval;
 pub mod extract;
 pub mod index;
 pub mod ingest;
+pub mod markup;
 pub mod output;
 pub mod search;
 

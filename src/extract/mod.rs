@@ -53,39 +53,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
     if let Some(rec) = rec {
         drop_common_words(rec, &mut entities);
     }
-    surnames_typed_org_are_people(&mut entities);
     apply(article, entities)
-}
-
-/// A one-word organization found only in the text that is the surname of a person the same
-/// article names in full is that person: "Trump said" after "Donald Trump" (the recognizer
-/// types many surnames ORG after "Trump administration"-like contexts). Its mentions join the
-/// person's. Places are left alone: Jordan the country is not Michael Jordan.
-fn surnames_typed_org_are_people(entities: &mut Vec<Entity>) {
-    let mut i = 0;
-    while i < entities.len() {
-        let e = &entities[i];
-        let surname_of = (e.kind == EntityKind::Org
-            && e.origin == entities::Origin::Text
-            && !e.name.contains(char::is_whitespace))
-        .then(|| {
-            entities.iter().position(|p| {
-                p.kind == EntityKind::Person
-                    && p.name.contains(' ')
-                    && p.name.rsplit(' ').next() == Some(e.name.as_str())
-            })
-        })
-        .flatten();
-        match surname_of {
-            Some(p) => {
-                let org = entities.remove(i);
-                let p = if p > i { p - 1 } else { p };
-                entities[p].mentions.extend(org.mentions);
-                entities[p].mentions.sort_unstable();
-            }
-            None => i += 1,
-        }
-    }
 }
 
 /// Drops one-word people and organizations found only in the text that are ordinary words
@@ -268,37 +236,5 @@ mod tests {
             .iter()
             .chain(&a.people)
             .all(|n| !n.contains(['<', '>', '\u{202c}'])));
-    }
-
-    #[test]
-    fn a_surname_typed_org_joins_the_person() {
-        use entities::Origin;
-        let ent = |kind, name: &str, at: usize| Entity {
-            kind,
-            name: name.into(),
-            mentions: vec![(at, at + name.len())],
-            origin: Origin::Text,
-            country: None,
-            geonames_id: None,
-        };
-        let mut es = vec![
-            ent(EntityKind::Org, "Okafor", 0),
-            ent(EntityKind::Person, "Ada Okafor", 20),
-            ent(EntityKind::Place, "Jordan", 40),
-            ent(EntityKind::Person, "Michael Jordan", 60),
-        ];
-        surnames_typed_org_are_people(&mut es);
-        let names: Vec<_> = es
-            .iter()
-            .map(|e| (e.kind, e.name.as_str(), e.mentions.len()))
-            .collect();
-        assert_eq!(
-            names,
-            [
-                (EntityKind::Person, "Ada Okafor", 2),
-                (EntityKind::Place, "Jordan", 1),
-                (EntityKind::Person, "Michael Jordan", 1)
-            ]
-        );
     }
 }

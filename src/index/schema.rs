@@ -188,24 +188,32 @@ pub fn register_analyzers(index: &Index) {
 /// `"  São   Paulo "` → `"sao paulo"`. Filters and facets compare these keys.
 pub fn exact_key(name: &str) -> String {
     let collapsed = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut analyzer = exact_analyzer();
-    let mut stream = analyzer.token_stream(&collapsed);
-    let mut key = String::new();
-    while let Some(token) = stream.next() {
-        key.push_str(&token.text);
-    }
-    key
+    EXACT.with_borrow_mut(|analyzer| {
+        let mut stream = analyzer.token_stream(&collapsed);
+        let mut key = String::new();
+        while let Some(token) = stream.next() {
+            key.push_str(&token.text);
+        }
+        key
+    })
+}
+
+thread_local! {
+    // Built once per thread: indexing calls `exact_key` for every entity value of every article.
+    static EXACT: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(exact_analyzer());
+    static NEWS: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(news_analyzer());
 }
 
 /// The words of `text` as the `news` analyzer indexes them.
 pub fn news_tokens(text: &str) -> Vec<String> {
-    let mut analyzer = news_analyzer();
-    let mut stream = analyzer.token_stream(text);
-    let mut out = Vec::new();
-    while let Some(token) = stream.next() {
-        out.push(token.text.clone());
-    }
-    out
+    NEWS.with_borrow_mut(|analyzer| {
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(token) = stream.next() {
+            out.push(token.text.clone());
+        }
+        out
+    })
 }
 
 #[cfg(test)]

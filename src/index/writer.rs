@@ -6,7 +6,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 use tantivy::{IndexWriter, TantivyDocument, Term};
@@ -145,7 +144,7 @@ pub fn build(
         .num_threads(threads)
         .build()
         .ok();
-    let since_commit = AtomicUsize::new(0);
+    let mut since_commit = 0;
     let failure: Mutex<Option<tantivy::TantivyError>> = Mutex::new(None);
     for chunk in walked.files.chunks(256) {
         let work = || {
@@ -204,11 +203,10 @@ pub fn build(
         for p in &tally.problems {
             count(&mut report, p);
         }
-        if since_commit.fetch_add(tally.articles, Ordering::Relaxed) + tally.articles
-            >= opts.commit_every
-        {
+        since_commit += tally.articles;
+        if since_commit >= opts.commit_every {
             writer.commit().map_err(tantivy_err)?;
-            since_commit.store(0, Ordering::Relaxed);
+            since_commit = 0;
         }
     }
     writer.commit().map_err(tantivy_err)?;

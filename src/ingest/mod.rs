@@ -150,6 +150,7 @@ pub fn parse_bytes(
     problems: &mut Vec<Problem>,
 ) -> Vec<(Option<String>, Article)> {
     if format == Format::Html {
+        // Web pages carry their own charset rules (BOM, meta charset, detection).
         return html_article(bytes, path, problems)
             .map(|a| (None, a))
             .into_iter()
@@ -190,8 +191,7 @@ pub fn parse_bytes(
             .collect(),
         Format::Json => json::parse_json(text, path, problems),
         Format::JsonLines => json::parse_jsonl(text, path, problems),
-        // Web pages carry their own charset and were parsed from the raw bytes above.
-        Format::Html => Vec::new(),
+        Format::Html => unreachable!("web pages return above, before decoding"),
         Format::ReutersSgml => sgml::parse_sgml(text, path, problems)
             .into_iter()
             .map(|(k, a)| (Some(k), a))

@@ -189,7 +189,7 @@ fn d_values(record: &str, name: &str) -> Vec<String> {
 /// HTML date scanner) and drops control codes other than newline and tab, which the collection
 /// uses as transmission markers.
 pub fn decode_refs(s: &str) -> String {
-    let mut out = crate::extract::date::scan::decode_entities(s);
+    let mut out = crate::markup::decode_entities(s);
     out.retain(|c| !c.is_control() || c == '\n' || c == '\t');
     out
 }

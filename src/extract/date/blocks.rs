@@ -7,7 +7,7 @@
 //! find these blocks: containers are matched open-to-close with a stack, which tolerates
 //! unclosed inner elements.
 
-use super::scan::Tag;
+use crate::markup::Tag;
 
 /// Container elements whose open and close tags are matched; inline elements are ignored
 /// because broken markup leaves them unclosed far more often.
@@ -38,7 +38,7 @@ const SIDE: &[&str] = &[
 /// `usize::MAX` when unclosed) of the side blocks of a page: containers whose `class` or `id`
 /// names comments, related articles or a sidebar (`SIDE`), except those that contain the
 /// page's first `<h1>` (a wrapper called `has-sidebar` holds the article itself). `tags`
-/// must come from [`super::scan::scan_tags`].
+/// must come from [`crate::markup::scan_tags`].
 pub fn side_blocks(tags: &[Tag]) -> Vec<(usize, usize)> {
     let h1 = tags
         .iter()
@@ -98,8 +98,8 @@ fn names(t: &Tag, words: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::scan::scan_tags;
     use super::*;
+    use crate::markup::scan_tags;
 
     #[test]
     fn comment_and_teaser_blocks_but_not_the_article_wrapper() {

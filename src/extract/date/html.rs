@@ -12,8 +12,8 @@ use serde_json::Value;
 
 use super::blocks::{inside, side_blocks};
 use super::parse::{parse_value, ParsedDate};
-use super::scan::Tag;
 use crate::article::DateSource;
+use crate::markup::Tag;
 
 /// `<meta>` keys (from `property`, `name`, `itemprop` or `http-equiv`, lower-cased) that carry
 /// a publication date, most specific first. Sources: Open Graph article namespace, Dublin
@@ -60,7 +60,7 @@ const META_KEYS: &[&str] = &[
 ];
 
 /// The structured publication date of a page, trying in order JSON-LD, `<meta>` tags (and
-/// microdata `itemprop=datePublished` on other elements), and `<time datetime>` elements. `tags` must come from [`super::scan::scan_tags`] of `html`.
+/// microdata `itemprop=datePublished` on other elements), and `<time datetime>` elements. `tags` must come from [`crate::markup::scan_tags`] of `html`.
 pub fn structured_date(html: &str, tags: &[Tag]) -> Option<(ParsedDate, DateSource)> {
     if let Some(d) = json_ld_date(html, tags) {
         return Some((d, DateSource::Jsonld));
@@ -313,8 +313,8 @@ pub fn script_field_date(html: &str, tags: &[Tag]) -> Option<ParsedDate> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::scan::scan_tags;
     use super::*;
+    use crate::markup::scan_tags;
 
     fn day(html: &str) -> Option<(String, DateSource)> {
         let tags = scan_tags(html);

@@ -14,7 +14,6 @@ pub mod eval;
 pub mod html;
 pub mod lang;
 pub mod parse;
-pub mod scan;
 pub mod url;
 pub mod visible;
 pub mod vote;
@@ -82,7 +81,7 @@ pub fn from_html(
     path: Option<&str>,
     body_text: Option<&str>,
 ) -> Option<FoundDate> {
-    let tags = scan::scan_tags(html);
+    let tags = crate::markup::scan_tags(html);
     let url_day = url.and_then(url::date_in_locator);
     let byline = visible::byline_date(html, &tags);
     let title = visible::title_date(html, &tags);
@@ -94,7 +93,7 @@ pub fn from_html(
                 .iter()
                 .position(|t| t.name == "body" && !t.closing)
                 .unwrap_or(0);
-            owned = scan::visible_text_of(html, &tags[body..]);
+            owned = crate::markup::visible_text_of(html, &tags[body..]);
             &owned
         }
     };

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::blocks::{inside, is_logo_h1, side_blocks};
 use super::parse::{find_text_dates, parse_value, value_at, ParsedDate};
-use super::scan::{visible_text, Tag};
+use crate::markup::{visible_text, Tag};
 
 /// The date printed next to the page's title: the first full date in the first 400
 /// characters of visible text from the first `<h1>` on, else the last one in the 200
@@ -241,8 +241,8 @@ pub fn cued_text_date(text: &str) -> Option<ParsedDate> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::scan::scan_tags;
     use super::*;
+    use crate::markup::scan_tags;
 
     #[test]
     fn byline_and_cues() {

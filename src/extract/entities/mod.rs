@@ -62,19 +62,13 @@ pub struct MetadataEntities {
     pub orgs: Vec<String>,
 }
 
-/// The exact-value key the index stores and queries with: lower-cased, accent-folded,
-/// whitespace-collapsed ("São  Paulo" → "sao paulo"). Punctuation is kept.
-pub fn exact_key(name: &str) -> String {
-    fold::exact_key(name)
-}
-
 /// Score offset that makes any text spelling beat any metadata spelling as display name.
 const TEXT_BONUS: u8 = 10;
 
 fn place_cand(r: place::Resolved, span: Option<(usize, usize)>, score: u8) -> Cand {
     let key = match r.geonames_id {
         Some(id) => format!("#{id}"),
-        None => exact_key(&r.name),
+        None => fold::exact_key(&r.name),
     };
     Cand {
         kind: EntityKind::Place,
@@ -90,7 +84,7 @@ fn place_cand(r: place::Resolved, span: Option<(usize, usize)>, score: u8) -> Ca
 fn plain_cand(kind: EntityKind, name: String, span: Option<(usize, usize)>, score: u8) -> Cand {
     Cand {
         kind,
-        key: exact_key(&name),
+        key: fold::exact_key(&name),
         name,
         span,
         country: None,
@@ -238,7 +232,39 @@ pub fn normalize(
             && e.geonames_id.is_none()
             && e.mentions.len() < 2)
     });
+    surnames_typed_org_are_people(&mut entities);
     entities
+}
+
+/// A one-word organization found only in the text that is the surname of a person the same
+/// article names in full is that person: "Trump said" after "Donald Trump" (the recognizer
+/// types many surnames ORG after "Trump administration"-like contexts). Its mentions join the
+/// person's. Places are left alone: Jordan the country is not Michael Jordan.
+fn surnames_typed_org_are_people(entities: &mut Vec<Entity>) {
+    let mut i = 0;
+    while i < entities.len() {
+        let e = &entities[i];
+        let surname_of = (e.kind == EntityKind::Org
+            && e.origin == Origin::Text
+            && !e.name.contains(char::is_whitespace))
+        .then(|| {
+            entities.iter().position(|p| {
+                p.kind == EntityKind::Person
+                    && p.name.contains(' ')
+                    && p.name.rsplit(' ').next() == Some(e.name.as_str())
+            })
+        })
+        .flatten();
+        match surname_of {
+            Some(p) => {
+                let org = entities.remove(i);
+                let p = if p > i { p - 1 } else { p };
+                entities[p].mentions.extend(org.mentions);
+                entities[p].mentions.sort_unstable();
+            }
+            None => i += 1,
+        }
+    }
 }
 
 #[cfg(test)]

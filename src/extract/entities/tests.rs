@@ -1,6 +1,7 @@
 //! End-to-end tests of [`normalize`] on invented sentences, with the small fixture gazetteer.
 
 use super::*;
+use crate::extract::gazetteer::fold::exact_key;
 use crate::extract::gazetteer::tests::fixture_gazetteer;
 
 /// A mention of the `nth` (0-based) occurrence of `needle` in `text`, with char offsets.
@@ -291,5 +292,36 @@ fn odd_input_never_panics() {
         e.iter()
             .all(|e| e.name.chars().filter(|c| c.is_alphabetic()).count() >= 2),
         "{e:?}"
+    );
+}
+
+#[test]
+fn a_surname_typed_org_joins_the_person() {
+    let ent = |kind, name: &str, at: usize| Entity {
+        kind,
+        name: name.into(),
+        mentions: vec![(at, at + name.len())],
+        origin: Origin::Text,
+        country: None,
+        geonames_id: None,
+    };
+    let mut es = vec![
+        ent(EntityKind::Org, "Okafor", 0),
+        ent(EntityKind::Person, "Ada Okafor", 20),
+        ent(EntityKind::Place, "Jordan", 40),
+        ent(EntityKind::Person, "Michael Jordan", 60),
+    ];
+    surnames_typed_org_are_people(&mut es);
+    let names: Vec<_> = es
+        .iter()
+        .map(|e| (e.kind, e.name.as_str(), e.mentions.len()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (EntityKind::Person, "Ada Okafor", 2),
+            (EntityKind::Place, "Jordan", 1),
+            (EntityKind::Person, "Michael Jordan", 1)
+        ]
     );
 }

@@ -62,7 +62,7 @@ pub const MAX_DOM_DEPTH: usize = 1_000;
 /// Title and text of a page too deeply nested for a DOM ([`MAX_DOM_DEPTH`]), by a linear tag
 /// scan: the `<title>`, and the visible text after `<body>` (or of the whole page).
 pub fn flat_text(html: &str) -> (String, String) {
-    use crate::extract::date::scan::visible_text;
+    use crate::markup::visible_text;
     let lower = html.to_ascii_lowercase();
     let title = lower
         .find("<title")

@@ -49,7 +49,7 @@ pub fn html_to_text(fragment: &str) -> String {
 
 fn render(fragment: &str) -> String {
     if super::extract::nesting_depth(fragment) > super::extract::MAX_DOM_DEPTH {
-        let text = crate::extract::date::scan::visible_text(fragment);
+        let text = crate::markup::visible_text(fragment);
         return text.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     let doc = Document::fragment(fragment);

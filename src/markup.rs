@@ -1,4 +1,6 @@
-//! A small forgiving scanner of HTML tags: names, attributes and raw-text element bodies.
+//! A small forgiving scanner of HTML tags: names, attributes and raw-text element bodies, plus
+//! character-reference decoding and visible text. Shared by date extraction, the Reuters SGML
+//! reader (references) and the HTML reader's fallback for pages too deep for a DOM.
 //!
 //! Exists because date extraction needs only tags and attributes (`<meta>`, `<time>`,
 //! `<script type="application/ld+json">`, elements with a date-ish class), never a DOM. A
