@@ -6,6 +6,11 @@ mod cli;
 use clap::Parser;
 use std::process::ExitCode;
 
+// Extraction allocates many small strings on every worker thread at once; glibc's allocator
+// made that a fifth of normalization's time (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::args::Cli::parse();
     match cli::run::run(cli) {

@@ -103,7 +103,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if json {
                 writeln!(stdout, "{}", serde_json::to_string(&r)?)?;
             } else {
-                write!(stdout, "{r}")?;
+                writeln!(stdout, "{r}")?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -1,14 +1,15 @@
 //! Two-pass tagging of one document at inference ([`Recognizer::tag_document`]), organised so
 //! that each weight row is read as few times as possible without changing a single score.
 //!
-//! A token's score is the in-order sum of its feature rows: first the base features (words,
-//! shapes, gazetteer, clusters), then the document-memory features, then the features of the
-//! two previous tags (see `features.rs`). The base prefix is the same in both passes, so it is
-//! summed once per token and both passes continue from it; because the sum is continued, not
-//! reordered, every score is bit-identical to summing all features from zero (as training
-//! does). In pass 2 a token whose memory features and previous two tags equal pass 1's has
-//! the same score and hence the same tag, so only tokens near a changed memory value are
-//! scored again.
+//! A token's score is the sum of its feature rows: the base features (words, shapes,
+//! gazetteer, clusters), the document-memory features and the features of the two previous
+//! tags (see `features.rs`). The base part is the same in both passes, so it is summed once
+//! per token and both passes add to it; scores are exact integers (`model::Scores`), so every
+//! score equals summing all features from zero. In pass 2 a token whose memory features and
+//! previous two tags equal pass 1's has the same score and hence the same tag, so only tokens
+//! near a changed memory value are scored again. Tokens that `tagger::skippable` lets through
+//! unscored (no capital letter near, no entity open) get `O`; their base part is computed
+//! only if decoding ever needs it.
 //!
 //! Finding the rows is the other cost: a word's own features are pre-summed and most context
 //! features pre-resolved per word form (`word_cache`, `word_ids`), the rest are looked up once
@@ -16,14 +17,15 @@
 //! common case) are resolved with the word, so decoding rarely hashes anything.
 
 use super::features::{
-    hist_features, tag_pair_features, tag_word_features, token_info, word_features, TokenInfo,
-    F_INIT_CAP,
+    base_features, hist_features, tag_pair_features, tag_word_features, token_info, word_features,
+    TokenInfo, F_INIT_CAP,
 };
+use super::gazetteer::GazCodes;
 use super::labels::{allowed_after, spans_from_tags, split, Pos, Span, NUM_TAGS, O};
-use super::model::Weights;
+use super::model::{Scores, Weights};
 use super::tagger::{
-    argmax_allowed, fix_honorifics, open_mask, truecase_and_mark, with_clusters, DocMemory,
-    Recognizer,
+    best_tag, fix_honorifics, has_capital, open_mask, skippable, truecase_and_mark, with_clusters,
+    DocMemory, Recognizer,
 };
 use super::word_cache::{WordCache, WordEntry};
 use super::word_ids::{
@@ -39,7 +41,7 @@ pub(crate) struct DocScratch {
     /// Word descriptors and word-feature sums, kept across documents.
     cache: WordCache,
     /// Per token of the current sentence: its word-feature sum.
-    word_sums: Vec<[f32; NUM_TAGS]>,
+    word_sums: Vec<Scores>,
     /// Features of one word being computed for the cache.
     word_feats: Vec<u32>,
     /// Entry of the last word too long for the cache.
@@ -57,8 +59,15 @@ pub(crate) struct DocScratch {
     ids: Vec<u32>,
     /// Per token of the document: descriptors after headline truecasing.
     infos: Vec<TokenInfo>,
-    /// Per token: summed rows of the base features.
-    base: Vec<[f32; NUM_TAGS]>,
+    /// Per token: summed rows of the base features, valid where `have` is set.
+    base: Vec<Scores>,
+    /// Per token: whether `base` and `o_ids` are computed. Tokens far from any capital
+    /// letter are almost never scored (see [`skippable`]), so theirs are computed on demand.
+    have: Vec<bool>,
+    /// Per token of the document: gazetteer codes; per sentence: case class. What computing
+    /// a base score on demand needs.
+    gaz: Vec<GazCodes>,
+    scases: Vec<u64>,
     /// Per token: row ids of its [`tag_word_features`] after an `O` (the most common previous
     /// tag), resolved in the sentence batch; `u32::MAX` = no row.
     o_ids: Vec<[u32; 4]>,
@@ -87,35 +96,63 @@ struct Previous<'a> {
     hist: &'a [u8],
 }
 
-/// Row ids a sentence's decoding needs besides its base scores.
-struct Ids<'a> {
-    /// Per token: [`DocScratch::o_ids`].
-    o: &'a [[u32; 4]],
+/// One sentence's inputs to decoding: descriptors, base scores and the row ids decoding
+/// needs besides them (per-token slices of the [`DocScratch`] fields of the same names).
+struct Sentence<'a> {
+    infos: &'a [TokenInfo],
+    gaz: &'a [GazCodes],
+    scase: u64,
+    base: &'a mut [Scores],
+    have: &'a mut [bool],
+    o: &'a mut [[u32; 4]],
     /// [`DocScratch::pair_ids`].
     pair: &'a [[u32; 2]],
 }
 
+impl Sentence<'_> {
+    /// Computes token `i`'s base score and `O`-conjunction ids if `base_scores` left them out:
+    /// the full base features summed from zero in order, which is what the cached path sums.
+    fn ensure_base(&mut self, w: &Weights, i: usize, feats: &mut Vec<u32>) {
+        if self.have[i] {
+            return;
+        }
+        feats.clear();
+        base_features(self.infos, self.gaz, i, self.scase, feats);
+        w.score(feats, &mut self.base[i]);
+        feats.clear();
+        tag_word_features(self.infos, i, O, feats);
+        let mut found = Vec::with_capacity(4);
+        w.resolve(feats, &mut found);
+        let mut o = [NONE; 4];
+        for (d, &id) in o.iter_mut().zip(&found) {
+            *d = id;
+        }
+        self.o[i] = o;
+        self.have[i] = true;
+    }
+}
+
 /// Greedy left-to-right decoding of one sentence from its base scores into `tags`.
 ///
-/// With `prev`, token `i` keeps its pass-1 tag when its inputs are unchanged: the memory
-/// values at `i-1..=i+1` (all that its memory features read) and the two previous tags.
-#[allow(clippy::too_many_arguments)]
+/// Tokens that [`skippable`] allows get `O` unscored. With `prev`, token `i` keeps its
+/// pass-1 tag when its inputs are unchanged: the memory values at `i-1..=i+1` (all that its
+/// memory features read) and the two previous tags.
 fn decode(
     w: &Weights,
-    infos: &[TokenInfo],
-    base: &[[f32; NUM_TAGS]],
-    ids: Ids<'_>,
+    mut s: Sentence<'_>,
     hist: &[u8],
     prev: Option<Previous<'_>>,
     feats: &mut Vec<u32>,
     tags: &mut Vec<u8>,
 ) {
+    let infos = s.infos;
     let n = infos.len();
     let open = open_mask();
     tags.clear();
     let (mut p1, mut p2) = (O, O);
-    for (i, base_i) in base.iter().enumerate().take(n) {
+    for i in 0..n {
         let tg = match &prev {
+            _ if skippable(infos, i, p1) => O,
             Some(pv) if unchanged(pv, hist, i, p1, p2) => pv.tags[i],
             _ => {
                 let mut allowed = allowed_after(p1);
@@ -127,20 +164,21 @@ fn decode(
                     }
                 }
                 // The same rows in the same order as `static_features` + `tag_features`.
-                let mut scores = *base_i;
+                s.ensure_base(w, i, feats);
+                let mut scores = s.base[i];
                 feats.clear();
                 hist_features(infos, i, hist, feats);
                 w.add(feats, &mut scores);
                 let pair = usize::from(p1) * NUM_TAGS + usize::from(p2);
-                w.add_rows(&ids.pair[pair], &mut scores);
+                w.add_rows(&s.pair[pair], &mut scores);
                 if p1 == O {
-                    w.add_rows(&ids.o[i], &mut scores);
+                    w.add_rows(&s.o[i], &mut scores);
                 } else {
                     feats.clear();
                     tag_word_features(infos, i, p1, feats);
                     w.add(feats, &mut scores);
                 }
-                argmax_allowed(&scores, allowed)
+                best_tag(&scores, allowed)
             }
         };
         tags.push(tg);
@@ -160,8 +198,10 @@ fn unchanged(pv: &Previous<'_>, hist: &[u8], i: usize, p1: u8, p2: u8) -> bool {
 
 impl Recognizer {
     /// Prepares sentence `words` into `ds.sc` (descriptors, truecasing, gazetteer codes) and
-    /// appends each token's base score to `ds.base` and its `O`-conjunction ids to `ds.o_ids`.
-    fn base_scores(&self, words: &[&str], ds: &mut DocScratch) {
+    /// appends each token's base score to `ds.base` and its `O`-conjunction ids to `ds.o_ids`
+    /// (for tokens next to no capital letter, placeholders that `ds.have` marks as such);
+    /// returns the sentence's case class.
+    fn base_scores(&self, words: &[&str], ds: &mut DocScratch) -> u64 {
         let w = &self.weights;
         ds.sc.infos.clear();
         ds.word_sums.clear();
@@ -177,7 +217,7 @@ impl Recognizer {
                 let info = with_clusters(&self.clusters, token_info(word));
                 ds.word_feats.clear();
                 word_features(&info, &mut ds.word_feats);
-                let mut prefix = [0f32; NUM_TAGS];
+                let mut prefix = [0; NUM_TAGS - 1];
                 w.score(&ds.word_feats, &mut prefix);
                 let ids = word_ids(w, &info);
                 WordEntry { info, prefix, ids }
@@ -204,7 +244,17 @@ impl Recognizer {
         ds.ids.clear();
         ds.pending.clear();
         ds.feat_ends.clear();
+        let first = ds.have.len();
         for (i, t) in infos.iter().enumerate() {
+            let need = has_capital(infos, i)
+                || has_capital(infos, i + 1)
+                || (i > 0 && has_capital(infos, i - 1));
+            ds.have.push(need);
+            if !need {
+                ds.feat_ends.push(ds.ids.len());
+                ds.o_ids.push([NONE; 4]);
+                continue;
+            }
             if ds.sc.truecased[i] {
                 ds.word_feats.clear();
                 word_features(t, &mut ds.word_feats);
@@ -232,8 +282,8 @@ impl Recognizer {
             if let Some(&ahead) = ds.feat_ends.get(i + 2) {
                 w.prefetch_rows(&ds.ids[ds.feat_ends[i + 1]..ahead]);
             }
-            let mut b = if ds.sc.truecased[i] {
-                [0f32; NUM_TAGS]
+            let mut b = if ds.sc.truecased[i] || !ds.have[first + i] {
+                [0; NUM_TAGS - 1]
             } else {
                 ds.word_sums[i]
             };
@@ -241,6 +291,9 @@ impl Recognizer {
             ds.base.push(b);
             from = to;
         }
+        ds.gaz.extend_from_slice(gaz);
+        ds.scases.push(scase);
+        scase
     }
 
     /// Tags one document given all its words and its sentences (consecutive ranges over
@@ -269,6 +322,9 @@ impl Recognizer {
         ds.mem.clear();
         ds.infos.clear();
         ds.base.clear();
+        ds.have.clear();
+        ds.gaz.clear();
+        ds.scases.clear();
         ds.o_ids.clear();
         ds.hist1.clear();
         ds.tags1.clear();
@@ -276,24 +332,20 @@ impl Recognizer {
         ds.spans.clear();
         for (k, r) in sents.iter().enumerate() {
             let words = &words[r.clone()];
-            self.base_scores(words, ds);
+            let scase = self.base_scores(words, ds);
             let infos = &ds.sc.infos;
             let h0 = ds.hist1.len();
             ds.hist1.extend(infos.iter().map(|t| ds.mem.lookup(t)));
-            let ids = Ids {
-                o: &ds.o_ids[r.clone()],
+            let sent = Sentence {
+                infos,
+                gaz: &ds.gaz[r.clone()],
+                scase,
+                base: &mut ds.base[r.clone()],
+                have: &mut ds.have[r.clone()],
+                o: &mut ds.o_ids[r.clone()],
                 pair: &ds.pair_ids,
             };
-            decode(
-                w,
-                infos,
-                &ds.base[r.clone()],
-                ids,
-                &ds.hist1[h0..],
-                None,
-                &mut ds.feats,
-                &mut ds.tags,
-            );
+            decode(w, sent, &ds.hist1[h0..], None, &mut ds.feats, &mut ds.tags);
             ds.sent_spans.clear();
             spans_from_tags(&ds.tags, &mut ds.sent_spans);
             ds.mem.record(infos, &ds.sent_spans);
@@ -324,20 +376,16 @@ impl Recognizer {
                 tags: &ds.tags1[r.clone()],
                 hist: hist1,
             };
-            let ids = Ids {
-                o: &ds.o_ids[r.clone()],
+            let sent = Sentence {
+                infos,
+                gaz: &ds.gaz[r.clone()],
+                scase: ds.scases[k],
+                base: &mut ds.base[r.clone()],
+                have: &mut ds.have[r.clone()],
+                o: &mut ds.o_ids[r.clone()],
                 pair: &ds.pair_ids,
             };
-            decode(
-                w,
-                infos,
-                &ds.base[r.clone()],
-                ids,
-                &ds.hist2,
-                Some(prev),
-                &mut ds.feats,
-                &mut ds.tags,
-            );
+            decode(w, sent, &ds.hist2, Some(prev), &mut ds.feats, &mut ds.tags);
             ds.sent_spans.clear();
             spans_from_tags(&ds.tags, &mut ds.sent_spans);
             fix_honorifics(&words[r.clone()], &mut ds.sent_spans);
@@ -351,8 +399,8 @@ mod tests {
     use super::super::tagger::{decode_sentence, Scratch};
     use super::*;
 
-    /// Two-pass tagging as training decodes: every feature summed from zero, every sentence
-    /// decoded again in pass 2.
+    /// Two-pass tagging as training decodes (plus the skipping rule of inference): every
+    /// feature summed from zero, every sentence decoded again in pass 2.
     fn reference(rec: &Recognizer, words: &[&str], sents: &[Range<usize>]) -> Vec<(usize, Span)> {
         let (mut mem, mut sc) = (DocMemory::default(), Scratch::default());
         let mut out = Vec::new();
@@ -360,11 +408,19 @@ mod tests {
             mem.frozen = pass == 1;
             for (k, r) in sents.iter().enumerate() {
                 let ws = &words[r.clone()];
-                let mut scores = [0f32; NUM_TAGS];
-                decode_sentence(&rec.gaz, &rec.clusters, ws, &mut mem, &mut sc, |_, f, a| {
-                    rec.weights.score(f, &mut scores);
-                    argmax_allowed(&scores, a)
-                });
+                let mut scores = [0; NUM_TAGS - 1];
+                decode_sentence(
+                    &rec.gaz,
+                    &rec.clusters,
+                    ws,
+                    &mut mem,
+                    &mut sc,
+                    true,
+                    |_, f, a| {
+                        rec.weights.score(f, &mut scores);
+                        best_tag(&scores, a)
+                    },
+                );
                 fix_honorifics(ws, &mut sc.spans);
                 if pass == 1 {
                     out.extend(sc.spans.iter().map(|&s| (k, s)));

@@ -13,8 +13,10 @@
 //! (feature rows resolved once per word form), `prefetch` (memory hints), `train`, `conll`
 //! (reader), `eval` (scorer), `hard_cases` (tests of the shipped model on tricky sentences).
 //!
-//! Speed: inference gives bit-identical scores to summing every feature row from zero in
-//! feature order (as training does) but reads far fewer rows; see `document.rs`.
+//! Speed: scores are exact integer sums of the quantized weight rows, so inference may group
+//! them freely (per word, per sentence, per pass) and still equal summing every feature row
+//! from zero, while reading far fewer rows; tokens far from any capital letter are tagged `O`
+//! without scoring (`tagger::skippable`). See `document.rs`.
 
 mod clusters;
 mod conll;

@@ -18,20 +18,26 @@ use super::NerError;
 
 const MAGIC: &[u8; 8] = b"DLNER01\n";
 
-/// The weights of tags 1..17 (all but `O`) of one feature, already scaled to `f32`, filling
-/// exactly one 64-byte cache line; the `O` weights live in a separate dense column. Reading a
-/// row thus costs one line and four vector adds (the tagger is bound by these reads).
-#[derive(Debug, Clone, Copy)]
-#[repr(C, align(64))]
-struct Row([f32; NUM_TAGS - 1]);
+/// Scores of tags 1..`NUM_TAGS` (all but `O`) minus the score of `O`, in units of the model's
+/// weight scale. Relative scores rank the tags exactly as the absolute ones do (`O` scores 0),
+/// and integer sums do not depend on their order, so a score may be assembled from partial
+/// sums in any grouping and still equal the sum of its feature rows from zero.
+pub(crate) type Scores = [i32; NUM_TAGS - 1];
 
-/// Perceptron weights: feature key → one row of `NUM_TAGS` scores.
+/// One feature's weights as [`Scores`] lanes (tag minus `O`), when they all fit in `i16`:
+/// half a cache line, so the model's rows take 3.4 MB and a row read is one line.
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(32))]
+struct Row([i16; NUM_TAGS - 1]);
+
+/// Perceptron weights: feature key → one row of relative tag scores ([`Scores`]).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Weights {
     table: KeyTable,
+    /// Row ids below `rows.len()` index here ...
     rows: Vec<Row>,
-    /// Weight of tag `O` (0) per row.
-    o_col: Vec<f32>,
+    /// ... and the few rows whose relative weights overflow `i16` follow as `i32`.
+    wide: Vec<Scores>,
     /// Sparse quantized form kept for re-serialization: (key, per-tag i16), and the scale.
     quant: Vec<(u32, [i16; NUM_TAGS])>,
     scale: f32,
@@ -69,25 +75,30 @@ impl Weights {
     }
 
     fn from_quant(quant: Vec<(u32, [i16; NUM_TAGS])>, scale: f32) -> Weights {
-        let table = KeyTable::build(quant.iter().enumerate().map(|(i, e)| (e.0, i as u32)));
-        // Each weight is `i16 as f32 * scale`, rounded once, exactly as it was when rows were
-        // stored dense: sums over them are therefore unchanged.
-        let w = |v: i16| f32::from(v) * scale;
-        let rows = quant
-            .iter()
-            .map(|(_, q)| {
-                let mut r = Row([0.0; NUM_TAGS - 1]);
-                for (d, &v) in r.0.iter_mut().zip(&q[1..]) {
-                    *d = w(v);
-                }
-                r
-            })
-            .collect();
-        let o_col = quant.iter().map(|(_, q)| w(q[0])).collect();
+        let relative = |q: &[i16; NUM_TAGS]| -> Scores {
+            let mut r = [0i32; NUM_TAGS - 1];
+            for (d, &v) in r.iter_mut().zip(&q[1..]) {
+                *d = i32::from(v) - i32::from(q[0]);
+            }
+            r
+        };
+        let (mut rows, mut wide, mut narrow_keys, mut wide_keys) = (vec![], vec![], vec![], vec![]);
+        for (k, q) in &quant {
+            let r = relative(q);
+            if r.iter().all(|&v| i16::try_from(v).is_ok()) {
+                rows.push(Row(r.map(|v| v as i16)));
+                narrow_keys.push(*k);
+            } else {
+                wide.push(r);
+                wide_keys.push(*k);
+            }
+        }
+        let ids = narrow_keys.into_iter().chain(wide_keys).zip(0u32..);
+        let table = KeyTable::build(ids.collect::<Vec<_>>().into_iter());
         Weights {
             table,
             rows,
-            o_col,
+            wide,
             quant,
             scale,
             id: super::word_cache::model_id(),
@@ -106,9 +117,17 @@ impl Weights {
 
     /// Sets `scores` to the summed weight rows of `feats` (unknown features add nothing).
     #[inline]
-    pub(crate) fn score(&self, feats: &[u32], scores: &mut [f32; NUM_TAGS]) {
-        *scores = [0.0; NUM_TAGS];
+    pub(crate) fn score(&self, feats: &[u32], scores: &mut Scores) {
+        *scores = [0; NUM_TAGS - 1];
         self.add(feats, scores);
+    }
+
+    /// The real-valued score of tag `t` relative to `O` that `scores` stands for.
+    #[cfg(test)]
+    pub(crate) fn to_real(&self, scores: &Scores, t: usize) -> f32 {
+        t.checked_sub(1)
+            .and_then(|k| scores.get(k))
+            .map_or(0.0, |&v| v as f32 * self.scale)
     }
 
     /// Row id of feature `key`, or `u32::MAX` if the model has no row for it.
@@ -153,29 +172,36 @@ impl Weights {
         }
     }
 
-    /// Adds the rows [`Weights::resolve`] found to `scores`, in order (unknown ids add
-    /// nothing); the same sums as [`Weights::add`] of the features.
+    /// Adds the rows [`Weights::resolve`] found to `scores` (unknown ids add nothing); the
+    /// same sums as [`Weights::add`] of the features.
     #[inline]
-    pub(crate) fn add_rows(&self, ids: &[u32], scores: &mut [f32; NUM_TAGS]) {
+    pub(crate) fn add_rows(&self, ids: &[u32], scores: &mut Scores) {
         for &r in ids {
-            let (Some(row), Some(&o)) = (self.rows.get(r as usize), self.o_col.get(r as usize))
-            else {
-                continue;
-            };
-            scores[0] += o;
-            for (s, &x) in scores[1..].iter_mut().zip(&row.0) {
-                *s += x;
-            }
+            self.add_row(r, scores);
         }
     }
 
-    /// Adds the weight rows of `feats` to `scores`, one feature after another in order.
-    ///
-    /// The order and the per-weight value (`i16 as f32 * scale`, rounded once) are fixed, so
-    /// a sum split into a prefix and a continuation is bit-identical to the whole sum: the
-    /// tagger relies on this to reuse a token's tag-independent prefix in both passes.
+    /// Adds row `r` to `scores` (an unknown id adds nothing).
     #[inline]
-    pub(crate) fn add(&self, feats: &[u32], scores: &mut [f32; NUM_TAGS]) {
+    pub(crate) fn add_row(&self, r: u32, scores: &mut Scores) {
+        if let Some(row) = self.rows.get(r as usize) {
+            for (s, &x) in scores.iter_mut().zip(&row.0) {
+                *s += i32::from(x);
+            }
+        } else if let Some(row) = (r as usize)
+            .checked_sub(self.rows.len())
+            .and_then(|k| self.wide.get(k))
+        {
+            add_scores(scores, row);
+        }
+    }
+
+    /// Adds the weight rows of `feats` to `scores` (unknown features add nothing).
+    ///
+    /// Sums are exact integers, so a score split into parts (a word's own features cached,
+    /// a context's added later) equals the whole sum: the tagger relies on this.
+    #[inline]
+    pub(crate) fn add(&self, feats: &[u32], scores: &mut Scores) {
         let mut ids = [0u32; BATCH];
         for chunk in feats.chunks(BATCH) {
             for &f in chunk {
@@ -193,6 +219,14 @@ impl Weights {
             }
             self.add_rows(&ids[..n], scores);
         }
+    }
+}
+
+/// `a += b`, lane by lane.
+#[inline]
+pub(crate) fn add_scores(a: &mut Scores, b: &Scores) {
+    for (x, &y) in a.iter_mut().zip(b) {
+        *x += y;
     }
 }
 
@@ -388,6 +422,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn rows_too_wide_for_i16_keep_exact_sums() {
+        let mut wide = [0f32; NUM_TAGS];
+        wide[0] = -1.0;
+        wide[1] = 1.0;
+        let mut narrow = [0f32; NUM_TAGS];
+        narrow[1] = 0.5;
+        let w = Weights::quantize(vec![(3, wide), (8, narrow)], 0.0);
+        assert_eq!((w.rows.len(), w.wide.len()), (1, 1));
+        let mut s = [0; NUM_TAGS - 1];
+        w.score(&[3, 8, 3, 99], &mut s);
+        // Tag 1 minus O: 2 + 0.5 + 2, in units of the scale (1 / 32767).
+        assert_eq!(s[0], 2 * 65534 + 16384);
+        assert_eq!(s[1], 2 * 32767);
+    }
+
+    #[test]
     fn round_trip_and_corruption() {
         let mut r1 = [0f32; NUM_TAGS];
         r1[0] = 2.0;
@@ -401,9 +451,12 @@ mod tests {
         let (w2, g2, c2) = decode(&bytes).unwrap();
         assert_eq!(c2.entries, vec![(9, 0x0102)]);
         assert_eq!(c2.common, vec![3, 5]);
-        let mut s = [0f32; NUM_TAGS];
+        let mut s = [0; NUM_TAGS - 1];
         w2.score(&[42, 42, 9], &mut s);
-        assert!((s[0] - 4.0).abs() < 1e-3 && (s[5] + 2.0).abs() < 1e-3 && s[6] == 0.0);
+        // Relative to O: tag 5 is -2 - 4, tag 6 (pruned) 0 - 4.
+        assert_eq!(w2.to_real(&s, 0), 0.0);
+        assert!((w2.to_real(&s, 5) + 6.0).abs() < 1e-3, "{s:?}");
+        assert!((w2.to_real(&s, 6) + 4.0).abs() < 1e-3, "{s:?}");
         assert_eq!(g2.len(), 1);
         assert!(decode(b"nonsense").is_err());
         let (wr, gr) = (w2, g2);

@@ -292,6 +292,7 @@ fn train_one(
                     &words,
                     &mut mem,
                     &mut sc,
+                    false,
                     |_, feats, allowed| {
                         p.score(feats, &mut scores);
                         argmax_allowed(&scores, allowed)
@@ -309,6 +310,7 @@ fn train_one(
                     &words,
                     &mut mem,
                     &mut sc,
+                    false,
                     |i, feats, allowed| {
                         p.c += 1.0;
                         p.score(feats, &mut scores);

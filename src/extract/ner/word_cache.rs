@@ -10,7 +10,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::features::TokenInfo;
-use super::labels::NUM_TAGS;
+use super::model::Scores;
 use super::word_ids::WordIds;
 
 /// Number of cached words (a power of two), about 10 MB per thread. On the Reuters-21578
@@ -33,7 +33,7 @@ pub(crate) struct WordEntry {
     /// Descriptors, with cluster ids filled in.
     pub info: TokenInfo,
     /// Sum of the weight rows of the word features, in feature order from zero.
-    pub prefix: [f32; NUM_TAGS],
+    pub prefix: Scores,
     /// Row ids of the features of this word as a neighbour or as itself.
     pub ids: WordIds,
 }
@@ -112,9 +112,9 @@ fn slot_of(b: &[u8]) -> usize {
 mod tests {
     use super::*;
 
-    fn entry(x: f32) -> WordEntry {
+    fn entry(x: i32) -> WordEntry {
         WordEntry {
-            prefix: [x; NUM_TAGS],
+            prefix: [x; 16],
             ..WordEntry::default()
         }
     }
@@ -125,16 +125,16 @@ mod tests {
         let mut sp = WordEntry::default();
         c.use_model((1, 2));
         c.prefetch("Gdansk");
-        assert_eq!(c.get("Gdansk", &mut sp, || entry(1.0)).prefix[0], 1.0);
-        assert_eq!(c.get("Gdansk", &mut sp, || entry(9.0)).prefix[0], 1.0);
-        assert_eq!(c.get("gdansk", &mut sp, || entry(2.0)).prefix[0], 2.0);
+        assert_eq!(c.get("Gdansk", &mut sp, || entry(1)).prefix[0], 1);
+        assert_eq!(c.get("Gdansk", &mut sp, || entry(9)).prefix[0], 1);
+        assert_eq!(c.get("gdansk", &mut sp, || entry(2)).prefix[0], 2);
         let long = "Llanfairpwllgwyngyllgogerychwyrndrobwll";
-        assert_eq!(c.get(long, &mut sp, || entry(3.0)).prefix[0], 3.0);
-        assert_eq!(c.get(long, &mut sp, || entry(4.0)).prefix[0], 4.0);
+        assert_eq!(c.get(long, &mut sp, || entry(3)).prefix[0], 3);
+        assert_eq!(c.get(long, &mut sp, || entry(4)).prefix[0], 4);
         c.use_model((1, 2));
-        assert_eq!(c.get("Gdansk", &mut sp, || entry(9.0)).prefix[0], 1.0);
+        assert_eq!(c.get("Gdansk", &mut sp, || entry(9)).prefix[0], 1);
         c.use_model((1, 3));
-        assert_eq!(c.get("Gdansk", &mut sp, || entry(5.0)).prefix[0], 5.0);
+        assert_eq!(c.get("Gdansk", &mut sp, || entry(5)).prefix[0], 5);
         assert_ne!(model_id(), model_id());
     }
 }

@@ -7,7 +7,7 @@
 //! looks up the features that combine two tokens or sentence-level state. The output is the
 //! id sequence of `features::context_features` in the same order, with `u32::MAX` where that
 //! function emits a feature without a row or emits nothing; both add nothing to a score, so
-//! the summed scores are bit-identical.
+//! the summed scores are identical.
 
 use super::features::*;
 use super::gazetteer::{GazCodes, GAZ_CATS};
