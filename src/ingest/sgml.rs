@@ -103,7 +103,7 @@ fn parse_record(record: &str, path: &str, line: usize, problems: &mut Vec<Proble
         let raw = decode_refs(text);
         let mut lines = raw.lines().map(str::trim).filter(|l| !l.is_empty());
         a.title = lines.next().unwrap_or_default().to_string();
-        a.body = lines.collect::<Vec<_>>().join("\n");
+        a.body = strip_signoff(&lines.collect::<Vec<_>>().join("\n")).to_string();
     } else {
         a.title = element(text, "TITLE")
             .map(|t| decode_refs(t).trim().to_string())
@@ -132,9 +132,13 @@ fn parse_record(record: &str, path: &str, line: usize, problems: &mut Vec<Proble
 }
 
 /// Drops the wire's closing " Reuter" sign-off: it is no part of the story, and a recognizer
-/// would take it for a person in every article.
+/// would take it for a person in every article. Carriage returns after it, raw or written out
+/// as "^M" (the collection has both), go too.
 fn strip_signoff(body: &str) -> &str {
-    let trimmed = body.trim_end();
+    let mut trimmed = body.trim_end();
+    while let Some(rest) = trimmed.strip_suffix("^M") {
+        trimmed = rest.trim_end();
+    }
     for tail in ["REUTER", "Reuter"] {
         if let Some(rest) = trimmed.strip_suffix(tail) {
             if rest.is_empty() || rest.ends_with(char::is_whitespace) {
@@ -365,5 +369,13 @@ mod tests {
         assert_eq!(strip_signoff("Prices rose. REUTER"), "Prices rose.");
         assert_eq!(strip_signoff("Talks with Reuter"), "Talks with");
         assert_eq!(strip_signoff("Reuterville grew"), "Reuterville grew");
+        assert_eq!(strip_signoff("Mark 19.3\nREUTER^M"), "Mark 19.3");
+        assert_eq!(strip_signoff("Mark 19.3\nREUTER\r\n"), "Mark 19.3");
+        // Tables without TITLE/BODY markup end with the sign-off too.
+        let table = "<REUTERS NEWID=\"99\"><TEXT>&#2;\nFED WEEKLY REPORT\n\
+                     Float....511 down....320\n Reuter\n&#3;</TEXT></REUTERS>";
+        let got = parse_sgml(table, "r.sgm", &mut Vec::new());
+        assert_eq!(got[0].1.title, "FED WEEKLY REPORT");
+        assert_eq!(got[0].1.body, "Float....511 down....320");
     }
 }

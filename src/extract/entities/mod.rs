@@ -3,7 +3,8 @@
 //! [`Entity`]s for the index.
 //!
 //! Pipeline ([`normalize`]): drop MISC, caption/credit noise ([`noise_spans`]) and junk (fewer
-//! than two letters); clean each mention by kind (`person.rs`, `place.rs`, `org.rs`); resolve
+//! than two letters, table and calendar residue such as "1,337 Bank" or "Feb"); correct kinds
+//! the name itself settles ("Federal Reserve" is no person); clean each mention by kind (`person.rs`, `place.rs`, `org.rs`); resolve
 //! places through the GeoNames gazetteer; resolve short person mentions to full names; merge by
 //! kind and key (`merge.rs`), recording whether text, metadata or both named each entity.
 
@@ -17,6 +18,7 @@ mod text;
 use serde::Serialize;
 
 use crate::article::{EntityKind, Mention};
+use crate::extract::gazetteer::fold::exact_key;
 use crate::extract::gazetteer::{fold, Gazetteer};
 pub use captions::noise_spans;
 use merge::Cand;
@@ -113,12 +115,22 @@ fn before_markup(m: &Mention) -> Mention {
 }
 
 /// Recognizer confusions that the name itself settles: an institution's building is an ORG
-/// ("White House"); an all-caps well-known place name is a place ("DENVER, March 3 -"); an ORG
-/// span opening with a role ("Councillor Inés Moreno") is a person; an ORG span that is exactly
-/// a well-known place name ("Lisbon" in "Lisbon stocks rise") is a place.
+/// ("White House"); a person span ending in an organization's head noun is an ORG ("Federal
+/// Reserve", "Labour Party") and one ending in a street word a place ("Downing Street"); an
+/// all-caps well-known place name is a place ("DENVER, March 3 -"); an ORG span opening with a
+/// role ("Councillor Inés Moreno") is a person; an ORG span that is exactly a well-known place
+/// name ("Lisbon" in "Lisbon stocks rise") is a place.
 fn corrected_kind(m: &Mention, gaz: &Gazetteer) -> EntityKind {
     if m.kind == EntityKind::Place && crate::extract::gazetteer::is_institution(&m.text) {
         return EntityKind::Org;
+    }
+    if m.kind == EntityKind::Person {
+        if org::ends_with_head_noun(&m.text) {
+            return EntityKind::Org;
+        }
+        if place::ends_with_street_word(&m.text) {
+            return EntityKind::Place;
+        }
     }
     // All-caps text (datelines, wire headlines) defeats the recognizer's case features:
     // "DENVER" comes out PER and "LOS ANGELES" ORG. A well-known place name settles it.
@@ -133,7 +145,7 @@ fn corrected_kind(m: &Mention, gaz: &Gazetteer) -> EntityKind {
     if m.kind != EntityKind::Org {
         return m.kind;
     }
-    if person::starts_with_role(&m.text) {
+    if person::starts_with_role(&m.text) && !org::ends_with_head_noun(&m.text) {
         EntityKind::Person
     } else if !m.text.contains(' ') && gaz.lookup(&m.text).is_some_and(is_well_known) {
         EntityKind::Place
@@ -151,9 +163,10 @@ fn is_well_known(place: &crate::extract::gazetteer::Place) -> bool {
 /// Normalizes and merges one article's entities.
 ///
 /// `text` is the text the recognizer saw; `mentions` carry character offsets into it (in any
-/// order). Mentions of kind MISC, mentions overlapping [`noise_spans`] of `text`, and mentions
-/// with fewer than two letters after cleaning are dropped, and so are places named once in the
-/// text only that the gazetteer does not know. Output order: entities named in the
+/// order). Mentions of kind MISC, mentions overlapping [`noise_spans`] of `text`, table and
+/// calendar residue, and mentions with fewer than two letters after cleaning are dropped, and
+/// so are places named once in the text only that the gazetteer does not know. A name keeps
+/// one kind per article (see `one_kind_per_name`). Output order: entities named in the
 /// text by first mention, then metadata-only entities (people, places, orgs, in input order).
 pub fn normalize(
     text: &str,
@@ -180,6 +193,9 @@ pub fn normalize(
     let mut cands: Vec<Cand> =
         Vec::with_capacity(ms.len() + metadata.people.len() + metadata.places.len());
     for m in ms {
+        if m.kind != EntityKind::Place && text::is_not_a_name(&m.text) {
+            continue;
+        }
         let cand = match corrected_kind(m, gaz) {
             EntityKind::Person => person::clean(&m.text, m.start).map(|c| {
                 plain_cand(
@@ -224,6 +240,7 @@ pub fn normalize(
     }
     merge::resolve_people(&mut cands);
     let mut entities = merge::assemble(cands);
+    one_kind_per_name(&mut entities);
     // A place the gazetteer does not know, named once in the text and never in metadata, is
     // more often a recognizer error ("Covertible") than a village: keep it out of the field.
     entities.retain(|e| {
@@ -234,6 +251,50 @@ pub fn normalize(
     });
     surnames_typed_org_are_people(&mut entities);
     entities
+}
+
+/// Gives a name one kind per article: when the text names the same string as two kinds
+/// ("the Federal Reserve's decision" typed PER beside two ORG mentions), the kind that
+/// metadata confirms wins, else the one with the most mentions (the first on a tie), and the
+/// others' mentions join it. The recognizer's document memory usually keeps repeated names
+/// consistent; this settles what it leaves.
+fn one_kind_per_name(entities: &mut Vec<Entity>) {
+    let keys: Vec<String> = entities.iter().map(|e| exact_key(&e.name)).collect();
+    let mut keep = vec![true; entities.len()];
+    for i in 0..entities.len() {
+        if !keep[i] {
+            continue;
+        }
+        let group: Vec<usize> = (i..entities.len())
+            .filter(|&j| keep[j] && keys[j] == keys[i])
+            .collect();
+        if group.len() < 2 {
+            continue;
+        }
+        let rank = |j: usize| {
+            (
+                entities[j].origin != Origin::Text,
+                entities[j].mentions.len(),
+            )
+        };
+        let mut win = group[0];
+        for &j in &group[1..] {
+            if rank(j) > rank(win) {
+                win = j;
+            }
+        }
+        for &j in &group {
+            if j != win {
+                let moved = std::mem::take(&mut entities[j].mentions);
+                entities[win].mentions.extend(moved);
+                keep[j] = false;
+            }
+        }
+        entities[win].mentions.sort_unstable();
+        entities[win].mentions.dedup();
+    }
+    let mut k = keep.iter();
+    entities.retain(|_| *k.next().unwrap_or(&true));
 }
 
 /// A one-word organization found only in the text that is the surname of a person the same

@@ -2,7 +2,7 @@
 //! case ("ACME" / "Acme"), a leading "the", and trailing legal forms (Inc., Corp., Corporation,
 //! Ltd., Limited, Co., Company, PLC, LLC, L.P.) — "the Acme Corp." and "Acme" are one org.
 
-use super::text::{core, has_name_letters, possessive_len, tidy_case, trim_range, Core};
+use super::text::{core, has_name_letters, last_word, possessive_len, tidy_case, trim_range, Core};
 use crate::extract::gazetteer::fold::exact_key;
 
 /// Trailing legal-form words, compared lower-cased with dots and commas removed.
@@ -19,6 +19,52 @@ const LEGAL_FORMS: &[&str] = &[
     "lp",
     "llp",
 ];
+
+/// Last words that make a name an organization, never a person: "Federal Reserve", "Labour
+/// Party", "Bank of Korea" ends in a place but "Korea Development Bank" in "Bank". Surnames
+/// that are also such words ("Church", "Court", "Hall", "House") are left out.
+const HEAD_NOUNS: &[&str] = &[
+    "Agency",
+    "Airlines",
+    "Airways",
+    "Army",
+    "Assembly",
+    "Association",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Club",
+    "College",
+    "Commission",
+    "Committee",
+    "Congress",
+    "Corporation",
+    "Council",
+    "Department",
+    "Federation",
+    "Foundation",
+    "Fund",
+    "Government",
+    "Group",
+    "Institute",
+    "Ministry",
+    "Navy",
+    "Parliament",
+    "Party",
+    "Police",
+    "Reserve",
+    "Senate",
+    "Society",
+    "Tribunal",
+    "United",
+    "University",
+];
+
+/// Whether a mention's last word (possessive dropped) is an organization head noun, written
+/// capitalized as in a name ("Federal Reserve", "Federal Reserve's"; not "reserve").
+pub fn ends_with_head_noun(mention: &str) -> bool {
+    last_word(mention).is_some_and(|w| HEAD_NOUNS.contains(&w))
+}
 
 fn is_legal_form(word: &str) -> bool {
     let w: String = word

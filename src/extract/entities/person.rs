@@ -49,15 +49,37 @@ fn is_title(word: &str) -> bool {
     w.contains('-') && w.split('-').all(|p| p == "co" || titles().contains(p))
 }
 
-/// True when a mention opens with a title or role followed by a capitalized word
-/// ("Councillor Inés Moreno"): the recognizer sometimes types such a span ORG, but it names a
-/// person.
+/// Titles that name a person's office and never open an organization's name, unlike the
+/// role words that double as modifiers ("General Motors", "Finance Ministry", "U.S.
+/// Agriculture Department", "State Department").
+const PERSONAL_TITLES: &str = "\
+    president chairman chairwoman chairperson ceo mr mrs ms miss mx dr doctor prof professor \
+    gov governor sen senator rep representative congressman congresswoman lt col colonel sgt \
+    sergeant capt captain cmdr commander adm admiral rev reverend sir dame mayor ambassador \
+    spokesman spokeswoman spokesperson coach mme mlle herr frau councillor councilor \
+    councilman councilwoman alderman minister premier chancellor lawmaker";
+
+fn is_personal_title(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| PERSONAL_TITLES.split_whitespace().collect());
+    let w: String = word
+        .chars()
+        .filter(|&c| c != '.' && c != ',')
+        .flat_map(char::to_lowercase)
+        .collect();
+    set.contains(w.as_str())
+}
+
+/// True when a mention opens with a personal title followed by a capitalized word that is
+/// not a title ("Councillor Inés Moreno", "Senator Ruiz"): the recognizer sometimes types
+/// such a span ORG, but it names a person. Modifier-like role words ("General", "Finance",
+/// "U.S.") do not count: "General Motors" is an organization.
 pub fn starts_with_role(mention: &str) -> bool {
     let mut words = mention.split_whitespace();
     let (Some(first), Some(next)) = (words.next(), words.next()) else {
         return false;
     };
-    is_title(first) && next.starts_with(char::is_uppercase) && !is_title(next)
+    is_personal_title(first) && next.starts_with(char::is_uppercase) && !is_title(next)
 }
 
 /// Suffixes whose final '.' belongs to the name.

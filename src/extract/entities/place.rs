@@ -3,7 +3,7 @@
 //! written with tidy casing ("NORTH RIDGE" → "North Ridge"). Nationality adjectives are not
 //! mapped ("Korean" stays "Korean" if a recognizer ever labels it a place).
 
-use super::text::{core, has_name_letters, possessive_len, tidy_case, trim_range, Core};
+use super::text::{core, has_name_letters, last_word, possessive_len, tidy_case, trim_range, Core};
 use crate::extract::gazetteer::{country_of, Gazetteer, Place};
 
 /// A resolved place name.
@@ -23,6 +23,16 @@ fn from_place(p: &Place) -> Resolved {
         country: country_of(p).map(str::to_string),
         geonames_id: Some(p.geonames_id),
     }
+}
+
+/// Last words of street and square names, written capitalized ("Downing Street", "Wall
+/// Street", "Tiananmen Square").
+const STREET_WORDS: &[&str] = &["Avenue", "Boulevard", "Lane", "Road", "Square", "Street"];
+
+/// Whether a multi-word mention ends in a street word (possessive dropped): such a name is a
+/// place even where the recognizer typed it a person ("Downing Street said").
+pub fn ends_with_street_word(mention: &str) -> bool {
+    last_word(mention).is_some_and(|w| STREET_WORDS.contains(&w))
 }
 
 /// Cleans a place mention starting at character `start`: edge punctuation, possessive

@@ -325,3 +325,69 @@ fn a_surname_typed_org_joins_the_person() {
         ]
     );
 }
+
+#[test]
+fn head_nouns_and_street_words_override_a_person_label() {
+    let t = "Downing Street said the Federal Reserve's chairman, Mr Tobias Wren, met Labour Party \
+             officials on Harbour Road.";
+    let ms = vec![
+        m(t, Person, "Downing Street", 0),
+        m(t, Person, "Federal Reserve's", 0),
+        m(t, Person, "Tobias Wren", 0),
+        m(t, Person, "Labour Party", 0),
+        m(t, Person, "Harbour Road", 0),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    let got = names(&e);
+    assert!(got.contains(&(Org, "Federal Reserve")), "{got:?}");
+    assert!(got.contains(&(Org, "Labour Party")), "{got:?}");
+    assert!(got.contains(&(Person, "Tobias Wren")), "{got:?}");
+    // Named twice, so kept although the gazetteer does not know it.
+    let t2 = format!("{t} Downing Street later denied it.");
+    let mut ms2 = ms.clone();
+    ms2.push(m(&t2, Person, "Downing Street", 1));
+    let e2 = normalize(&t2, &ms2, &MetadataEntities::default(), fixture_gazetteer());
+    assert!(
+        names(&e2).contains(&(Place, "Downing Street")),
+        "{:?}",
+        names(&e2)
+    );
+    assert_eq!(
+        names(&e2).iter().filter(|(k, _)| *k == Person).count(),
+        1,
+        "{:?}",
+        names(&e2)
+    );
+}
+
+#[test]
+fn one_name_gets_one_kind_per_article() {
+    let t = "Halvorsen Marine raised prices. Halvorsen Marine shares fell, and analysts said \
+             Halvorsen Marine would wait.";
+    // Typed ORG twice and PER once (as the recognizer sometimes does): one ORG, 3 mentions.
+    let ms = vec![
+        m(t, Org, "Halvorsen Marine", 0),
+        m(t, Person, "Halvorsen Marine", 1),
+        m(t, Org, "Halvorsen Marine", 2),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(names(&e), vec![(Org, "Halvorsen Marine")]);
+    assert_eq!(e[0].mentions.len(), 3);
+    // A place typed once joins the majority instead of being dropped as an unknown place.
+    let ms = vec![
+        m(t, Org, "Halvorsen Marine", 0),
+        m(t, Org, "Halvorsen Marine", 1),
+        m(t, Place, "Halvorsen Marine", 2),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(names(&e), vec![(Org, "Halvorsen Marine")]);
+    assert_eq!(e[0].mentions.len(), 3);
+    // Metadata decides over a text majority.
+    let md = MetadataEntities {
+        people: vec!["Halvorsen Marine".into()],
+        ..MetadataEntities::default()
+    };
+    let e = normalize(t, &ms, &md, fixture_gazetteer());
+    assert_eq!(names(&e), vec![(Person, "Halvorsen Marine")], "{e:?}");
+    assert_eq!(e[0].mentions.len(), 3);
+}

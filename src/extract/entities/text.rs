@@ -70,6 +70,73 @@ pub fn possessive_len(s: &str) -> usize {
     0
 }
 
+/// Whether a person or organization mention is table or calendar residue rather than a
+/// name: its first word is a bare number ("1,337 Bank" from a column of figures), or it is one
+/// month or weekday name or abbreviation ("Feb", "Tues.").
+pub fn is_not_a_name(mention: &str) -> bool {
+    let mut words = mention.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let bare = first.trim_matches(|c: char| !c.is_alphanumeric());
+    if !bare.is_empty()
+        && bare
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return true;
+    }
+    const CALENDAR: &[&str] = &[
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    words.next().is_none() && CALENDAR.contains(&bare.to_ascii_lowercase().as_str())
+}
+
+/// The last word of a multi-word mention without edge punctuation or a possessive
+/// ("Federal Reserve's," → "Reserve"); `None` for a one-word mention.
+pub fn last_word(mention: &str) -> Option<&str> {
+    let (_, last) = mention.trim().rsplit_once(char::is_whitespace)?;
+    let last = last.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    let last = &last[..last.len() - possessive_len(last)];
+    Some(last.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// Builds a [`Core`] from byte range `lo..hi` of `mention` (which starts at character
 /// `mention_start` of the article), collapsing internal whitespace.
 pub fn core(mention: &str, mention_start: usize, lo: usize, hi: usize) -> Core {
@@ -139,6 +206,27 @@ pub fn has_name_letters(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_and_calendar_residue_is_not_a_name() {
+        assert!(is_not_a_name("1,337 Bank"));
+        assert!(is_not_a_name("519\nTreasury"));
+        assert!(is_not_a_name("Feb"));
+        assert!(is_not_a_name("Tues."));
+        assert!(!is_not_a_name("3M"));
+        assert!(!is_not_a_name("20th Century Fox"));
+        assert!(!is_not_a_name("April Ryan"));
+        assert!(!is_not_a_name("Monday Group"));
+    }
+
+    #[test]
+    fn last_word_drops_punctuation_and_possessives() {
+        assert_eq!(last_word("Federal Reserve's,"), Some("Reserve"));
+        assert_eq!(last_word("Downing Street"), Some("Street"));
+        assert_eq!(last_word("the Banks'"), Some("Banks"));
+        assert_eq!(last_word("Conan O'Brien"), Some("O'Brien"));
+        assert_eq!(last_word("Reserve"), None);
+    }
 
     #[test]
     fn trims_quotes_and_sentence_dots() {
