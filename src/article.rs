@@ -138,8 +138,8 @@ pub struct Article {
     pub language: Option<String>,
     /// Normalized entities with their origin (text, metadata, both) and mention offsets into
     /// [`Article::text`]; filled by [`crate::extract::enrich`], empty before, and not stored
-    /// in the index (an article read back from the index has none).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// in the index (an article read back from the index has none). Always serialized, as
+    /// `[]` when empty, so scripts can rely on the key.
     pub entities: Vec<crate::extract::entities::Entity>,
 }
 

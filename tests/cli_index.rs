@@ -156,3 +156,49 @@ fn missing_index_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no index at"));
 }
+
+#[test]
+fn index_never_writes_into_a_folder_of_other_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("a.txt"), "Rain in Oslo\n\nIt rained.").unwrap();
+    let file = data.join("a.txt").display().to_string();
+    let out = dateline(&["index", &file, "--index", &data.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("holds files but no index"));
+    assert_eq!(
+        std::fs::read_dir(&data).unwrap().count(),
+        1,
+        "nothing written"
+    );
+    // Nothing readable at all: exit 2, and no index folder is created.
+    let idx = dir.path().join("idx");
+    let missing = dir.path().join("gone.txt").display().to_string();
+    let out = dateline(&["index", &missing, "--index", &idx.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to index"));
+    assert!(!idx.exists());
+}
+
+#[test]
+fn extract_always_has_an_entities_key_and_search_needs_no_query() {
+    let file = corpus().join("feeds/science.jsonl");
+    let out = dateline_ok(&["extract", "--no-extract", &file.display().to_string()], 0);
+    for line in json_lines(&out) {
+        assert_eq!(line["entities"], serde_json::json!([]));
+    }
+    let (_dir, index) = corpus_index();
+    let all = dateline_ok(&["search", "--index", &index, "--json"], 0);
+    let with_place = dateline_ok(
+        &["search", "--index", &index, "--place", "kenya", "--json"],
+        0,
+    );
+    let total = |s: &str| {
+        json_lines(s).last().unwrap()["total_hits"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(total(&all), 20);
+    assert!(total(&with_place) >= 1 && total(&with_place) < 20);
+}

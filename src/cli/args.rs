@@ -167,8 +167,9 @@ pub enum TrainCommand {
 #[derive(clap::Args)]
 #[command(args_override_self = true)]
 pub struct SearchArgs {
-    /// The query (see the query language below). May be empty when filters are given.
-    #[arg(allow_hyphen_values = true)]
+    /// The query (see the query language below). May be left out or empty when filters are
+    /// given: `dateline search --place germany`.
+    #[arg(allow_hyphen_values = true, default_value = "")]
     pub query: String,
     /// Index folder.
     #[arg(long, default_value = "index")]

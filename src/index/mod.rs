@@ -26,6 +26,15 @@ pub enum IndexError {
     /// There is no index at that path.
     #[error("no index at {}: run `dateline index` first (or pass --index DIR)", .0.display())]
     Missing(PathBuf),
+    /// The folder holds other files but no index: writing one there would mix it with them.
+    #[error(
+        "{} holds files but no index; give --index a new or empty folder",
+        .0.display()
+    )]
+    NotAnIndex(PathBuf),
+    /// None of the paths to index exists or can be read; no index was created or changed.
+    #[error("nothing to index: {0}")]
+    NoInput(String),
     /// The folder holds an index with another schema (an older dateline, or another tool).
     #[error("index {} was built with a different schema; delete it and index again", .0.display())]
     SchemaMismatch(PathBuf),
@@ -81,10 +90,14 @@ pub fn open(dir: &Path) -> Result<(Index, Fields), IndexError> {
 /// Opens the index in `dir`, creating the folder and an empty index when there is none.
 ///
 /// # Errors
-/// As [`open`], plus I/O errors creating the folder.
+/// As [`open`], plus I/O errors creating the folder and [`IndexError::NotAnIndex`] for a
+/// folder that holds other files.
 pub fn open_or_create(dir: &Path) -> Result<(Index, Fields), IndexError> {
     if dir.join("meta.json").is_file() {
         return open(dir);
+    }
+    if holds_other_files(dir) {
+        return Err(IndexError::NotAnIndex(dir.into()));
     }
     std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
         path: dir.into(),
@@ -95,4 +108,16 @@ pub fn open_or_create(dir: &Path) -> Result<(Index, Fields), IndexError> {
         .map_err(|e| IndexError::from_tantivy(dir, e))?;
     schema::register_analyzers(&index);
     Ok((index, fields))
+}
+
+/// Whether `dir` exists and holds anything besides hidden files and a README (the shipped
+/// `index/` folder has those two).
+fn holds_other_files(dir: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.filter_map(Result::ok).any(|e| {
+        let name = e.file_name().to_string_lossy().to_lowercase();
+        !(name.starts_with('.') || name.starts_with("readme"))
+    })
 }

@@ -100,6 +100,18 @@ pub fn build(
     observer: &dyn Observer,
 ) -> Result<IndexReport, IndexError> {
     let started = Instant::now();
+    let known = load_roots(index_dir);
+    let walked = ingest::walk(roots, Some(index_dir), &known);
+    let nothing_found =
+        walked.files.is_empty() && walked.unsupported.is_empty() && walked.documentation.is_empty();
+    if nothing_found && !walked.errors.is_empty() {
+        let why: Vec<String> = walked
+            .errors
+            .iter()
+            .map(|(p, why)| format!("{}: {why}", p.display()))
+            .collect();
+        return Err(IndexError::NoInput(why.join("; ")));
+    }
     let (index, fields) = open_or_create(index_dir)?;
     let threads = if opts.threads == 0 {
         num_cores()
@@ -110,8 +122,6 @@ pub fn build(
     let mut writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(threads.min(8), opts.memory_budget_bytes)
         .map_err(tantivy_err)?;
-    let known = load_roots(index_dir);
-    let walked = ingest::walk(roots, Some(index_dir), &known);
     let mut report = IndexReport {
         index: index_dir.display().to_string(),
         paths_unreadable: walked.errors.len(),
