@@ -185,12 +185,30 @@ fn exit_codes_and_pasted_text() {
         "what's next?",
         "\"unbalanced",
         "Note: x",
+        "coffee (the crop said",
+        "a) coffee",
     ] {
         let code = dateline(&["search", pasted, "--index", &index])
             .status
             .code();
         assert!(matches!(code, Some(0 | 1)), "{pasted}: {code:?}");
     }
+    assert_eq!(
+        search(&index, &["coffee (the"]),
+        search(&index, &["coffee the"])
+    );
+    assert!(!search(&index, &["coffee (the"]).is_empty());
+    // Punctuation or operators alone search for nothing; only an empty query lists all.
+    for nothing in ["!!!", "\"", "-", "OR", "NOT", "*"] {
+        assert_eq!(
+            dateline(&["search", nothing, "--index", &index])
+                .status
+                .code(),
+            Some(1),
+            "{nothing}"
+        );
+    }
+    assert_eq!(search(&index, &[""]).len(), 20);
     let out = dateline(&["search", "title:(", "--index", &index]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);

@@ -18,6 +18,9 @@ const MATCH: &str = "\x1b[1;33m";
 const DIM: &str = "\x1b[2m";
 const RESET: &str = "\x1b[0m";
 
+/// How many characters of the query the summary line echoes before "…".
+pub const QUERY_SHOWN: usize = 80;
+
 /// How many people or places a hit shows before "…".
 pub const SHOWN_ENTITIES: usize = 4;
 
@@ -29,21 +32,27 @@ pub fn results(r: &SearchResults, color: bool) -> String {
     }
     let shown = r.hits.len();
     let first = r.hits.first().map_or(0, |h| h.rank);
+    // A pasted paragraph is echoed by its start only.
+    let query = if r.query.chars().count() > QUERY_SHOWN {
+        format!("{}…", r.query.chars().take(QUERY_SHOWN).collect::<String>())
+    } else {
+        r.query.clone()
+    };
     let _ = if shown == 0 && r.total_hits > 0 {
         writeln!(
             out,
             "no hits on this page: {} in all for {:?} ({:.1} ms)",
-            r.total_hits, r.query, r.took_ms
+            r.total_hits, query, r.took_ms
         )
     } else if shown == 0 {
-        writeln!(out, "no hits for {:?} ({:.1} ms)", r.query, r.took_ms)
+        writeln!(out, "no hits for {query:?} ({:.1} ms)", r.took_ms)
     } else {
         writeln!(
             out,
             "hits {first}-{} of {} for {:?} ({:.1} ms)",
             first + shown - 1,
             r.total_hits,
-            r.query,
+            query,
             r.took_ms
         )
     };

@@ -140,7 +140,14 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
         }
     }
     resolve_place_prefixes(&mut node, &mut |p| resolve_place(&searcher, &fields, p))?;
-    let query = query::build(&fields, &node, &filters)?;
+    // Typed text with nothing searchable in it finds nothing; only an empty query (with or
+    // without filters) lists every article.
+    let query: Box<dyn tantivy::query::Query> =
+        if !req.query.trim().is_empty() && !query::has_terms(&fields, &node)? {
+            Box::new(tantivy::query::EmptyQuery)
+        } else {
+            query::build(&fields, &node, &filters)?
+        };
     let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
     let (page, total_hits): (Vec<(Option<f32>, DocAddress)>, usize) = match req.sort {
         Sort::Relevance => {

@@ -72,6 +72,15 @@ pub fn build(f: &Fields, node: &Node, filters: &Filters) -> Result<Box<dyn Query
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
+/// Whether `node` searches for anything: a word the analyzer keeps, or an exclusion. A
+/// query of punctuation or operators alone (`!!!`, `"`, `-`, `OR`) does not.
+///
+/// # Errors
+/// As [`build`].
+pub fn has_terms(f: &Fields, node: &Node) -> Result<bool, SearchError> {
+    Ok(has_exclusions(node) || node_query(f, node)?.is_some())
+}
+
 fn has_exclusions(node: &Node) -> bool {
     match node {
         Node::Not(_) => true,

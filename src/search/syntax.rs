@@ -12,8 +12,10 @@
 //! Pasted text is never an error: punctuation inside words (`U.S.`, `AT&T`, `Jae-myung`,
 //! `C++`, `what's next?`) is left to the analyzer, which turns a word of several tokens into a
 //! phrase; an unbalanced quote closes at the end; `word:` with an unknown field name is plain
-//! text. Only structure that cannot be read is an error: an unclosed or stray parenthesis, a
-//! field prefix with nothing after it (`title:(`), a `date:` value that is not a period.
+//! text, and so are a parenthesis left open at the end (the group closes there) and a `)`
+//! that closes nothing. Only structure that cannot be read is an error: an empty group left
+//! open or a field prefix with nothing after it (`title:(`, `title:`), a `date:` value that
+//! is not a period.
 
 use std::fmt;
 
@@ -91,14 +93,23 @@ fn lex(query: &str) -> Vec<(usize, Tok)> {
     let chars: Vec<char> = query.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
+    let mut depth = 0usize;
     let boundary = |c: char| c.is_whitespace() || c == '(' || c == ')' || c == '"';
     while i < chars.len() {
         let c = chars[i];
         let col = i + 1;
         if c.is_whitespace() {
             i += 1;
-        } else if c == '(' || c == ')' {
-            out.push((col, if c == '(' { Tok::Open } else { Tok::Close }));
+        } else if c == '(' {
+            depth += 1;
+            out.push((col, Tok::Open));
+            i += 1;
+        } else if c == ')' {
+            // A ')' that closes nothing is pasted punctuation ("a) first"), not structure.
+            if depth > 0 {
+                depth -= 1;
+                out.push((col, Tok::Close));
+            }
             i += 1;
         } else if c == '"' {
             let end = chars[i + 1..]
@@ -240,13 +251,18 @@ impl Parser {
                 }
                 let inner = self.or(scope)?;
                 self.depth -= 1;
-                if self.peek() != Some(&Tok::Close) {
-                    return Err(SyntaxError {
-                        column: col,
-                        message: "unclosed parenthesis".into(),
-                    });
+                match self.peek() {
+                    Some(Tok::Close) => self.pos += 1,
+                    // Pasted text may open a parenthesis it never closes: the group ends at
+                    // the end of the query, like an unbalanced quote. An empty one is an error.
+                    None if !is_empty(&inner) => {}
+                    _ => {
+                        return Err(SyntaxError {
+                            column: col,
+                            message: "unclosed parenthesis".into(),
+                        })
+                    }
                 }
-                self.pos += 1;
                 Ok(inner)
             }
             Tok::Close => Err(SyntaxError {
@@ -268,11 +284,21 @@ impl Parser {
     }
 }
 
+/// Whether a node holds no word or phrase at all (`()`, `(-)`).
+fn is_empty(node: &Node) -> bool {
+    match node {
+        Node::Word(..) | Node::Phrase(..) => false,
+        Node::Not(n) => is_empty(n),
+        Node::And(v) | Node::Or(v) => v.iter().all(is_empty),
+    }
+}
+
 /// Parses a query. An empty query gives `Node::And(vec![])`, which matches every article.
 ///
 /// # Errors
-/// [`SyntaxError`] for an unclosed or unmatched parenthesis or a field prefix with nothing after
-/// it. Pasted text (punctuation, unbalanced quotes, unknown `word:` prefixes) is never an error.
+/// [`SyntaxError`] for an empty group left open or a field prefix with nothing after it.
+/// Pasted text (punctuation, unbalanced quotes and parentheses, unknown `word:` prefixes) is
+/// never an error.
 pub fn parse(query: &str) -> Result<Node, SyntaxError> {
     let mut p = Parser {
         toks: lex(query),
@@ -366,13 +392,20 @@ mod tests {
             "ERR query syntax error at column 7: a field prefix needs a word, \"phrase\" or (group) after it"
         );
         assert_eq!(
-            show("(cocoa"),
+            show("("),
             "ERR query syntax error at column 1: unclosed parenthesis"
         );
+    }
+
+    #[test]
+    fn unbalanced_parentheses_in_pasted_text() {
+        assert_eq!(show("(cocoa"), "cocoa");
+        assert_eq!(show("cocoa)"), "cocoa");
         assert_eq!(
-            show("cocoa)"),
-            "ERR query syntax error at column 6: unmatched ')'"
+            show("Baker (the Treasury secretary said"),
+            "(Baker (the Treasury secretary said))"
         );
+        assert_eq!(show("a) first (b"), "(a first b)");
     }
 
     #[test]
