@@ -8,7 +8,8 @@
 /// What a marker does to its line.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Action {
-    /// The rest of the line from the marker is noise ("Photo: AP").
+    /// From the marker to the end of its sentence or line is noise ("Photo: AP."): text
+    /// without line breaks (a JSON description) keeps the sentences after the credit.
     ToEnd,
     /// The whole line is noise, but only if it starts with the marker ("Source: ...").
     LineStart,
@@ -90,6 +91,28 @@ fn by_first_byte() -> &'static [Vec<(&'static str, Action)>] {
     })
 }
 
+/// The byte just past the first '.', '!' or '?' at or after `from` that ends a sentence (a
+/// space or the end follows, and the word before it is not a lone initial as in "J. Smith"),
+/// or the end of `b`.
+fn sentence_end(b: &[u8], from: usize) -> usize {
+    let mut word = 0usize;
+    for i in from..b.len() {
+        let c = b[i];
+        if matches!(c, b'.' | b'!' | b'?')
+            && word != 1
+            && b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+        {
+            return i + 1;
+        }
+        word = if c.is_ascii_alphanumeric() || c >= 0x80 {
+            word + 1
+        } else {
+            0
+        };
+    }
+    b.len()
+}
+
 /// Byte spans of noise within one trimmed, lower-cased line (offsets relative to the line).
 fn line_spans(line: &str, out: &mut Vec<(usize, usize)>, base: usize) {
     let b = line.as_bytes();
@@ -115,8 +138,14 @@ fn line_spans(line: &str, out: &mut Vec<(usize, usize)>, base: usize) {
             }
             match action {
                 Action::ToEnd => {
-                    out.push((base + at, base + line.len()));
-                    return;
+                    let end = sentence_end(b, at + m.len());
+                    out.push((base + at, base + end));
+                    if end == b.len() {
+                        return;
+                    }
+                    next = end;
+                    prev_alnum = false;
+                    break;
                 }
                 Action::LineStart if at == 0 => {
                     out.push((base, base + line.len()));
@@ -210,6 +239,14 @@ mod tests {
             pieces(text),
             vec!["Photo: AP", "/ Source: Northwind Agency"]
         );
+    }
+
+    #[test]
+    fn an_inline_credit_ends_with_its_sentence() {
+        let text = "Ana Vidal visited Porto. Photo: AP. Emmanuel Ruiz visited Braga.";
+        assert_eq!(pieces(text), vec!["Photo: AP."]);
+        let text = "Photo: J. K. Doe/Harbour Press. The mayor spoke. Credit: AP";
+        assert_eq!(pieces(text), vec!["Photo: J. K. Doe/Harbour Press.", "Credit: AP"]);
     }
 
     #[test]
