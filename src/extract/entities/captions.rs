@@ -246,7 +246,10 @@ mod tests {
         let text = "Ana Vidal visited Porto. Photo: AP. Emmanuel Ruiz visited Braga.";
         assert_eq!(pieces(text), vec!["Photo: AP."]);
         let text = "Photo: J. K. Doe/Harbour Press. The mayor spoke. Credit: AP";
-        assert_eq!(pieces(text), vec!["Photo: J. K. Doe/Harbour Press.", "Credit: AP"]);
+        assert_eq!(
+            pieces(text),
+            vec!["Photo: J. K. Doe/Harbour Press.", "Credit: AP"]
+        );
     }
 
     #[test]

@@ -193,3 +193,22 @@ fn known_gaps() {
     ));
     let _ = Misc;
 }
+
+#[test]
+fn a_text_longer_than_one_run_is_tagged_throughout() {
+    let sentence = "Ana Vidal flew to Lisbon on Monday . ";
+    let n = super::tagger::CHUNK_TOKENS / 8 + 50;
+    let text = sentence.repeat(n);
+    let m = Recognizer::embedded().recognize(&text);
+    let last = m.last().expect("mentions");
+    assert_eq!(&text[text.len() - sentence.len()..][..9], "Ana Vidal");
+    // The last sentence, tagged in the second run, yields the same mentions as the first.
+    let per = Recognizer::embedded().recognize(sentence).len();
+    assert!(per >= 2, "{per}");
+    assert_eq!(m.len(), per * n);
+    let chars = text.chars().count();
+    assert_eq!(
+        last.end,
+        chars - sentence.len() + sentence.find(" on").unwrap()
+    );
+}

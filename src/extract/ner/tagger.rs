@@ -324,6 +324,11 @@ pub(crate) fn best_tag(scores: &Scores, allowed: u32) -> u8 {
     best.map_or(O, |b| b.1)
 }
 
+/// Most tokens tagged as one document; a longer text is tagged in runs of whole sentences of
+/// at most this many tokens (a sentence has at most 250), each with its own document memory.
+/// News articles are far shorter.
+pub(crate) const CHUNK_TOKENS: usize = 50_000;
+
 /// Per-thread buffers of [`Recognizer::recognize`].
 #[derive(Debug, Default)]
 struct RecognizeScratch {
@@ -423,21 +428,37 @@ impl Recognizer {
         let mut out = Vec::new();
         let (toks, sents) = (&mut rs.toks, &mut rs.sents);
         tokenize(text, toks, sents);
-        let words: Vec<&str> = toks
-            .iter()
-            .map(|t| &text[t.byte_start..t.byte_end])
-            .collect();
-        let ds = &mut rs.doc;
-        self.tag_document(&words, sents, ds);
-        for &(k, sp) in &ds.spans {
-            let base = sents[k].start;
-            let (a, b) = (&toks[base + sp.start], &toks[base + sp.end - 1]);
-            out.push(Mention {
-                kind: kind_of(sp.ty),
-                start: a.char_start,
-                end: b.char_end,
-                text: text[a.byte_start..b.byte_end].to_string(),
-            });
+        // A text far longer than any article (a book, a 20 MB one-line dump) is tagged in
+        // runs of whole sentences, each a document of its own, so the per-token buffers stay
+        // bounded; articles fit in one run.
+        let mut first = 0;
+        while first < sents.len() {
+            let start = sents[first].start;
+            let mut last = first + 1;
+            while last < sents.len() && sents[last].end - start <= CHUNK_TOKENS {
+                last += 1;
+            }
+            let run: Vec<Range<usize>> = sents[first..last]
+                .iter()
+                .map(|r| r.start - start..r.end - start)
+                .collect();
+            let words: Vec<&str> = toks[start..sents[last - 1].end]
+                .iter()
+                .map(|t| &text[t.byte_start..t.byte_end])
+                .collect();
+            let ds = &mut rs.doc;
+            self.tag_document(&words, &run, ds);
+            for &(k, sp) in &ds.spans {
+                let base = start + run[k].start;
+                let (a, b) = (&toks[base + sp.start], &toks[base + sp.end - 1]);
+                out.push(Mention {
+                    kind: kind_of(sp.ty),
+                    start: a.char_start,
+                    end: b.char_end,
+                    text: text[a.byte_start..b.byte_end].to_string(),
+                });
+            }
+            first = last;
         }
         out
     }
