@@ -24,8 +24,8 @@ use super::gazetteer::GazCodes;
 use super::labels::{allowed_after, spans_from_tags, split, Pos, Span, NUM_TAGS, O};
 use super::model::{Scores, Weights};
 use super::tagger::{
-    best_tag, fix_honorifics, has_capital, open_mask, skippable, truecase_and_mark, with_clusters,
-    DocMemory, Recognizer,
+    best_tag, fix_honorifics, has_capital, open_mask, skippable, trim_lowercase_edges,
+    truecase_and_mark, with_clusters, DocMemory, Recognizer,
 };
 use super::word_cache::{WordCache, WordEntry};
 use super::word_ids::{
@@ -350,6 +350,7 @@ impl Recognizer {
             spans_from_tags(&ds.tags, &mut ds.sent_spans);
             ds.mem.record(infos, &ds.sent_spans);
             fix_honorifics(words, &mut ds.sent_spans);
+            trim_lowercase_edges(words, &mut ds.sent_spans);
             ds.spans1.extend(ds.sent_spans.iter().map(|&s| (k, s)));
             ds.tags1.extend_from_slice(&ds.tags);
             ds.infos.extend_from_slice(infos);
@@ -389,6 +390,7 @@ impl Recognizer {
             ds.sent_spans.clear();
             spans_from_tags(&ds.tags, &mut ds.sent_spans);
             fix_honorifics(&words[r.clone()], &mut ds.sent_spans);
+            trim_lowercase_edges(&words[r.clone()], &mut ds.sent_spans);
             ds.spans.extend(ds.sent_spans.iter().map(|&s| (k, s)));
         }
     }
@@ -422,6 +424,7 @@ mod tests {
                     },
                 );
                 fix_honorifics(ws, &mut sc.spans);
+                trim_lowercase_edges(ws, &mut sc.spans);
                 if pass == 1 {
                     out.extend(sc.spans.iter().map(|&s| (k, s)));
                 }

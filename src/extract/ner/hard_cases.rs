@@ -212,3 +212,16 @@ fn a_text_longer_than_one_run_is_tagged_throughout() {
         chars - sentence.len() + sentence.find(" on").unwrap()
     );
 }
+
+#[test]
+fn lowercase_words_never_end_or_open_a_name() {
+    use super::labels::Span;
+    use super::tagger::trim_lowercase_edges;
+    let words = [
+        "of", "Kentucky", "Bank", "forecast", "the", "de", "Klerk", "Trump", "’s", "plan", "x",
+    ];
+    let sp = |start, end| Span { start, end, ty: 0 };
+    let mut spans = vec![sp(0, 2), sp(2, 5), sp(5, 7), sp(7, 10), sp(10, 11)];
+    trim_lowercase_edges(&words, &mut spans);
+    assert_eq!(spans, vec![sp(1, 2), sp(2, 3), sp(5, 7), sp(7, 8)]);
+}

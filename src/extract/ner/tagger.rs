@@ -296,6 +296,39 @@ pub(crate) fn fix_honorifics(words: &[&str], spans: &mut [Span]) {
     }
 }
 
+/// Particles that may open a name in lower case: "de Klerk", "van Gogh", "bin Salman".
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la",
+    "le", "ten", "ter", "van", "von", "zu",
+];
+
+/// A word written all in lower case ("plan", "of"), unlike "al-Assad" or "iPhone".
+fn is_lower_word(w: &str) -> bool {
+    w.starts_with(char::is_lowercase) && !w.chars().any(char::is_uppercase)
+}
+
+/// Names neither end in a lower-case word nor a possessive, nor start with a lower-case word
+/// other than a particle: trims such words off the edges of each span ("[Bank forecast the]"
+/// → "[Bank]", "[of Kentucky]" → "[Kentucky]") and drops spans left empty. The greedy tagger
+/// sometimes runs an entity on past its end; these words never belong to it.
+pub(crate) fn trim_lowercase_edges(words: &[&str], spans: &mut Vec<Span>) {
+    let possessive = |w: &str| matches!(w, "'s" | "’s" | "'S" | "’S" | "'" | "’");
+    spans.retain_mut(|sp| {
+        while sp.end > sp.start
+            && (is_lower_word(words[sp.end - 1]) || possessive(words[sp.end - 1]))
+        {
+            sp.end -= 1;
+        }
+        while sp.end > sp.start
+            && is_lower_word(words[sp.start])
+            && !(sp.end - sp.start > 1 && PARTICLES.contains(&words[sp.start]))
+        {
+            sp.start += 1;
+        }
+        sp.end > sp.start
+    });
+}
+
 /// Index of the highest score among allowed tags (lowest index on ties).
 #[inline]
 pub(crate) fn argmax_allowed(scores: &[f32; NUM_TAGS], allowed: u32) -> u8 {
