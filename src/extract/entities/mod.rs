@@ -212,17 +212,36 @@ pub fn normalize(
                     TEXT_BONUS,
                 )
             }),
-            EntityKind::Org => org::clean(&m.text, m.start).map(|c| {
-                let score = TEXT_BONUS + org::display_score(&c.name);
-                Cand {
-                    key: org::key(&c.name),
-                    ..plain_cand(EntityKind::Org, c.name, Some((c.start, c.end)), score)
+            EntityKind::Org => {
+                // "Federal Reserve Board Chairman Paul Volcker": an org, then a person.
+                let (org_part, person_part) = match person::split_role(&m.text) {
+                    Some((o, p)) => (o, Some(p)),
+                    None => (0..m.text.len(), None),
+                };
+                let at = |byte: usize| m.start + m.text[..byte].chars().count();
+                if let Some(p) = person_part {
+                    cands.extend(person::clean(&m.text[p.clone()], at(p.start)).map(|c| {
+                        plain_cand(
+                            EntityKind::Person,
+                            c.name,
+                            Some((c.start, c.end)),
+                            TEXT_BONUS,
+                        )
+                    }));
                 }
-            }),
+                org::clean(&m.text[org_part.clone()], at(org_part.start)).map(|c| {
+                    let score = TEXT_BONUS + org::display_score(&c.name);
+                    Cand {
+                        key: org::key(&c.name),
+                        ..plain_cand(EntityKind::Org, c.name, Some((c.start, c.end)), score)
+                    }
+                })
+            }
             EntityKind::Misc => None,
         };
         cands.extend(cand);
     }
+    join_adjacent_people(text, &mut cands);
     for p in &metadata.people {
         cands.extend(person::clean_metadata(p).map(|n| plain_cand(EntityKind::Person, n, None, 1)));
     }
@@ -251,6 +270,34 @@ pub fn normalize(
     });
     surnames_typed_org_are_people(&mut entities);
     entities
+}
+
+/// Joins person candidates that only a space separates ("Minister Gareth" typed ORG, then
+/// "Thomas" PER, give "Gareth" and "Thomas"): one name split by the recognizer, since two
+/// people are never written side by side without punctuation. `cands` holds text mentions in
+/// text order.
+fn join_adjacent_people(text: &str, cands: &mut Vec<Cand>) {
+    if cands.len() < 2 {
+        return;
+    }
+    // A split "org role person" mention yields its person first.
+    cands.sort_by_key(|c| c.span.map(|s| s.0));
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands.drain(..) {
+        if let (Some(prev), Some((s, e))) = (out.last_mut(), c.span) {
+            if let Some((ps, pe)) = prev.span {
+                let gap = chars.get(pe..s).unwrap_or(&[]);
+                if prev.kind == EntityKind::Person && c.kind == EntityKind::Person && gap == [' '] {
+                    let name = format!("{} {}", prev.name, c.name);
+                    *prev = plain_cand(EntityKind::Person, name, Some((ps, e)), prev.score);
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    *cands = out;
 }
 
 /// Gives a name one kind per article: when the text names the same string as two kinds

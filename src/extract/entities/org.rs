@@ -61,9 +61,10 @@ const HEAD_NOUNS: &[&str] = &[
 ];
 
 /// Whether a mention's last word (possessive dropped) is an organization head noun, written
-/// capitalized as in a name ("Federal Reserve", "Federal Reserve's"; not "reserve").
+/// capitalized as in a name ("Federal Reserve", "Federal Reserve's"; not "reserve"), or a
+/// legal form ("H.J. Heinz Co").
 pub fn ends_with_head_noun(mention: &str) -> bool {
-    last_word(mention).is_some_and(|w| HEAD_NOUNS.contains(&w))
+    last_word(mention).is_some_and(|w| HEAD_NOUNS.contains(&w) || is_legal_form(w))
 }
 
 fn is_legal_form(word: &str) -> bool {

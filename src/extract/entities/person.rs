@@ -82,6 +82,40 @@ pub fn starts_with_role(mention: &str) -> bool {
     is_personal_title(first) && next.starts_with(char::is_uppercase) && !is_title(next)
 }
 
+/// Splits an organization mention that runs on into a role and a name ("Federal Reserve
+/// Board Chairman Paul Volcker", "ICCO Executive Director Kobena Erbynn") into the byte ranges
+/// of the organization ("Federal Reserve Board") and of the person ("Paul Volcker"): the
+/// capitalized non-title words at the end are the name, the title words before them the
+/// role, and what precedes the role the organization. `None` unless all three are there.
+pub fn split_role(mention: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let words: Vec<(usize, &str)> = mention
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - mention.as_ptr() as usize, w))
+        .collect();
+    let mut j = words.len();
+    while j > 0 && !is_title(words[j - 1].1) && words[j - 1].1.starts_with(char::is_uppercase) {
+        j -= 1;
+    }
+    // The role must end in an office noun ("Chairman", "Director"), not a modifier that
+    // also opens titles ("I.R.E. Financial Corp" is one company).
+    const OFFICES: &[&str] = &["director", "secretary", "officer", "manager", "executive"];
+    let office = |w: &str| {
+        is_personal_title(w) || OFFICES.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+    };
+    if j == 0 || j == words.len() || !office(words[j - 1].1) {
+        return None;
+    }
+    let mut i = j;
+    while i > 0 && is_title(words[i - 1].1) {
+        i -= 1;
+    }
+    if i == 0 {
+        return None;
+    }
+    let end_of = |k: usize| words[k].0 + words[k].1.len();
+    Some((0..end_of(i - 1), words[j].0..mention.len()))
+}
+
 /// Suffixes whose final '.' belongs to the name.
 fn keeps_dot(word: &str) -> bool {
     matches!(word, "Jr." | "Sr." | "jr." | "sr.")
@@ -161,6 +195,27 @@ mod tests {
 
     fn name(s: &str) -> Option<String> {
         clean(s, 0).map(|c| c.name)
+    }
+
+    #[test]
+    fn organization_role_and_name_split() {
+        let parts = |m: &str| split_role(m).map(|(o, p)| (m[o].to_string(), m[p].to_string()));
+        assert_eq!(
+            parts("Federal Reserve Board Chairman Paul Volcker"),
+            Some(("Federal Reserve Board".into(), "Paul Volcker".into()))
+        );
+        assert_eq!(
+            parts("ICCO Executive Director Kobena Erbynn"),
+            Some(("ICCO".into(), "Kobena Erbynn".into()))
+        );
+        assert_eq!(
+            parts("General Motors Chairman Roger Smith"),
+            Some(("General Motors".into(), "Roger Smith".into()))
+        );
+        assert_eq!(parts("General Motors"), None);
+        assert_eq!(parts("I.R.E. Financial Corp"), None);
+        assert_eq!(parts("Chairman Paul Volcker"), None);
+        assert_eq!(parts("Federal Reserve Board"), None);
     }
 
     #[test]

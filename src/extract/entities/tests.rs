@@ -329,16 +329,18 @@ fn a_surname_typed_org_joins_the_person() {
 #[test]
 fn head_nouns_and_street_words_override_a_person_label() {
     let t = "Downing Street said the Federal Reserve's chairman, Mr Tobias Wren, met Labour Party \
-             officials on Harbour Road.";
+             officials on Harbour Road. Mathews Conveyer Co rose.";
     let ms = vec![
         m(t, Person, "Downing Street", 0),
         m(t, Person, "Federal Reserve's", 0),
         m(t, Person, "Tobias Wren", 0),
         m(t, Person, "Labour Party", 0),
         m(t, Person, "Harbour Road", 0),
+        m(t, Person, "Mathews Conveyer Co", 0),
     ];
     let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
     let got = names(&e);
+    assert!(got.contains(&(Org, "Mathews Conveyer")), "{got:?}");
     assert!(got.contains(&(Org, "Federal Reserve")), "{got:?}");
     assert!(got.contains(&(Org, "Labour Party")), "{got:?}");
     assert!(got.contains(&(Person, "Tobias Wren")), "{got:?}");
@@ -390,4 +392,39 @@ fn one_name_gets_one_kind_per_article() {
     let e = normalize(t, &ms, &md, fixture_gazetteer());
     assert_eq!(names(&e), vec![(Person, "Halvorsen Marine")], "{e:?}");
     assert_eq!(e[0].mentions.len(), 3);
+}
+
+#[test]
+fn an_org_span_running_into_a_role_and_name_is_split_and_split_names_rejoin() {
+    let t = "Harbour Authority Chairman Tomas Berg spoke. Fisheries Minister Ines then Vidal left.";
+    let ms = vec![
+        m(t, Org, "Harbour Authority Chairman Tomas Berg", 0),
+        m(t, Org, "Fisheries Minister Ines", 0),
+        m(t, Person, "Vidal", 0),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(
+        names(&e),
+        vec![
+            (Org, "Harbour Authority"),
+            (Person, "Tomas Berg"),
+            (Org, "Fisheries"),
+            (Person, "Ines"),
+            (Person, "Vidal"),
+        ]
+    );
+    let berg = e.iter().find(|x| x.name == "Tomas Berg").unwrap();
+    let (s, end) = berg.mentions[0];
+    assert_eq!(
+        t.chars().skip(s).take(end - s).collect::<String>(),
+        "Tomas Berg"
+    );
+    // Only a space between: one person.
+    let t = "Fisheries Minister Ines Vidal left.";
+    let ms = vec![
+        m(t, Org, "Fisheries Minister Ines", 0),
+        m(t, Person, "Vidal", 0),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(names(&e), vec![(Org, "Fisheries"), (Person, "Ines Vidal")]);
 }
