@@ -77,17 +77,32 @@ pub fn find_dateline(text: &str) -> Option<DatelineHit> {
 /// The day of the dateline of `text`, its year taken in order from the dateline itself, the
 /// URL, the file path, or the first full date elsewhere in the text. `None` when there is no
 /// dateline, no year signal, or the completed day is impossible (Feb 29 of a common year).
+///
+/// A date in the text only says which year is near: the dateline's day is taken in the one
+/// year that puts it within half a year after that date (a story mostly looks back on recent
+/// events: "SEOUL, Jan. 2 -" after "announced on Oct. 14, 2024" is 2025-01-02); when neither
+/// the same nor the next year does, the date stays unknown rather than guessed.
 pub fn dateline_date(text: &str, url: Option<&str>, path: Option<&str>) -> Option<Date> {
     let hit = find_dateline(text)?;
-    let year = hit
+    let in_range = |y: i16| (1900..=2100).contains(&y);
+    let known = hit
         .year
         .or_else(|| url.and_then(year_in_locator))
-        .or_else(|| path.and_then(year_in_locator))
-        .or_else(|| find_text_dates(text).first().map(|d| d.date.year()))?;
-    if !(1900..=2100).contains(&year) {
-        return None;
+        .or_else(|| path.and_then(year_in_locator));
+    if let Some(year) = known {
+        return in_range(year)
+            .then(|| Date::new(year, hit.month, hit.day).ok())
+            .flatten();
     }
-    Date::new(year, hit.month, hit.day).ok()
+    let near = find_text_dates(text).first()?.date;
+    [near.year(), near.year().saturating_add(1)]
+        .into_iter()
+        .filter(|&y| in_range(y))
+        .filter_map(|y| Date::new(y, hit.month, hit.day).ok())
+        .find(|&day| {
+            let after = near.until(day).map_or(-1, |span| span.get_days());
+            (0..=183).contains(&after)
+        })
 }
 
 /// The date of a `Date:`-style line in the first lines of a plain-text article (`Date:`,
@@ -142,6 +157,12 @@ mod tests {
         );
         let t2 = format!("{t} The last storm, on 12 October 2014, was worse.");
         assert_eq!(dateline_date(&t2, None, None), d(2014, 11, 3));
+        // The dateline's day falls after the date the text names, in that year or the next.
+        let t3 = "SEOUL, Jan. 2 (Yonhap) -- The plan, first announced on Oct. 14, 2024, passed.";
+        assert_eq!(dateline_date(t3, None, None), d(2025, 1, 2));
+        // A date far from the dateline's day in both years says nothing: no date.
+        let t4 = "HALIFAX, Nov. 3 (CP) -- The rule takes effect on March 1, 2015.";
+        assert_eq!(dateline_date(t4, None, None), None);
         assert_eq!(dateline_date(t, None, None), None);
     }
 
