@@ -188,6 +188,14 @@ fn extract_always_has_an_entities_key_and_search_needs_no_query() {
     for line in json_lines(&out) {
         assert_eq!(line["entities"], serde_json::json!([]));
     }
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let out = dateline(&["extract", &empty.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1), "no articles: exit 1");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty file"));
+    let missing = dir.path().join("gone").display().to_string();
+    assert_eq!(dateline(&["extract", &missing]).status.code(), Some(2));
     let (_dir, index) = corpus_index();
     let all = dateline_ok(&["search", "--index", &index, "--json"], 0);
     let with_place = dateline_ok(

@@ -88,6 +88,12 @@ pub enum Command {
     #[command(subcommand)]
     Train(TrainCommand),
     /// Print the articles parsed from files as JSON Lines, exactly what the index would receive.
+    #[command(after_help = "Examples:
+  dateline extract corpus/wire/2026-02-14-seoul-chips.txt
+  dateline extract corpus/feeds/science.jsonl --no-extract
+
+Exit status: 0 when articles were printed, 1 when the files hold none, 2 when a path cannot be
+read. Problems with single files or records go to stderr and the rest is still printed.")]
     Extract {
         /// Files or folders.
         #[arg(required = true)]

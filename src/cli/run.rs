@@ -153,26 +153,30 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for (path, why) in &walked.errors {
                 eprintln!("dateline: {}: {why}", path.display());
             }
-            let mut problems = 0;
+            let mut printed = 0usize;
             for file in &walked.files {
                 let outcome = ingest::read_file(file);
                 for p in &outcome.problems {
                     eprintln!("dateline: {p}");
-                    problems += 1;
                 }
                 for mut article in outcome.articles {
                     if !no_extract {
                         dateline::extract::enrich(&mut article);
                     }
                     writeln!(stdout, "{}", serde_json::to_string(&article)?)?;
+                    printed += 1;
                 }
             }
-            let failed = !walked.errors.is_empty() || (walked.files.is_empty() && problems == 0);
             if walked.files.is_empty() {
                 eprintln!("dateline: no supported files in the given paths");
+            } else if printed == 0 {
+                eprintln!("dateline: no articles in the given files");
             }
-            Ok(if failed {
+            // As search: 0 with output, 1 without, 2 when a path could not be read.
+            Ok(if !walked.errors.is_empty() {
                 ExitCode::from(2)
+            } else if printed == 0 {
+                ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
             })
