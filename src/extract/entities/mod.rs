@@ -192,6 +192,13 @@ pub fn normalize(
     let ms: Vec<&Mention> = cut.iter().collect();
     let mut cands: Vec<Cand> =
         Vec::with_capacity(ms.len() + metadata.people.len() + metadata.places.len());
+    // The last place candidate: where it ends and its GeoNames id, for "City, Region".
+    let mut last_place: Option<(usize, Option<u32>)> = None;
+    let chars: Vec<char> = if mentions.is_empty() {
+        Vec::new()
+    } else {
+        text.chars().collect()
+    };
     for m in ms {
         if m.kind != EntityKind::Place && text::is_not_a_name(&m.text) {
             continue;
@@ -206,11 +213,27 @@ pub fn normalize(
                 )
             }),
             EntityKind::Place => place::clean(&m.text, m.start).map(|c| {
-                place_cand(
-                    place::resolve(&c.name, gaz),
-                    Some((c.start, c.end)),
-                    TEXT_BONUS,
-                )
+                let after_city = match last_place {
+                    Some((end, Some(id))) if chars.get(end..c.start) == Some(&[',', ' ']) => {
+                        Some(id)
+                    }
+                    _ => None,
+                };
+                let r = match after_city {
+                    Some(city) => place::resolve_after_city(&c.name, city, gaz),
+                    None => place::resolve(&c.name, gaz),
+                };
+                // "Paris, Texas": the region says which Paris the city before it was.
+                if let (Some(_), Some(prev)) = (after_city, cands.last_mut()) {
+                    let end = last_place.map(|l| l.0);
+                    if prev.kind == EntityKind::Place && prev.span.map(|s| s.1) == end {
+                        if let Some(city) = gaz.city_in_region(&prev.name, &c.name) {
+                            *prev = place_cand(place::resolved(city), prev.span, prev.score);
+                        }
+                    }
+                }
+                last_place = Some((c.end, r.geonames_id));
+                place_cand(r, Some((c.start, c.end)), TEXT_BONUS)
             }),
             EntityKind::Org => {
                 // "Federal Reserve Board Chairman Paul Volcker": an org, then a person.
@@ -331,7 +354,9 @@ fn one_kind_per_name(entities: &mut Vec<Entity>) {
             }
         }
         for &j in &group {
-            if j != win {
+            // Same kind, same name, different entity (Georgia the country and the US state)
+            // stays apart.
+            if entities[j].kind != entities[win].kind {
                 let moved = std::mem::take(&mut entities[j].mentions);
                 entities[win].mentions.extend(moved);
                 keep[j] = false;

@@ -17,7 +17,8 @@ pub struct Resolved {
     pub geonames_id: Option<u32>,
 }
 
-fn from_place(p: &Place) -> Resolved {
+/// The resolution of a gazetteer place: its name, country and id.
+pub fn resolved(p: &Place) -> Resolved {
     Resolved {
         name: p.name.clone(),
         country: country_of(p).map(str::to_string),
@@ -57,12 +58,21 @@ pub fn clean(mention: &str, start: usize) -> Option<Core> {
 /// Resolves a cleaned text mention through [`Gazetteer::lookup`].
 pub fn resolve(name: &str, gaz: &Gazetteer) -> Resolved {
     match gaz.lookup(name) {
-        Some(p) => from_place(p),
+        Some(p) => resolved(p),
         None => Resolved {
             name: tidy_case(name),
             country: None,
             geonames_id: None,
         },
+    }
+}
+
+/// Resolves a place named right after a city and a comma ("Atlanta, Georgia"): the city's
+/// own region when the name is that region's, else as [`resolve`].
+pub fn resolve_after_city(name: &str, city: u32, gaz: &Gazetteer) -> Resolved {
+    match gaz.region_of_city(city, name) {
+        Some(p) => resolved(p),
+        None => resolve(name, gaz),
     }
 }
 
@@ -74,7 +84,7 @@ pub fn resolve_metadata(value: &str, gaz: &Gazetteer) -> Option<Resolved> {
         return None;
     }
     if let Some(p) = gaz.canonical_reuters_place(v) {
-        return Some(from_place(p));
+        return Some(resolved(p));
     }
     let lower = !v.chars().any(char::is_uppercase);
     let v = if lower {

@@ -428,3 +428,29 @@ fn an_org_span_running_into_a_role_and_name_is_split_and_split_names_rejoin() {
     let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
     assert_eq!(names(&e), vec![(Org, "Fisheries"), (Person, "Ines Vidal")]);
 }
+
+#[test]
+fn city_comma_region_settles_both_names() {
+    let t = "Voters in Atlanta, Georgia, and in Paris, Texas, met. Paris and Georgia also voted.";
+    let ms = vec![
+        m(t, Place, "Atlanta", 0),
+        m(t, Place, "Georgia", 0),
+        m(t, Place, "Paris", 0),
+        m(t, Place, "Texas", 0),
+        m(t, Place, "Paris", 1),
+        m(t, Place, "Georgia", 1),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    let got: Vec<(&str, Option<u32>, usize)> = e
+        .iter()
+        .map(|x| (x.name.as_str(), x.geonames_id, x.mentions.len()))
+        .collect();
+    // The US state and the Texas town after their city; the usual readings alone.
+    assert!(got.contains(&("Georgia", Some(4197000), 1)), "{got:?}");
+    assert!(got.contains(&("Paris", Some(4717560), 1)), "{got:?}");
+    assert!(got.contains(&("Paris", Some(2988507), 1)), "{got:?}");
+    assert!(
+        got.iter().any(|g| g.0 == "Georgia" && g.1 != Some(4197000)),
+        "{got:?}"
+    );
+}

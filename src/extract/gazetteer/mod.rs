@@ -117,6 +117,10 @@ pub struct Gazetteer {
     places: Vec<Place>,
     by_key: HashMap<String, u32>,
     by_code: HashMap<String, u32>,
+    /// First-level regions by (country code, lookup key of the name).
+    by_region: HashMap<(String, String), u32>,
+    /// Cities by (lookup key of the name, lookup key of their region's name).
+    by_city_region: HashMap<(String, String), u32>,
 }
 
 impl Gazetteer {
@@ -136,7 +140,7 @@ impl Gazetteer {
                 .map(|&i| raw[i as usize].name.clone())
                 .unwrap_or_default()
         };
-        let places = raw
+        let places: Vec<Place> = raw
             .iter()
             .map(|p| Place {
                 name: p.name.clone(),
@@ -148,11 +152,59 @@ impl Gazetteer {
                 population: p.population,
             })
             .collect();
+        let by_region = places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == PlaceKind::Admin1)
+            .map(|(i, p)| {
+                (
+                    (p.country_code.clone(), fold::lookup_key(&p.name)),
+                    i as u32,
+                )
+            })
+            .collect();
+        let mut by_city_region = HashMap::new();
+        for (i, p) in places.iter().enumerate() {
+            if let (PlaceKind::City, Some(region)) = (p.kind, &p.admin1) {
+                let key = (fold::lookup_key(&p.name), fold::lookup_key(region));
+                // Two such cities in one region: the more populous one.
+                let slot = by_city_region.entry(key).or_insert(i as u32);
+                if places[*slot as usize].population < p.population {
+                    *slot = i as u32;
+                }
+            }
+        }
         Ok(Self {
             places,
             by_key: keys.into_iter().collect(),
             by_code,
+            by_region,
+            by_city_region,
         })
+    }
+
+    /// The city `name` in the first-level region `region` ("Paris" in "Paris, Texas";
+    /// "Portland" in "Portland, Maine"), if the gazetteer has one there.
+    pub fn city_in_region(&self, name: &str, region: &str) -> Option<&Place> {
+        self.by_city_region
+            .get(&(fold::lookup_key(name), fold::lookup_key(region)))
+            .and_then(|&i| self.places.get(i as usize))
+    }
+
+    /// The region `name` when it is the first-level region of the city with GeoNames id
+    /// `city`: in "Atlanta, Georgia" the US state, not the country the name alone means.
+    pub fn region_of_city(&self, city: u32, name: &str) -> Option<&Place> {
+        let c = self
+            .places
+            .iter()
+            .find(|p| p.geonames_id == city && p.kind == PlaceKind::City)?;
+        let key = fold::lookup_key(name);
+        if c.admin1.as_deref().map(fold::lookup_key) != Some(key.clone()) {
+            return None;
+        }
+        self.by_region
+            .get(&(c.country_code.clone(), key))
+            .and_then(|&i| self.places.get(i as usize))
     }
 
     /// Number of places (countries + regions + cities).
