@@ -194,11 +194,8 @@ pub fn normalize(
         Vec::with_capacity(ms.len() + metadata.people.len() + metadata.places.len());
     // The last place candidate: where it ends and its GeoNames id, for "City, Region".
     let mut last_place: Option<(usize, Option<u32>)> = None;
-    let chars: Vec<char> = if mentions.is_empty() {
-        Vec::new()
-    } else {
-        text.chars().collect()
-    };
+    // Built on first need: most articles never name a place right after another.
+    let chars: std::cell::OnceCell<Vec<char>> = std::cell::OnceCell::new();
     for m in ms {
         if m.kind != EntityKind::Place && text::is_not_a_name(&m.text) {
             continue;
@@ -214,7 +211,13 @@ pub fn normalize(
             }),
             EntityKind::Place => place::clean(&m.text, m.start).map(|c| {
                 let after_city = match last_place {
-                    Some((end, Some(id))) if chars.get(end..c.start) == Some(&[',', ' ']) => {
+                    Some((end, Some(id)))
+                        if c.start == end + 2
+                            && chars
+                                .get_or_init(|| text.chars().collect())
+                                .get(end..c.start)
+                                == Some(&[',', ' ']) =>
+                    {
                         Some(id)
                     }
                     _ => None,
@@ -305,13 +308,15 @@ fn join_adjacent_people(text: &str, cands: &mut Vec<Cand>) {
     }
     // A split "org role person" mention yields its person first.
     cands.sort_by_key(|c| c.span.map(|s| s.0));
-    let chars: Vec<char> = text.chars().collect();
+    let chars: std::cell::OnceCell<Vec<char>> = std::cell::OnceCell::new();
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
         if let (Some(prev), Some((s, e))) = (out.last_mut(), c.span) {
             if let Some((ps, pe)) = prev.span {
-                let gap = chars.get(pe..s).unwrap_or(&[]);
-                if prev.kind == EntityKind::Person && c.kind == EntityKind::Person && gap == [' '] {
+                let people = prev.kind == EntityKind::Person && c.kind == EntityKind::Person;
+                let space =
+                    || chars.get_or_init(|| text.chars().collect()).get(pe..s) == Some(&[' '][..]);
+                if people && s == pe + 1 && space() {
                     let name = format!("{} {}", prev.name, c.name);
                     *prev = plain_cand(EntityKind::Person, name, Some((ps, e)), prev.score);
                     continue;
