@@ -121,6 +121,8 @@ pub struct Gazetteer {
     by_region: HashMap<(String, String), u32>,
     /// Cities by (lookup key of the name, lookup key of their region's name).
     by_city_region: HashMap<(String, String), u32>,
+    /// Cities by GeoNames id.
+    by_city_id: HashMap<u32, u32>,
 }
 
 impl Gazetteer {
@@ -174,12 +176,19 @@ impl Gazetteer {
                 }
             }
         }
+        let by_city_id = places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == PlaceKind::City)
+            .map(|(i, p)| (p.geonames_id, i as u32))
+            .collect();
         Ok(Self {
             places,
             by_key: keys.into_iter().collect(),
             by_code,
             by_region,
             by_city_region,
+            by_city_id,
         })
     }
 
@@ -194,10 +203,7 @@ impl Gazetteer {
     /// The region `name` when it is the first-level region of the city with GeoNames id
     /// `city`: in "Atlanta, Georgia" the US state, not the country the name alone means.
     pub fn region_of_city(&self, city: u32, name: &str) -> Option<&Place> {
-        let c = self
-            .places
-            .iter()
-            .find(|p| p.geonames_id == city && p.kind == PlaceKind::City)?;
+        let c = self.places.get(*self.by_city_id.get(&city)? as usize)?;
         let key = fold::lookup_key(name);
         if c.admin1.as_deref().map(fold::lookup_key) != Some(key.clone()) {
             return None;
