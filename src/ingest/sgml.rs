@@ -133,11 +133,17 @@ fn parse_record(record: &str, path: &str, line: usize, problems: &mut Vec<Proble
 
 /// Drops the wire's closing " Reuter" sign-off: it is no part of the story, and a recognizer
 /// would take it for a person in every article. Carriage returns after it, raw or written out
-/// as "^M" (the collection has both), go too.
+/// as "^M" (the collection has both), and dots after it go too; a body without the sign-off
+/// only loses trailing whitespace.
 fn strip_signoff(body: &str) -> &str {
     let mut trimmed = body.trim_end();
-    while let Some(rest) = trimmed.strip_suffix("^M") {
-        trimmed = rest.trim_end();
+    loop {
+        let rest = trimmed.strip_suffix("^M").unwrap_or(trimmed);
+        let rest = rest.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+        if rest.len() == trimmed.len() {
+            break;
+        }
+        trimmed = rest;
     }
     for tail in ["REUTER", "Reuter"] {
         if let Some(rest) = trimmed.strip_suffix(tail) {
@@ -146,7 +152,7 @@ fn strip_signoff(body: &str) -> &str {
             }
         }
     }
-    trimmed
+    body.trim_end()
 }
 
 /// The value of `NAME="..."` in an opening tag.
@@ -370,6 +376,11 @@ mod tests {
         assert_eq!(strip_signoff("Talks with Reuter"), "Talks with");
         assert_eq!(strip_signoff("Reuterville grew"), "Reuterville grew");
         assert_eq!(strip_signoff("Mark 19.3\nREUTER^M"), "Mark 19.3");
+        assert_eq!(
+            strip_signoff("a second request.\n   \nREUTER..."),
+            "a second request."
+        );
+        assert_eq!(strip_signoff("Prices rose.  \n"), "Prices rose.");
         assert_eq!(strip_signoff("Mark 19.3\nREUTER\r\n"), "Mark 19.3");
         // Tables without TITLE/BODY markup end with the sign-off too.
         let table = "<REUTERS NEWID=\"99\"><TEXT>&#2;\nFED WEEKLY REPORT\n\

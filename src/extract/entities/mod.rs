@@ -124,6 +124,9 @@ fn corrected_kind(m: &Mention, gaz: &Gazetteer) -> EntityKind {
     if m.kind == EntityKind::Place && crate::extract::gazetteer::is_institution(&m.text) {
         return EntityKind::Org;
     }
+    if m.kind != EntityKind::Org && org::is_news_agency(&m.text) {
+        return EntityKind::Org;
+    }
     if m.kind == EntityKind::Person {
         if org::ends_with_head_noun(&m.text) {
             return EntityKind::Org;
@@ -255,7 +258,11 @@ pub fn normalize(
                         )
                     }));
                 }
-                org::clean(&m.text[org_part.clone()], at(org_part.start)).map(|c| {
+                org::clean(&m.text[org_part.clone()], at(org_part.start)).map(|mut c| {
+                    // The wire signs "Reuter" but is named Reuters.
+                    if c.name.eq_ignore_ascii_case("reuter") {
+                        c.name = "Reuters".into();
+                    }
                     let score = TEXT_BONUS + org::display_score(&c.name);
                     Cand {
                         key: org::key(&c.name),

@@ -67,6 +67,33 @@ pub fn ends_with_head_noun(mention: &str) -> bool {
     last_word(mention).is_some_and(|w| HEAD_NOUNS.contains(&w) || is_legal_form(w))
 }
 
+/// News agencies, which the text names as sources ("a Reuter survey", "AFP reported") and a
+/// recognizer trained on names alone may type as people.
+const AGENCIES: &[&str] = &[
+    "afp",
+    "ansa",
+    "ap",
+    "bernama",
+    "bloomberg",
+    "dpa",
+    "efe",
+    "interfax",
+    "itar-tass",
+    "kyodo",
+    "reuter",
+    "reuters",
+    "tass",
+    "xinhua",
+    "yonhap",
+];
+
+/// Whether a mention (possessive dropped, any case) is a news agency's name.
+pub fn is_news_agency(mention: &str) -> bool {
+    let m = mention.trim();
+    let m = &m[..m.len() - super::text::possessive_len(m)];
+    AGENCIES.contains(&m.to_lowercase().as_str())
+}
+
 fn is_legal_form(word: &str) -> bool {
     let w: String = word
         .chars()

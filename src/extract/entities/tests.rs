@@ -454,3 +454,11 @@ fn city_comma_region_settles_both_names() {
         "{got:?}"
     );
 }
+
+#[test]
+fn news_agencies_are_organizations() {
+    let t = "A Reuter survey shows output fell, AFP's tally agrees.";
+    let ms = vec![m(t, Person, "Reuter", 0), m(t, Person, "AFP's", 0)];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(names(&e), vec![(Org, "Reuters"), (Org, "AFP")]);
+}
