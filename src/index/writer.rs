@@ -139,10 +139,11 @@ pub fn build(
             .insert("documentation file".into(), walked.documentation.len());
     }
     for (path, why) in &walked.errors {
+        // A missing or locked path may be a folder: counted apart from unreadable files.
         let p = Problem::file(
             &path.display().to_string(),
             Cost::SkippedFile,
-            "unreadable",
+            "unreadable path",
             why.clone(),
         );
         observer.problem(&p);
