@@ -203,6 +203,15 @@ pub fn normalize(
         if m.kind != EntityKind::Place && text::is_not_a_name(&m.text) {
             continue;
         }
+        // A stock ticker in wire markup ("Husky Oil Ltd <HYO.TO>") names no entity.
+        let ticker = m.start > 0
+            && chars
+                .get_or_init(|| text.chars().collect())
+                .get(m.start - 1)
+                == Some(&'<');
+        if ticker {
+            continue;
+        }
         let cand = match corrected_kind(m, gaz) {
             EntityKind::Person => person::clean(&m.text, m.start).map(|c| {
                 plain_cand(
@@ -233,7 +242,7 @@ pub fn normalize(
                 if let (Some(_), Some(prev)) = (after_city, cands.last_mut()) {
                     let end = last_place.map(|l| l.0);
                     if prev.kind == EntityKind::Place && prev.span.map(|s| s.1) == end {
-                        if let Some(city) = gaz.city_in_region(&prev.name, &c.name) {
+                        if let Some(city) = gaz.city_in_region(&prev.name, &r.name) {
                             *prev = place_cand(place::resolved(city), prev.span, prev.score);
                         }
                     }

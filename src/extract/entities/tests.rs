@@ -462,3 +462,11 @@ fn news_agencies_are_organizations() {
     let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
     assert_eq!(names(&e), vec![(Org, "Reuters"), (Org, "AFP")]);
 }
+
+#[test]
+fn tickers_in_wire_markup_name_nothing() {
+    let t = "Husky Oil Ltd <HYO.TO> of Canada said.";
+    let ms = vec![m(t, Org, "Husky Oil Ltd", 0), m(t, Org, "HYO", 0)];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(names(&e), vec![(Org, "Husky Oil")]);
+}

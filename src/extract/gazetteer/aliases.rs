@@ -122,6 +122,56 @@ pub const CITY_ALIASES: &[(&str, u32)] = &[
     ("Kiev", 703448),
 ];
 
+/// AP-style abbreviations of US states as wire datelines write them ("MINNETONKA, Minn.",
+/// "BIRMINGHAM, Ala."), by GeoNames admin1 code. Without them GeoNames alternate names send
+/// "Minn." to Minden and "Pa." to a town in Burkina Faso. "La." is left out: "LA" is Los
+/// Angeles; states AP spells out (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) need
+/// no entry.
+pub const REGION_ALIASES: &[(&str, &str)] = &[
+    ("Ala", "US.AL"),
+    ("Ariz", "US.AZ"),
+    ("Ark", "US.AR"),
+    ("Calif", "US.CA"),
+    ("Colo", "US.CO"),
+    ("Conn", "US.CT"),
+    ("Del", "US.DE"),
+    ("Fla", "US.FL"),
+    ("Ga", "US.GA"),
+    ("Ill", "US.IL"),
+    ("Ind", "US.IN"),
+    ("Kan", "US.KS"),
+    ("Kans", "US.KS"),
+    ("Ky", "US.KY"),
+    ("Md", "US.MD"),
+    ("Mass", "US.MA"),
+    ("Mich", "US.MI"),
+    ("Minn", "US.MN"),
+    ("Miss", "US.MS"),
+    ("Mo", "US.MO"),
+    ("Mont", "US.MT"),
+    ("Neb", "US.NE"),
+    ("Nev", "US.NV"),
+    ("N.H.", "US.NH"),
+    ("N.J.", "US.NJ"),
+    ("N.M.", "US.NM"),
+    ("N.C.", "US.NC"),
+    ("N.D.", "US.ND"),
+    ("Okla", "US.OK"),
+    ("Ore", "US.OR"),
+    ("Pa", "US.PA"),
+    ("R.I.", "US.RI"),
+    ("S.C.", "US.SC"),
+    ("S.D.", "US.SD"),
+    ("Tenn", "US.TN"),
+    ("Tex", "US.TX"),
+    ("Vt", "US.VT"),
+    ("Va", "US.VA"),
+    ("Wash", "US.WA"),
+    ("W.Va.", "US.WV"),
+    ("Wis", "US.WI"),
+    ("Wyo", "US.WY"),
+];
+
 /// Reuters-21578 PLACES tags (lower-case, hyphenated) that a plain name lookup would miss or get
 /// wrong, mapped to ISO codes. Historical states map to their principal present-day successor:
 /// ussr → Russia, west-germany and east-germany → Germany, czechoslovakia → Czechia,

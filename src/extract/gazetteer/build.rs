@@ -4,8 +4,9 @@
 //!
 //! Resolution rule for a lookup key, in order:
 //! 0. nationality adjectives and continent/macro-region names never resolve (`NOT_PLACES`);
-//! 1. curated aliases (`aliases.rs`): country aliases, then city overrides (New York → NYC,
-//!    Washington → Washington, D.C.);
+//! 1. curated aliases (`aliases.rs`): country aliases, US state abbreviations (Minn., Pa.),
+//!    then city overrides (New York → NYC, Washington → Washington, D.C.); other keys of one or
+//!    two letters never resolve;
 //! 2. a country beats any region or city ("Georgia" → the country, "Mexico" → the country);
 //! 3. higher population wins, where an admin1 region's population is the summed population of
 //!    its cities15000 towns and a match on an *alternate* name counts a tenth of the population
@@ -16,7 +17,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::aliases::{CITY_ALIASES, COUNTRY_ALIASES, COUNTRY_NAME_OVERRIDES, NOT_PLACES};
+use super::aliases::{
+    CITY_ALIASES, COUNTRY_ALIASES, COUNTRY_NAME_OVERRIDES, NOT_PLACES, REGION_ALIASES,
+};
 use super::codec::{encode, RawPlace};
 use super::fold::lookup_key;
 use super::{GazetteerError, PlaceKind};
@@ -231,6 +234,11 @@ pub fn build(shared_root: &Path) -> Result<Vec<u8>, GazetteerError> {
             curated.insert(lookup_key(alias), idx);
         }
     }
+    for (alias, code) in REGION_ALIASES {
+        if let Some(&idx) = admin_idx.get(*code) {
+            curated.insert(lookup_key(alias), idx);
+        }
+    }
     for (alias, gid) in CITY_ALIASES {
         if let Some(idx) = places
             .iter()
@@ -240,7 +248,9 @@ pub fn build(shared_root: &Path) -> Result<Vec<u8>, GazetteerError> {
         }
     }
     let denied: std::collections::HashSet<String> = NOT_PLACES.split(';').map(lookup_key).collect();
-    keys.retain(|(k, _)| !curated.contains_key(k) && !denied.contains(k));
+    // One- and two-letter keys ("to" from Tô, "pa" from Pa) are tickers, abbreviations and
+    // words far more often than those towns; only curated ones (US, UK, LA) stay.
+    keys.retain(|(k, _)| !curated.contains_key(k) && !denied.contains(k) && k.chars().count() > 2);
     keys.extend(curated);
     keys.sort();
     encode(&places, &keys)

@@ -113,6 +113,23 @@ fn aliases_resolve_to_common_country_names() {
 }
 
 #[test]
+fn wire_state_abbreviations_and_no_two_letter_towns() {
+    let g = fixture_gazetteer();
+    for (abbr, id) in [
+        ("Ga.", 4197000),
+        ("GA.", 4197000),
+        ("Tex.", 4736286),
+        ("Wash.", 5815135),
+    ] {
+        let p = g.lookup(abbr).unwrap_or_else(|| panic!("{abbr}"));
+        assert_eq!((p.kind, p.geonames_id), (PlaceKind::Admin1, id), "{abbr}");
+    }
+    assert_eq!(g.lookup("Georgia").unwrap().kind, PlaceKind::Country);
+    assert_eq!(name(g, "US"), Some("United States"));
+    assert!(g.lookup("TO").is_none() && g.lookup("Pa").is_none());
+}
+
+#[test]
 fn ambiguity_rules() {
     let g = fixture_gazetteer();
     let georgia = g.lookup("Georgia").unwrap();
