@@ -109,11 +109,13 @@ fn without_legal_forms(name: &str) -> usize {
     let mut end = name.len();
     loop {
         let head = name[..end].trim_end();
-        let Some((rest, last)) = head.rsplit_once(' ') else {
+        let Some((rest, last)) = head.rsplit_once(char::is_whitespace) else {
             return end;
         };
         if is_legal_form(last) || last == "&" || last.eq_ignore_ascii_case("and") {
-            end = rest.trim_end_matches([',', ' ']).len();
+            end = rest
+                .trim_end_matches(|c: char| c == ',' || c.is_whitespace())
+                .len();
             if end == 0 {
                 return head.len();
             }

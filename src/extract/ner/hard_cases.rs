@@ -219,9 +219,28 @@ fn lowercase_words_never_end_or_open_a_name() {
     use super::tagger::trim_lowercase_edges;
     let words = [
         "of", "Kentucky", "Bank", "forecast", "the", "de", "Klerk", "Trump", "’s", "plan", "x",
+        "Bank", "said", ".", "(", "AT&T", ")",
     ];
     let sp = |start, end| Span { start, end, ty: 0 };
-    let mut spans = vec![sp(0, 2), sp(2, 5), sp(5, 7), sp(7, 10), sp(10, 11)];
+    let mut spans = vec![
+        sp(0, 2),
+        sp(2, 5),
+        sp(5, 7),
+        sp(7, 10),
+        sp(10, 11),
+        sp(11, 14),
+        sp(14, 17),
+    ];
     trim_lowercase_edges(&words, &mut spans);
-    assert_eq!(spans, vec![sp(1, 2), sp(2, 3), sp(5, 7), sp(7, 8)]);
+    assert_eq!(
+        spans,
+        vec![
+            sp(1, 2),
+            sp(2, 3),
+            sp(5, 7),
+            sp(7, 8),
+            sp(11, 12),
+            sp(14, 17)
+        ]
+    );
 }

@@ -307,17 +307,26 @@ fn is_lower_word(w: &str) -> bool {
     w.starts_with(char::is_lowercase) && !w.chars().any(char::is_uppercase)
 }
 
-/// Names neither end in a lower-case word nor a possessive, nor start with a lower-case word
-/// other than a particle: trims such words off the edges of each span ("[Bank forecast the]"
+/// Names neither end in a lower-case word (with any punctuation after it) nor a possessive,
+/// nor start with a lower-case word other than a particle: trims such tokens off the edges of
+/// each span ("[Bank forecast the]"
 /// → "[Bank]", "[of Kentucky]" → "[Kentucky]") and drops spans left empty. The greedy tagger
 /// sometimes runs an entity on past its end; these words never belong to it.
 pub(crate) fn trim_lowercase_edges(words: &[&str], spans: &mut Vec<Span>) {
     let possessive = |w: &str| matches!(w, "'s" | "’s" | "'S" | "’S" | "'" | "’");
+    let punctuation = |w: &str| !w.chars().any(char::is_alphanumeric);
     spans.retain_mut(|sp| {
-        while sp.end > sp.start
-            && (is_lower_word(words[sp.end - 1]) || possessive(words[sp.end - 1]))
-        {
-            sp.end -= 1;
+        loop {
+            let n = sp.end - sp.start;
+            let last = |k: usize| words[sp.end - k];
+            if n >= 1 && (is_lower_word(last(1)) || possessive(last(1))) {
+                sp.end -= 1;
+            } else if n >= 2 && punctuation(last(1)) && is_lower_word(last(2)) {
+                // "[Bank said .]": the sentence's end came along with a verb.
+                sp.end -= 2;
+            } else {
+                break;
+            }
         }
         while sp.end > sp.start
             && is_lower_word(words[sp.start])
