@@ -198,6 +198,7 @@ fn exit_codes_and_pasted_text() {
         search(&index, &["coffee the"])
     );
     assert!(!search(&index, &["coffee (the"]).is_empty());
+    assert_eq!(search(&index, &["coffee ("]), search(&index, &["coffee"]));
     // Punctuation or operators alone search for nothing; only an empty query lists all.
     for nothing in ["!!!", "\"", "-", "OR", "NOT", "*"] {
         assert_eq!(

@@ -13,9 +13,8 @@
 //! `C++`, `what's next?`) is left to the analyzer, which turns a word of several tokens into a
 //! phrase; an unbalanced quote closes at the end; `word:` with an unknown field name is plain
 //! text, and so are a parenthesis left open at the end (the group closes there) and a `)`
-//! that closes nothing. Only structure that cannot be read is an error: an empty group left
-//! open or a field prefix with nothing after it (`title:(`, `title:`), a `date:` value that
-//! is not a period.
+//! that closes nothing. Only structure that cannot be read is an error: a field prefix with
+//! nothing after it (`title:(`, `title:`), a `date:` value that is not a period.
 
 use std::fmt;
 
@@ -254,8 +253,9 @@ impl Parser {
                 match self.peek() {
                     Some(Tok::Close) => self.pos += 1,
                     // Pasted text may open a parenthesis it never closes: the group ends at
-                    // the end of the query, like an unbalanced quote. An empty one is an error.
-                    None if !is_empty(&inner) => {}
+                    // the end of the query, like an unbalanced quote. Only a field's empty
+                    // group (`title:(`) is an error.
+                    None if !is_empty(&inner) || scope.is_none() => {}
                     _ => {
                         return Err(SyntaxError {
                             column: col,
@@ -296,7 +296,7 @@ fn is_empty(node: &Node) -> bool {
 /// Parses a query. An empty query gives `Node::And(vec![])`, which matches every article.
 ///
 /// # Errors
-/// [`SyntaxError`] for an empty group left open or a field prefix with nothing after it.
+/// [`SyntaxError`] for a field prefix with nothing after it (`title:`, `title:(`).
 /// Pasted text (punctuation, unbalanced quotes and parentheses, unknown `word:` prefixes) is
 /// never an error.
 pub fn parse(query: &str) -> Result<Node, SyntaxError> {
@@ -392,8 +392,8 @@ mod tests {
             "ERR query syntax error at column 7: a field prefix needs a word, \"phrase\" or (group) after it"
         );
         assert_eq!(
-            show("("),
-            "ERR query syntax error at column 1: unclosed parenthesis"
+            show("place:("),
+            "ERR query syntax error at column 7: unclosed parenthesis"
         );
     }
 
@@ -406,6 +406,8 @@ mod tests {
             "(Baker (the Treasury secretary said))"
         );
         assert_eq!(show("a) first (b"), "(a first b)");
+        assert_eq!(show("prices ("), "(prices ())");
+        assert_eq!(show("("), "()");
     }
 
     #[test]
