@@ -179,6 +179,17 @@ fn index_never_writes_into_a_folder_of_other_files() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to index"));
     assert!(!idx.exists());
+    // An empty folder: the same.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = dateline(&[
+        "index",
+        &empty.display().to_string(),
+        "--index",
+        &idx.display().to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!idx.exists());
 }
 
 #[test]

@@ -6,7 +6,7 @@ use dateline::search;
 use std::path::PathBuf;
 
 const ABOUT: &str =
-    "Full-text search for news archives, with real fields for date, people and places.";
+    "Full-text search for news archives, with real fields for date, people, places and organizations.";
 
 const SEARCH_EXAMPLES: &str = "\
 Query language:

@@ -32,7 +32,8 @@ pub enum IndexError {
         .0.display()
     )]
     NotAnIndex(PathBuf),
-    /// None of the paths to index exists or can be read; no index was created or changed.
+    /// The paths to index hold no file, or none that exists or can be read; no index was
+    /// created or changed.
     #[error("nothing to index: {0}")]
     NoInput(String),
     /// The folder holds an index with another schema (an older dateline, or another tool).

@@ -104,13 +104,17 @@ pub fn build(
     let walked = ingest::walk(roots, Some(index_dir), &known);
     let nothing_found =
         walked.files.is_empty() && walked.unsupported.is_empty() && walked.documentation.is_empty();
-    if nothing_found && !walked.errors.is_empty() {
+    if nothing_found {
         let why: Vec<String> = walked
             .errors
             .iter()
             .map(|(p, why)| format!("{}: {why}", p.display()))
             .collect();
-        return Err(IndexError::NoInput(why.join("; ")));
+        return Err(IndexError::NoInput(if why.is_empty() {
+            "no files in the given paths".into()
+        } else {
+            why.join("; ")
+        }));
     }
     let (index, fields) = open_or_create(index_dir)?;
     let threads = if opts.threads == 0 {

@@ -79,9 +79,10 @@ pub fn find_dateline(text: &str) -> Option<DatelineHit> {
 /// dateline, no year signal, or the completed day is impossible (Feb 29 of a common year).
 ///
 /// A date in the text only says which year is near: the dateline's day is taken in the one
-/// year that puts it within half a year after that date (a story mostly looks back on recent
-/// events: "SEOUL, Jan. 2 -" after "announced on Oct. 14, 2024" is 2025-01-02); when neither
-/// the same nor the next year does, the date stays unknown rather than guessed.
+/// year that puts it from 90 days before to half a year after that date (a story mostly looks
+/// back on recent events, or ahead on close ones: "SEOUL, Jan. 2 -" after "announced on Oct.
+/// 14, 2024" is 2025-01-02, before "talks resume on Jan. 5, 2025" too); the window is shorter
+/// than a year, so at most one year fits, and when none does the date stays unknown.
 pub fn dateline_date(text: &str, url: Option<&str>, path: Option<&str>) -> Option<Date> {
     let hit = find_dateline(text)?;
     let in_range = |y: i16| (1900..=2100).contains(&y);
@@ -95,14 +96,18 @@ pub fn dateline_date(text: &str, url: Option<&str>, path: Option<&str>) -> Optio
             .flatten();
     }
     let near = find_text_dates(text).first()?.date;
-    [near.year(), near.year().saturating_add(1)]
-        .into_iter()
-        .filter(|&y| in_range(y))
-        .filter_map(|y| Date::new(y, hit.month, hit.day).ok())
-        .find(|&day| {
-            let after = near.until(day).map_or(-1, |span| span.get_days());
-            (0..=183).contains(&after)
-        })
+    [
+        near.year().saturating_sub(1),
+        near.year(),
+        near.year().saturating_add(1),
+    ]
+    .into_iter()
+    .filter(|&y| in_range(y))
+    .filter_map(|y| Date::new(y, hit.month, hit.day).ok())
+    .find(|&day| {
+        let after = near.until(day).map_or(-1, |span| span.get_days());
+        (-90..=183).contains(&after)
+    })
 }
 
 /// The date of a `Date:`-style line in the first lines of a plain-text article (`Date:`,
@@ -163,6 +168,11 @@ mod tests {
         // A date far from the dateline's day in both years says nothing: no date.
         let t4 = "HALIFAX, Nov. 3 (CP) -- The rule takes effect on March 1, 2015.";
         assert_eq!(dateline_date(t4, None, None), None);
+        // A close upcoming date: the dateline's day shortly before it.
+        let t5 = "SEOUL, Jan. 2 (Yonhap) -- Talks resume on Jan. 5, 2025.";
+        assert_eq!(dateline_date(t5, None, None), d(2025, 1, 2));
+        let t6 = "SEOUL, Dec. 30 (Yonhap) -- The rule takes effect on Jan. 1, 2026.";
+        assert_eq!(dateline_date(t6, None, None), d(2025, 12, 30));
         assert_eq!(dateline_date(t, None, None), None);
     }
 
