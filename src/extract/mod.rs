@@ -13,7 +13,7 @@ pub mod entities;
 pub mod gazetteer;
 pub mod ner;
 
-use crate::article::{Article, EntityKind};
+use crate::article::{Article, EntityKind, Mention};
 use entities::{Entity, MetadataEntities};
 
 /// Finds what metadata did not give: a publication date from the article's dateline, URL or
@@ -48,12 +48,33 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
     };
     let text = article.text();
     let rec = ner::Recognizer::try_embedded().ok();
-    let mentions = rec.map(|r| r.recognize(&text)).unwrap_or_default();
+    let mut mentions = rec.map(|r| r.recognize(&text)).unwrap_or_default();
+    if let Some(rec) = rec {
+        drop_caps_common_people(rec, &mut mentions);
+    }
     let mut entities = entities::normalize(&text, &mentions, &metadata, gaz);
     if let Some(rec) = rec {
         drop_common_words(rec, &mut entities);
     }
     apply(article, entities)
+}
+
+/// Drops person mentions in ALL CAPS text whose every word is an ordinary lower-case word:
+/// wire headlines lose the case that marks names, and the recognizer reads "RAISES QUARTERLY"
+/// or "DEBT DOWNGRADED" as a name. Real names keep at least one word that is not ordinary
+/// ("JAMES BAKER": "james").
+fn drop_caps_common_people(rec: &ner::Recognizer, mentions: &mut Vec<Mention>) {
+    mentions.retain(|m| {
+        let caps =
+            m.text.chars().any(char::is_alphabetic) && !m.text.chars().any(char::is_lowercase);
+        let ordinary = || {
+            m.text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| rec.is_common_word(w))
+        };
+        !(m.kind == EntityKind::Person && caps && ordinary())
+    });
 }
 
 /// Drops one-word people and organizations found only in the text that are ordinary words
@@ -120,6 +141,21 @@ mod tests {
         };
         let countries = enrich(&mut a);
         (a, countries)
+    }
+
+    #[test]
+    fn wire_headlines_in_capitals_make_no_people_of_ordinary_words() {
+        let (a, _) = enriched(
+            "HARBOUR BELL INC <HBL> RAISES QUARTERLY",
+            "Harbour Bell Inc said its board approved a higher quarterly dividend.",
+        );
+        assert!(a.people.is_empty(), "{:?}", a.people);
+        let (a, _) = enriched("JAMES BAKER SEES NO CHANGE", "Nothing changed, he said.");
+        assert!(
+            !a.people.iter().any(|p| p == "Sees No Change"),
+            "{:?}",
+            a.people
+        );
     }
 
     #[test]

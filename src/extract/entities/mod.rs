@@ -200,7 +200,9 @@ pub fn normalize(
     // Built on first need: most articles never name a place right after another.
     let chars: std::cell::OnceCell<Vec<char>> = std::cell::OnceCell::new();
     for m in ms {
-        if m.kind != EntityKind::Place && text::is_not_a_name(&m.text) {
+        if m.kind != EntityKind::Place
+            && (text::is_not_a_name(&m.text) || org::is_bare_legal_form(&m.text))
+        {
             continue;
         }
         // A stock ticker in wire markup ("Husky Oil Ltd <HYO.TO>") names no entity.

@@ -94,6 +94,12 @@ pub fn is_news_agency(mention: &str) -> bool {
     AGENCIES.contains(&m.to_lowercase().as_str())
 }
 
+/// Whether a mention is nothing but a legal form ("Corp", "Inc."): a fragment, not a name.
+pub fn is_bare_legal_form(mention: &str) -> bool {
+    let m = mention.trim();
+    !m.contains(char::is_whitespace) && is_legal_form(m)
+}
+
 fn is_legal_form(word: &str) -> bool {
     let w: String = word
         .chars()

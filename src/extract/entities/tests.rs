@@ -465,8 +465,12 @@ fn news_agencies_are_organizations() {
 
 #[test]
 fn tickers_in_wire_markup_name_nothing() {
-    let t = "Husky Oil Ltd <HYO.TO> of Canada said.";
-    let ms = vec![m(t, Org, "Husky Oil Ltd", 0), m(t, Org, "HYO", 0)];
+    let t = "Husky Oil Ltd <HYO.TO> of Canada said. Corp officials agreed.";
+    let ms = vec![
+        m(t, Org, "Husky Oil Ltd", 0),
+        m(t, Org, "HYO", 0),
+        m(t, Person, "Corp", 0),
+    ];
     let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
     assert_eq!(names(&e), vec![(Org, "Husky Oil")]);
 }
