@@ -305,7 +305,10 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let (index, _) = open_or_create(tmp.path()).unwrap();
         let _held: IndexWriter<TantivyDocument> = index.writer(50_000_000).unwrap();
-        let err = build(&[], tmp.path(), &IndexOptions::default(), &()).unwrap_err();
+        let input = tempfile::tempdir().unwrap();
+        let file = input.path().join("a.txt");
+        std::fs::write(&file, "Rain\n\nIt rained.").unwrap();
+        let err = build(&[file], tmp.path(), &IndexOptions::default(), &()).unwrap_err();
         assert!(matches!(err, IndexError::Locked(_)), "{err}");
         assert_eq!(
             err.to_string(),

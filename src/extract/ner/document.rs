@@ -226,7 +226,7 @@ impl Recognizer {
             ds.word_sums.push(e.prefix);
             ds.word_ids.push(e.ids);
         }
-        let scase = truecase_and_mark(&self.gaz, &self.clusters, words, &mut ds.sc);
+        let scase = truecase_and_mark(&self.gaz, &self.clusters, words, &mut ds.sc, true);
         let (infos, gaz) = (&ds.sc.infos, &ds.sc.gaz);
         for (i, t) in infos.iter().enumerate() {
             if ds.sc.truecased[i] {

@@ -96,6 +96,12 @@ fn title_case_headlines_are_truecased() {
         found("Police Arrest Mayor Of Springfield After Long Probe"),
         vec![(Place, "Springfield".into())]
     );
+    // A word inside a known multi-word name keeps its capital.
+    assert!(has(
+        "Poll Shows Tightening Race In Key New York Primary",
+        Place,
+        "New York"
+    ));
     assert_eq!(
         found("Heavy Rain Floods Streets In Lagos As Nigeria Braces For More Storms"),
         vec![(Place, "Lagos".into()), (Place, "Nigeria".into())]

@@ -134,26 +134,32 @@ pub(crate) struct Scratch {
 }
 
 /// Token descriptors, cluster ids and gazetteer codes of a sentence; returns its case class.
+/// `inference` as in [`truecase_and_mark`].
 pub(crate) fn prepare(
     gaz: &Gazetteer,
     clusters: &Clusters,
     words: &[&str],
     sc: &mut Scratch,
+    inference: bool,
 ) -> u64 {
     sc.infos.clear();
     sc.infos
         .extend(words.iter().map(|w| with_clusters(clusters, token_info(w))));
-    truecase_and_mark(gaz, clusters, words, sc)
+    truecase_and_mark(gaz, clusters, words, sc, inference)
 }
 
 /// The second half of [`prepare`], given `sc.infos` as [`token_info`] plus clusters computes
 /// them: truecases Title Case headlines (setting `sc.truecased[i]` for each changed token),
-/// marks gazetteer matches and returns the sentence's case class.
+/// marks gazetteer matches and returns the sentence's case class. At `inference`, a word
+/// inside a known multi-word name keeps its capital ("New" in "Key New York Primary");
+/// training leaves that rule out so that the shipped model stays what `dateline train ner`
+/// makes (retrained with the rule, it lost "J.K. Rowling" in a hard-case test).
 pub(crate) fn truecase_and_mark(
     gaz: &Gazetteer,
     clusters: &Clusters,
     words: &[&str],
     sc: &mut Scratch,
+    inference: bool,
 ) -> u64 {
     sc.truecased.clear();
     sc.truecased.resize(words.len(), false);
@@ -165,10 +171,18 @@ pub(crate) fn truecase_and_mark(
             .any(|w| TITLE_FUNCTION_WORDS.contains(w))
     {
         // A Title Case headline: lowercase the words usually written lowercase, so the
-        // sentence looks like running text to a model trained on running text.
+        // sentence looks like running text to a model trained on running text; but not a word
+        // inside a known multi-word name ("New" in "Key New York Primary").
+        if inference {
+            gaz.mark(&sc.infos, &mut sc.gaz);
+        } else {
+            sc.gaz.clear();
+            sc.gaz.resize(words.len(), Default::default());
+        }
         for (i, (t, w)) in sc.infos.iter_mut().zip(words).enumerate() {
             let initial_cap = t.flags & F_INIT_CAP != 0 && t.flags & F_ALL_CAPS == 0;
-            if i > 0 && initial_cap && clusters.is_common(t.lower) {
+            let in_phrase = sc.gaz[i].iter().any(|&c| (1..=3).contains(&c));
+            if i > 0 && initial_cap && !in_phrase && clusters.is_common(t.lower) {
                 *t = with_clusters(clusters, token_info_with(w, true));
                 sc.truecased[i] = true;
             }
@@ -239,7 +253,7 @@ pub(crate) fn decode_sentence<F>(
 ) where
     F: FnMut(usize, &[u32], u32) -> u8,
 {
-    let scase = prepare(gaz, clusters, words, sc);
+    let scase = prepare(gaz, clusters, words, sc, skip);
     sc.tags.clear();
     let n = words.len();
     let open_mask = open_mask();

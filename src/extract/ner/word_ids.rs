@@ -285,7 +285,7 @@ mod tests {
         ] {
             let words: Vec<&str> = text.split(' ').collect();
             let mut sc = Scratch::default();
-            let scase = prepare(&rec.gaz, &rec.clusters, &words, &mut sc);
+            let scase = prepare(&rec.gaz, &rec.clusters, &words, &mut sc, true);
             let wid: Vec<WordIds> = sc.infos.iter().map(|t| word_ids(w, t)).collect();
             let sent = SentenceIds {
                 infos: &sc.infos,
