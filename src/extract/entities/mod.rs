@@ -197,8 +197,10 @@ pub fn normalize(
         Vec::with_capacity(ms.len() + metadata.people.len() + metadata.places.len());
     // The last place candidate: where it ends and its GeoNames id, for "City, Region".
     let mut last_place: Option<(usize, Option<u32>)> = None;
-    // Built on first need: most articles never name a place right after another.
+    // Built on first need: only markup and place lists ask for it.
     let chars: std::cell::OnceCell<Vec<char>> = std::cell::OnceCell::new();
+    let char_at = |i: usize| chars.get_or_init(|| text.chars().collect()).get(i).copied();
+    let markup = text.contains('<');
     for m in ms {
         if m.kind != EntityKind::Place
             && (text::is_not_a_name(&m.text) || org::is_bare_legal_form(&m.text))
@@ -206,84 +208,38 @@ pub fn normalize(
             continue;
         }
         // A stock ticker in wire markup ("Husky Oil Ltd <HYO.TO>") names no entity.
-        let ticker = m.start > 0
-            && chars
-                .get_or_init(|| text.chars().collect())
-                .get(m.start - 1)
-                == Some(&'<');
-        if ticker {
+        if markup && m.start > 0 && char_at(m.start - 1) == Some('<') {
             continue;
         }
-        let cand = match corrected_kind(m, gaz) {
-            EntityKind::Person => person::clean(&m.text, m.start).map(|c| {
+        match corrected_kind(m, gaz) {
+            EntityKind::Person => cands.extend(person::clean(&m.text, m.start).map(|c| {
                 plain_cand(
                     EntityKind::Person,
                     c.name,
                     Some((c.start, c.end)),
                     TEXT_BONUS + org::display_score(&m.text),
                 )
-            }),
-            EntityKind::Place => place::clean(&m.text, m.start).map(|c| {
-                let after_city = match last_place {
-                    Some((end, Some(id)))
-                        if c.start == end + 2
-                            && chars
-                                .get_or_init(|| text.chars().collect())
-                                .get(end..c.start)
-                                == Some(&[',', ' ']) =>
-                    {
-                        Some(id)
-                    }
-                    _ => None,
-                };
-                let r = match after_city {
-                    Some(city) => place::resolve_after_city(&c.name, city, gaz),
-                    None => place::resolve(&c.name, gaz),
-                };
-                // "Paris, Texas": the region says which Paris the city before it was.
-                if let (Some(_), Some(prev)) = (after_city, cands.last_mut()) {
-                    let end = last_place.map(|l| l.0);
-                    if prev.kind == EntityKind::Place && prev.span.map(|s| s.1) == end {
-                        if let Some(city) = gaz.city_in_region(&prev.name, &r.name) {
-                            *prev = place_cand(place::resolved(city), prev.span, prev.score);
+            })),
+            EntityKind::Place => {
+                if let Some(c) = place::clean(&m.text, m.start) {
+                    let after_city = match last_place {
+                        Some((end, Some(id)))
+                            if c.start == end + 2
+                                && char_at(end) == Some(',')
+                                && char_at(end + 1) == Some(' ') =>
+                        {
+                            Some(id)
                         }
-                    }
+                        _ => None,
+                    };
+                    let cand = place_in_context(&c, after_city, &mut cands, gaz);
+                    last_place = Some((c.end, cand.geonames_id));
+                    cands.push(cand);
                 }
-                last_place = Some((c.end, r.geonames_id));
-                place_cand(r, Some((c.start, c.end)), TEXT_BONUS)
-            }),
-            EntityKind::Org => {
-                // "Federal Reserve Board Chairman Paul Volcker": an org, then a person.
-                let (org_part, person_part) = match person::split_role(&m.text) {
-                    Some((o, p)) => (o, Some(p)),
-                    None => (0..m.text.len(), None),
-                };
-                let at = |byte: usize| m.start + m.text[..byte].chars().count();
-                if let Some(p) = person_part {
-                    cands.extend(person::clean(&m.text[p.clone()], at(p.start)).map(|c| {
-                        plain_cand(
-                            EntityKind::Person,
-                            c.name,
-                            Some((c.start, c.end)),
-                            TEXT_BONUS,
-                        )
-                    }));
-                }
-                org::clean(&m.text[org_part.clone()], at(org_part.start)).map(|mut c| {
-                    // The wire signs "Reuter" but is named Reuters.
-                    if c.name.eq_ignore_ascii_case("reuter") {
-                        c.name = "Reuters".into();
-                    }
-                    let score = TEXT_BONUS + org::display_score(&c.name);
-                    Cand {
-                        key: org::key(&c.name),
-                        ..plain_cand(EntityKind::Org, c.name, Some((c.start, c.end)), score)
-                    }
-                })
             }
-            EntityKind::Misc => None,
-        };
-        cands.extend(cand);
+            EntityKind::Org => org_cands(m, &mut cands),
+            EntityKind::Misc => {}
+        }
     }
     join_adjacent_people(text, &mut cands);
     for p in &metadata.people {
@@ -314,6 +270,63 @@ pub fn normalize(
     });
     surnames_typed_org_are_people(&mut entities);
     entities
+}
+
+/// The candidate for a cleaned place mention `c`. After "City, " (`after_city`, the city's
+/// GeoNames id) the name may be the city's region ("Atlanta, Georgia": the US state), and the
+/// region may say which city the one before was ("Paris, Texas": the candidate for "Paris",
+/// last in `cands`, is corrected).
+fn place_in_context(
+    c: &text::Core,
+    after_city: Option<u32>,
+    cands: &mut [Cand],
+    gaz: &Gazetteer,
+) -> Cand {
+    let r = match after_city {
+        Some(city) => place::resolve_after_city(&c.name, city, gaz),
+        None => place::resolve(&c.name, gaz),
+    };
+    if let (Some(_), Some(prev)) = (after_city, cands.last_mut()) {
+        if prev.kind == EntityKind::Place && prev.span.map(|s| s.1 + 2) == Some(c.start) {
+            if let Some(city) = gaz.city_in_region(&prev.name, &r.name) {
+                *prev = place_cand(place::resolved(city), prev.span, prev.score);
+            }
+        }
+    }
+    place_cand(r, Some((c.start, c.end)), TEXT_BONUS)
+}
+
+/// The candidates of an organization mention: the organization, and the person when the span
+/// runs on into an office and a name ("Federal Reserve Board Chairman Paul Volcker").
+fn org_cands(m: &Mention, cands: &mut Vec<Cand>) {
+    let (org_part, person_part) = match person::split_role(&m.text) {
+        Some((o, p)) => (o, Some(p)),
+        None => (0..m.text.len(), None),
+    };
+    let at = |byte: usize| m.start + m.text[..byte].chars().count();
+    if let Some(p) = person_part {
+        cands.extend(person::clean(&m.text[p.clone()], at(p.start)).map(|c| {
+            plain_cand(
+                EntityKind::Person,
+                c.name,
+                Some((c.start, c.end)),
+                TEXT_BONUS,
+            )
+        }));
+    }
+    cands.extend(
+        org::clean(&m.text[org_part.clone()], at(org_part.start)).map(|mut c| {
+            // The wire signs "Reuter" but is named Reuters.
+            if c.name.eq_ignore_ascii_case("reuter") {
+                c.name = "Reuters".into();
+            }
+            let score = TEXT_BONUS + org::display_score(&c.name);
+            Cand {
+                key: org::key(&c.name),
+                ..plain_cand(EntityKind::Org, c.name, Some((c.start, c.end)), score)
+            }
+        }),
+    );
 }
 
 /// Joins person candidates that only a space separates ("Minister Gareth" typed ORG, then

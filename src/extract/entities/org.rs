@@ -2,7 +2,9 @@
 //! case ("ACME" / "Acme"), a leading "the", and trailing legal forms (Inc., Corp., Corporation,
 //! Ltd., Limited, Co., Company, PLC, LLC, L.P.) — "the Acme Corp." and "Acme" are one org.
 
-use super::text::{core, has_name_letters, last_word, possessive_len, tidy_case, trim_range, Core};
+use super::text::{
+    core, has_name_letters, last_word, possessive_len, table_key, tidy_case, trim_range, Core,
+};
 use crate::extract::gazetteer::fold::exact_key;
 
 /// Trailing legal-form words, compared lower-cased with dots and commas removed.
@@ -101,12 +103,7 @@ pub fn is_bare_legal_form(mention: &str) -> bool {
 }
 
 fn is_legal_form(word: &str) -> bool {
-    let w: String = word
-        .chars()
-        .filter(|&c| c != '.' && c != ',')
-        .flat_map(char::to_lowercase)
-        .collect();
-    LEGAL_FORMS.contains(&w.as_str())
+    LEGAL_FORMS.contains(&table_key(word).as_str())
 }
 
 /// Byte length of `name` without trailing legal forms and the "&", "and" or comma before them;

@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::text::{core, has_name_letters, possessive_len, tidy_case, trim_range, Core};
+use super::text::{core, has_name_letters, possessive_len, table_key, tidy_case, trim_range, Core};
 use crate::extract::gazetteer::fold::fold;
 
 /// Title and role words dropped from person mentions (whitespace-separated), compared
@@ -37,11 +37,7 @@ const ROLE_WORDS_MAX: usize = 6;
 
 /// True when `word` is a title or role: "Dr.", "PRESIDENT", "then-President", "U.S.".
 fn is_title(word: &str) -> bool {
-    let w: String = word
-        .chars()
-        .filter(|&c| c != '.' && c != ',')
-        .flat_map(char::to_lowercase)
-        .collect();
+    let w = table_key(word);
     if titles().contains(w.as_str()) {
         return true;
     }
@@ -62,12 +58,7 @@ const PERSONAL_TITLES: &str = "\
 fn is_personal_title(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let set = SET.get_or_init(|| PERSONAL_TITLES.split_whitespace().collect());
-    let w: String = word
-        .chars()
-        .filter(|&c| c != '.' && c != ',')
-        .flat_map(char::to_lowercase)
-        .collect();
-    set.contains(w.as_str())
+    set.contains(table_key(word).as_str())
 }
 
 /// True when a mention opens with a personal title followed by a capitalized word that is
@@ -99,9 +90,7 @@ pub fn split_role(mention: &str) -> Option<(std::ops::Range<usize>, std::ops::Ra
     // The role must end in an office noun ("Chairman", "Director"), not a modifier that
     // also opens titles ("I.R.E. Financial Corp" is one company).
     const OFFICES: &[&str] = &["director", "secretary", "officer", "manager", "executive"];
-    let office = |w: &str| {
-        is_personal_title(w) || OFFICES.contains(&w.trim_end_matches('.').to_lowercase().as_str())
-    };
+    let office = |w: &str| is_personal_title(w) || OFFICES.contains(&table_key(w).as_str());
     if j == 0 || j == words.len() || !office(words[j - 1].1) {
         return None;
     }

@@ -70,6 +70,15 @@ pub fn possessive_len(s: &str) -> usize {
     0
 }
 
+/// A word as the title and legal-form tables list it: lower-cased, dots and commas removed
+/// ("Gov." → "gov", "Corp.," → "corp").
+pub fn table_key(word: &str) -> String {
+    word.chars()
+        .filter(|&c| c != '.' && c != ',')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Whether a person or organization mention is table or calendar residue rather than a
 /// name: its first word is a bare number ("1,337 Bank" from a column of figures), or it is one
 /// month or weekday name or abbreviation ("Feb", "Tues.").
