@@ -269,7 +269,65 @@ pub fn normalize(
             && e.mentions.len() < 2)
     });
     surnames_typed_org_are_people(&mut entities);
+    regions_over_countries(&mut entities, gaz);
     entities
+}
+
+/// A place resolved to a country that shares its name with a first-level region elsewhere
+/// ("Georgia": the country, and the US state) is that region when the article names other
+/// places in the region's country (Atlanta, Texas) and none in the namesake country (Tbilisi).
+/// Only one such region may fit, or nothing changes. An entity that already stands for that
+/// region ("Atlanta, Georgia" earlier) takes the mentions over.
+fn regions_over_countries(entities: &mut Vec<Entity>, gaz: &Gazetteer) {
+    for i in 0..entities.len() {
+        let e = &entities[i];
+        if e.kind != EntityKind::Place || e.country.as_deref() != Some(e.name.as_str()) {
+            continue;
+        }
+        let regions = gaz.regions_named(&e.name);
+        if regions.is_empty() {
+            continue;
+        }
+        // Other places, by country: whether any lies in the namesake country, which in another.
+        let others = || {
+            entities
+                .iter()
+                .enumerate()
+                .filter(|&(j, o)| j != i && o.kind == EntityKind::Place && o.name != e.name)
+        };
+        if others().any(|(_, o)| o.country.as_deref() == Some(e.name.as_str())) {
+            continue;
+        }
+        let fits: Vec<_> = regions
+            .iter()
+            .filter(|r| {
+                others().any(|(_, o)| {
+                    o.country.as_deref() == Some(r.country.as_str()) && o.name != r.country
+                })
+            })
+            .collect();
+        if let [region] = fits[..] {
+            let e = &mut entities[i];
+            e.country = Some(region.country.clone());
+            e.geonames_id = Some(region.geonames_id);
+        }
+    }
+    // Join entities that now stand for the same place.
+    let mut i = 0;
+    while i < entities.len() {
+        let id = entities[i].geonames_id;
+        let first = entities[..i]
+            .iter()
+            .position(|o| o.kind == EntityKind::Place && id.is_some() && o.geonames_id == id);
+        match first {
+            Some(f) if entities[i].kind == EntityKind::Place => {
+                let moved = entities.remove(i);
+                entities[f].mentions.extend(moved.mentions);
+                entities[f].mentions.sort_unstable();
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 /// The candidate for a cleaned place mention `c`. After "City, " (`after_city`, the city's

@@ -445,12 +445,14 @@ fn city_comma_region_settles_both_names() {
         .iter()
         .map(|x| (x.name.as_str(), x.geonames_id, x.mentions.len()))
         .collect();
-    // The US state and the Texas town after their city; the usual readings alone.
-    assert!(got.contains(&("Georgia", Some(4197000), 1)), "{got:?}");
+    // The US state and the Texas town after their city; "Paris" alone is the usual Paris,
+    // while "Georgia" alone, in an article of US places, is the state too.
+    assert!(got.contains(&("Georgia", Some(4197000), 2)), "{got:?}");
     assert!(got.contains(&("Paris", Some(4717560), 1)), "{got:?}");
     assert!(got.contains(&("Paris", Some(2988507), 1)), "{got:?}");
-    assert!(
-        got.iter().any(|g| g.0 == "Georgia" && g.1 != Some(4197000)),
+    assert_eq!(
+        got.iter().filter(|g| g.0 == "Georgia").count(),
+        1,
         "{got:?}"
     );
 }
@@ -473,4 +475,30 @@ fn tickers_in_wire_markup_name_nothing() {
     ];
     let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
     assert_eq!(names(&e), vec![(Org, "Husky Oil")]);
+}
+
+#[test]
+fn a_country_named_like_a_region_follows_the_articles_other_places() {
+    let g = fixture_gazetteer();
+    let t = "Georgia voters lined up in Atlanta, and in Seattle too.";
+    let ms = vec![
+        m(t, Place, "Georgia", 0),
+        m(t, Place, "Atlanta", 0),
+        m(t, Place, "Seattle", 0),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), g);
+    assert_eq!(e[0].name, "Georgia");
+    assert_eq!(
+        (e[0].country.as_deref(), e[0].geonames_id),
+        (Some("United States"), Some(4197000))
+    );
+    // With nothing else, or with a place in the country Georgia, it stays the country.
+    let t = "Georgia voted.";
+    let e = normalize(
+        t,
+        &[m(t, Place, "Georgia", 0)],
+        &MetadataEntities::default(),
+        g,
+    );
+    assert_eq!(e[0].country.as_deref(), Some("Georgia"));
 }

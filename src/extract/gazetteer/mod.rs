@@ -123,6 +123,8 @@ pub struct Gazetteer {
     by_city_region: HashMap<(String, String), u32>,
     /// Cities by GeoNames id.
     by_city_id: HashMap<u32, u32>,
+    /// First-level regions by the lookup key of their name.
+    by_region_name: HashMap<String, Vec<u32>>,
 }
 
 impl Gazetteer {
@@ -154,7 +156,7 @@ impl Gazetteer {
                 population: p.population,
             })
             .collect();
-        let by_region = places
+        let by_region: HashMap<(String, String), u32> = places
             .iter()
             .enumerate()
             .filter(|(_, p)| p.kind == PlaceKind::Admin1)
@@ -182,6 +184,13 @@ impl Gazetteer {
             .filter(|(_, p)| p.kind == PlaceKind::City)
             .map(|(i, p)| (p.geonames_id, i as u32))
             .collect();
+        let mut by_region_name: HashMap<String, Vec<u32>> = HashMap::new();
+        for ((_, key), &i) in &by_region {
+            by_region_name.entry(key.clone()).or_default().push(i);
+        }
+        for ids in by_region_name.values_mut() {
+            ids.sort_unstable();
+        }
         Ok(Self {
             places,
             by_key: keys.into_iter().collect(),
@@ -189,7 +198,20 @@ impl Gazetteer {
             by_region,
             by_city_region,
             by_city_id,
+            by_region_name,
         })
+    }
+
+    /// First-level regions named `name`, in any country ("Georgia" → the US state).
+    pub fn regions_named(&self, name: &str) -> Vec<&Place> {
+        self.by_region_name
+            .get(&fold::lookup_key(name))
+            .map(|ids| {
+                ids.iter()
+                    .filter_map(|&i| self.places.get(i as usize))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// The city `name` in the first-level region `region` ("Paris" in "Paris, Texas";
