@@ -197,7 +197,7 @@ pub fn normalize(
         Vec::with_capacity(ms.len() + metadata.people.len() + metadata.places.len());
     // The last place candidate: where it ends and its GeoNames id, for "City, Region".
     let mut last_place: Option<(usize, Option<u32>)> = None;
-    // Built on first need: only markup and place lists ask for it.
+    // Built on first need: only markup, place lists and adjacent names ask for it.
     let chars: std::cell::OnceCell<Vec<char>> = std::cell::OnceCell::new();
     let char_at = |i: usize| chars.get_or_init(|| text.chars().collect()).get(i).copied();
     let markup = text.contains('<');
@@ -241,7 +241,7 @@ pub fn normalize(
             EntityKind::Misc => {}
         }
     }
-    join_adjacent_people(text, &mut cands);
+    join_adjacent_people(&char_at, &mut cands);
     for p in &metadata.people {
         cands.extend(person::clean_metadata(p).map(|n| plain_cand(EntityKind::Person, n, None, 1)));
     }
@@ -390,22 +390,19 @@ fn org_cands(m: &Mention, cands: &mut Vec<Cand>) {
 /// Joins person candidates that only a space separates ("Minister Gareth" typed ORG, then
 /// "Thomas" PER, give "Gareth" and "Thomas"): one name split by the recognizer, since two
 /// people are never written side by side without punctuation. `cands` holds text mentions in
-/// text order.
-fn join_adjacent_people(text: &str, cands: &mut Vec<Cand>) {
+/// text order; `char_at` gives the article's characters by offset.
+fn join_adjacent_people(char_at: &dyn Fn(usize) -> Option<char>, cands: &mut Vec<Cand>) {
     if cands.len() < 2 {
         return;
     }
     // A split "org role person" mention yields its person first.
     cands.sort_by_key(|c| c.span.map(|s| s.0));
-    let chars: std::cell::OnceCell<Vec<char>> = std::cell::OnceCell::new();
     let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
         if let (Some(prev), Some((s, e))) = (out.last_mut(), c.span) {
             if let Some((ps, pe)) = prev.span {
                 let people = prev.kind == EntityKind::Person && c.kind == EntityKind::Person;
-                let space =
-                    || chars.get_or_init(|| text.chars().collect()).get(pe..s) == Some(&[' '][..]);
-                if people && s == pe + 1 && space() {
+                if people && s == pe + 1 && char_at(pe) == Some(' ') {
                     let name = format!("{} {}", prev.name, c.name);
                     *prev = plain_cand(EntityKind::Person, name, Some((ps, e)), prev.score);
                     continue;

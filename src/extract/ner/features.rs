@@ -154,6 +154,17 @@ pub(crate) fn sentence_case(infos: &[TokenInfo]) -> u64 {
 pub(crate) const BOS: u64 = 0x5eed_0001;
 pub(crate) const EOS: u64 = 0x5eed_0002;
 
+/// Attribute `f` of the token at position `j` of sentence `s`, or the boundary pseudo-values
+/// [`BOS`] before it and [`EOS`] after it: the context templates' view of a neighbour.
+#[inline]
+pub(crate) fn attr_at(s: &[TokenInfo], j: isize, f: impl Fn(&TokenInfo) -> u64) -> u64 {
+    if j < 0 {
+        BOS
+    } else {
+        s.get(j as usize).map_or(EOS, f)
+    }
+}
+
 // Template ids; changing any of them invalidates trained models.
 pub(crate) const T_BIAS: u32 = 1;
 pub(crate) const T_LOWER: u32 = 2;
@@ -260,20 +271,8 @@ pub(crate) fn context_features(
     out: &mut Vec<u32>,
 ) {
     let t = &s[i];
-    let lower_at = |j: isize| -> u64 {
-        if j < 0 {
-            BOS
-        } else {
-            s.get(j as usize).map_or(EOS, |x| x.lower)
-        }
-    };
-    let shape_at = |j: isize| -> u64 {
-        if j < 0 {
-            BOS
-        } else {
-            s.get(j as usize).map_or(EOS, |x| x.short_shape)
-        }
-    };
+    let lower_at = |j: isize| attr_at(s, j, |x| x.lower);
+    let shape_at = |j: isize| attr_at(s, j, |x| x.short_shape);
     let ii = i as isize;
     out.push(feature_key(T_L_M1, lower_at(ii - 1)));
     out.push(feature_key(T_L_M2, lower_at(ii - 2)));
@@ -328,20 +327,8 @@ pub(crate) fn context_features(
             combine(u64::from(t.fine), t.short_shape),
         ));
     }
-    let fine_at = |j: isize| -> u64 {
-        if j < 0 {
-            BOS
-        } else {
-            s.get(j as usize).map_or(EOS, |x| u64::from(x.fine))
-        }
-    };
-    let coarse_at = |j: isize| -> u64 {
-        if j < 0 {
-            BOS
-        } else {
-            s.get(j as usize).map_or(EOS, |x| u64::from(x.coarse))
-        }
-    };
+    let fine_at = |j: isize| attr_at(s, j, |x| u64::from(x.fine));
+    let coarse_at = |j: isize| attr_at(s, j, |x| u64::from(x.coarse));
     out.push(feature_key(T_CF_M1, fine_at(ii - 1)));
     out.push(feature_key(T_CF_M2, fine_at(ii - 2)));
     out.push(feature_key(T_CF_P2, fine_at(ii + 2)));

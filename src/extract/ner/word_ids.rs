@@ -184,20 +184,8 @@ pub(crate) fn context_ids(
         pending.push((ids.len() as u32, k));
         ids.push(NONE);
     };
-    let lower_at = |j: isize| -> u64 {
-        if j < 0 {
-            BOS
-        } else {
-            infos.get(j as usize).map_or(EOS, |x| x.lower)
-        }
-    };
-    let shape_at = |j: isize| -> u64 {
-        if j < 0 {
-            BOS
-        } else {
-            infos.get(j as usize).map_or(EOS, |x| x.short_shape)
-        }
-    };
+    let lower_at = |j: isize| attr_at(infos, j, |x| x.lower);
+    let shape_at = |j: isize| attr_at(infos, j, |x| x.short_shape);
     let (m1, m2, p1, p2) = (s.at(ii - 1), s.at(ii - 2), s.at(ii + 1), s.at(ii + 2));
     ids.extend_from_slice(&[m1.l_m1, m2.l_m2, p1.l_p1, p2.l_p2, m1.s_m1, p1.s_p1]);
     key(
