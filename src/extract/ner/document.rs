@@ -24,8 +24,8 @@ use super::gazetteer::GazCodes;
 use super::labels::{allowed_after, spans_from_tags, split, Pos, Span, NUM_TAGS, O};
 use super::model::{Scores, Weights};
 use super::tagger::{
-    best_tag, fix_honorifics, has_capital, open_mask, skippable, trim_lowercase_edges,
-    truecase_and_mark, with_clusters, DocMemory, Recognizer,
+    best_tag, fix_honorifics, has_capital, may_open_before_capital, open_mask, skippable,
+    trim_lowercase_edges, truecase_and_mark, with_clusters, DocMemory, Recognizer,
 };
 use super::word_cache::{WordCache, WordEntry};
 use super::word_ids::{
@@ -247,7 +247,7 @@ impl Recognizer {
         let first = ds.have.len();
         for (i, t) in infos.iter().enumerate() {
             let need = has_capital(infos, i)
-                || has_capital(infos, i + 1)
+                || may_open_before_capital(infos, i)
                 || (i > 0 && has_capital(infos, i - 1));
             ds.have.push(need);
             if !need {

@@ -19,6 +19,20 @@ pub(crate) const F_DIGIT: u8 = 4;
 pub(crate) const F_INIT_LOWER: u8 = 8;
 /// Token has no letter or digit.
 pub(crate) const F_PUNCT: u8 = 16;
+/// Token is one of the [`PARTICLES`], written in lower case.
+pub(crate) const F_PARTICLE: u8 = 32;
+
+/// Particles that may open a name in lower case: "de Klerk", "van Gogh", "bin Salman".
+pub(crate) const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la",
+    "le", "ten", "ter", "van", "von", "zu",
+];
+
+/// [`hash_lower`] of each of the [`PARTICLES`].
+fn particle_hashes() -> &'static [u64] {
+    static H: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    H.get_or_init(|| PARTICLES.iter().map(|p| hash_lower(p)).collect())
+}
 
 /// Hashed descriptors of one token, computed once and shared by all templates.
 #[derive(Debug, Clone, Copy, Default)]
@@ -117,6 +131,10 @@ pub(crate) fn token_info_with(word: &str, lowered: bool) -> TokenInfo {
     }
     if alnum == 0 {
         t.flags |= F_PUNCT;
+    }
+    if t.flags & F_INIT_LOWER != 0 && lowers == n && n <= 5 && particle_hashes().contains(&t.lower)
+    {
+        t.flags |= F_PARTICLE;
     }
     let mut suf = FNV_OFFSET;
     for (k, c) in word.chars().rev().take(4).map(fold).enumerate() {
@@ -403,6 +421,9 @@ mod tests {
         assert_eq!(token_info("NATO").flags, F_INIT_CAP | F_ALL_CAPS);
         assert_eq!(token_info("1996").flags, F_DIGIT);
         assert_eq!(token_info(",").flags, F_PUNCT);
+        assert_eq!(token_info("van").flags, F_INIT_LOWER | F_PARTICLE);
+        assert_eq!(token_info("Van").flags, F_INIT_CAP);
+        assert_eq!(token_info("vane").flags, F_INIT_LOWER);
         assert_ne!(token_info("Kim").shape, token_info("Kimberly").shape);
         assert_eq!(
             token_info("Rowling").suffix[2],

@@ -43,6 +43,11 @@ pub(crate) const CAT_GPE: usize = 7;
 pub(crate) const CAT_TRAIN: usize = 8;
 /// Longest phrase matched, in tokens.
 pub(crate) const MAX_PHRASE: usize = 4;
+/// Mask bit of an entry that is a proper prefix of a longer phrase ("New" of "New York"): a
+/// match is extended only past such entries, so most capitalized words cost one lookup.
+const PREFIX: u16 = 1 << 15;
+/// Mask bits of the categories.
+const CATEGORIES: u16 = (1 << GAZ_CATS) - 1;
 
 /// Titles and roles that GMB includes in person spans; skipped when taking first names.
 const TITLES: &[&str] = &[
@@ -246,7 +251,10 @@ impl Gazetteer {
 
     /// Number of distinct phrases.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries
+            .iter()
+            .filter(|e| e.1 & CATEGORIES != 0)
+            .count()
     }
 
     /// Whether there are no phrases.
@@ -270,12 +278,17 @@ impl Gazetteer {
             let mut best = [0usize; GAZ_CATS];
             for len in 1..=MAX_PHRASE.min(infos.len() - i) {
                 h = combine(h, infos[i + len - 1].lower);
-                if let Some(m) = self.table.get(phrase_key(h)) {
-                    for (c, b) in best.iter_mut().enumerate() {
-                        if m & (1 << c) != 0 {
-                            *b = len;
-                        }
+                // Every prefix of a phrase has an entry, so a missing one ends the search.
+                let Some(m) = self.table.get(phrase_key(h)) else {
+                    break;
+                };
+                for (c, b) in best.iter_mut().enumerate() {
+                    if m & (1 << c) != 0 {
+                        *b = len;
                     }
+                }
+                if m as u16 & PREFIX == 0 {
+                    break;
                 }
             }
             for (c, &len) in best.iter().enumerate() {
@@ -359,10 +372,15 @@ impl Builder {
             return;
         }
         let mut h = PHRASE_SEED;
-        for t in &self.toks {
+        for (k, t) in self.toks.iter().enumerate() {
             h = combine(h, hash_lower(&name[t.byte_start..t.byte_end]));
+            let mask = if k + 1 == self.toks.len() {
+                1 << cat
+            } else {
+                PREFIX
+            };
+            self.entries.push((phrase_key(h), mask));
         }
-        self.entries.push((phrase_key(h), 1 << cat));
     }
 }
 
@@ -399,5 +417,28 @@ mod tests {
         assert_eq!(out[4][CAT_COUNTRY], 4);
         assert_eq!(out[5][CAT_CITY], 0, "lowercase start does not match");
         assert_eq!(out[0], [0; GAZ_CATS]);
+        assert_eq!(g.len(), 3, "prefix entries are not phrases");
+    }
+
+    #[test]
+    fn longer_phrases_through_prefixes_only() {
+        let g = from_names(&[
+            ("Bank of New Zealand", CAT_ORG),
+            ("New Zealand", CAT_COUNTRY),
+            ("Zealand", CAT_ADMIN1),
+        ]);
+        let infos: Vec<_> = ["Bank", "of", "New", "Zealand", "Bank", "of", "Japan"]
+            .iter()
+            .map(|w| token_info(w))
+            .collect();
+        let mut out = Vec::new();
+        g.mark(&infos, &mut out);
+        let org: Vec<u8> = out.iter().map(|c| c[CAT_ORG]).collect();
+        assert_eq!(org, [1, 2, 2, 3, 0, 0, 0]);
+        assert_eq!(out[2][CAT_COUNTRY], 1);
+        assert_eq!(out[3][CAT_COUNTRY], 3);
+        assert_eq!(out[3][CAT_ADMIN1], 4);
+        // "Bank" and "Bank of" are prefixes, not names.
+        assert!(out[4].iter().all(|&c| c == 0));
     }
 }
