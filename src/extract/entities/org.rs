@@ -3,7 +3,7 @@
 //! Ltd., Limited, Co., Company, PLC, LLC, L.P.) — "the Acme Corp." and "Acme" are one org.
 
 use super::text::{
-    core, has_name_letters, last_word, possessive_len, table_key, tidy_case, trim_range, Core,
+    core, has_name_letters, last_word, possessive_len, tidy_case, trim_range, with_table_key, Core,
 };
 use crate::extract::gazetteer::fold::exact_key;
 
@@ -103,7 +103,7 @@ pub fn is_bare_legal_form(mention: &str) -> bool {
 }
 
 fn is_legal_form(word: &str) -> bool {
-    LEGAL_FORMS.contains(&table_key(word).as_str())
+    with_table_key(word, |k| LEGAL_FORMS.contains(&k))
 }
 
 /// Byte length of `name` without trailing legal forms and the "&", "and" or comma before them;

@@ -9,7 +9,9 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::text::{core, has_name_letters, possessive_len, table_key, tidy_case, trim_range, Core};
+use super::text::{
+    core, has_name_letters, possessive_len, tidy_case, trim_range, with_table_key, Core,
+};
 use crate::extract::gazetteer::fold::fold;
 
 /// Title and role words dropped from person mentions (whitespace-separated), compared
@@ -37,12 +39,11 @@ const ROLE_WORDS_MAX: usize = 6;
 
 /// True when `word` is a title or role: "Dr.", "PRESIDENT", "then-President", "U.S.".
 fn is_title(word: &str) -> bool {
-    let w = table_key(word);
-    if titles().contains(w.as_str()) {
-        return true;
-    }
-    // "then-President", "ex-CEO", "vice-chairman", "co-founder": every hyphen part a title.
-    w.contains('-') && w.split('-').all(|p| p == "co" || titles().contains(p))
+    with_table_key(word, |w| {
+        // "then-President", "ex-CEO", "vice-chairman", "co-founder": every hyphen part a title.
+        titles().contains(w)
+            || (w.contains('-') && w.split('-').all(|p| p == "co" || titles().contains(p)))
+    })
 }
 
 /// Titles that name a person's office and never open an organization's name, unlike the
@@ -58,7 +59,7 @@ const PERSONAL_TITLES: &str = "\
 fn is_personal_title(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let set = SET.get_or_init(|| PERSONAL_TITLES.split_whitespace().collect());
-    set.contains(table_key(word).as_str())
+    with_table_key(word, |k| set.contains(k))
 }
 
 /// True when a mention opens with a personal title followed by a capitalized word that is
@@ -90,7 +91,7 @@ pub fn split_role(mention: &str) -> Option<(std::ops::Range<usize>, std::ops::Ra
     // The role must end in an office noun ("Chairman", "Director"), not a modifier that
     // also opens titles ("I.R.E. Financial Corp" is one company).
     const OFFICES: &[&str] = &["director", "secretary", "officer", "manager", "executive"];
-    let office = |w: &str| is_personal_title(w) || OFFICES.contains(&table_key(w).as_str());
+    let office = |w: &str| is_personal_title(w) || with_table_key(w, |k| OFFICES.contains(&k));
     if j == 0 || j == words.len() || !office(words[j - 1].1) {
         return None;
     }

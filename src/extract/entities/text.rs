@@ -70,13 +70,30 @@ pub fn possessive_len(s: &str) -> usize {
     0
 }
 
-/// A word as the title and legal-form tables list it: lower-cased, dots and commas removed
-/// ("Gov." → "gov", "Corp.," → "corp").
-pub fn table_key(word: &str) -> String {
-    word.chars()
+/// Calls `f` with `word` as the title and legal-form tables list it: lower-cased, dots and
+/// commas removed ("Gov." → "gov", "Corp.," → "corp"). Short ASCII words, nearly all of them,
+/// are keyed on the stack: these lookups run for every word of every name.
+pub fn with_table_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 24];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let mut n = 0;
+        for &c in word.as_bytes() {
+            if c != b'.' && c != b',' {
+                buf[n] = c.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        // Only ASCII bytes were copied, so this cannot fail.
+        if let Ok(key) = std::str::from_utf8(&buf[..n]) {
+            return f(key);
+        }
+    }
+    let key: String = word
+        .chars()
         .filter(|&c| c != '.' && c != ',')
         .flat_map(char::to_lowercase)
-        .collect()
+        .collect();
+    f(&key)
 }
 
 /// Whether a person or organization mention is table or calendar residue rather than a
@@ -215,6 +232,20 @@ pub fn has_name_letters(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_keys_of_short_long_and_non_ascii_words() {
+        let key = |w: &str| with_table_key(w, str::to_string);
+        assert_eq!(key("Gov."), "gov");
+        assert_eq!(key("Corp.,"), "corp");
+        assert_eq!(key("U.S."), "us");
+        assert_eq!(key("Vice-Chairman"), "vice-chairman");
+        assert_eq!(key("Président"), "président");
+        assert_eq!(key("ÉTAT"), "état");
+        let long = "Aktiengesellschaft.Holding,Group";
+        assert_eq!(key(long), "aktiengesellschaftholdinggroup");
+        assert_eq!(key(""), "");
+    }
 
     #[test]
     fn table_and_calendar_residue_is_not_a_name() {
