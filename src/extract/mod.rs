@@ -47,7 +47,14 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         orgs: std::mem::take(&mut article.organizations),
     };
     let text = article.text();
-    let rec = ner::Recognizer::try_embedded().ok();
+    // The recognizer learned English news; on other languages its guesses are noise ("Das",
+    // "Dabei" as people, "Ende" as a place in Indonesia). Metadata values still count.
+    let english = article
+        .language
+        .as_deref()
+        .filter(|l| !l.trim().is_empty())
+        .is_none_or(is_english);
+    let rec = ner::Recognizer::try_embedded().ok().filter(|_| english);
     let mut mentions = rec.map(|r| r.recognize(&text)).unwrap_or_default();
     if let Some(rec) = rec {
         drop_caps_common_people(rec, &mut mentions);
@@ -59,10 +66,18 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
     apply(article, entities)
 }
 
-/// Drops person mentions in ALL CAPS text whose every word is an ordinary lower-case word:
-/// wire headlines lose the case that marks names, and the recognizer reads "RAISES QUARTERLY"
-/// or "DEBT DOWNGRADED" as a name. Real names keep at least one word that is not ordinary
-/// ("JAMES BAKER": "james").
+/// Whether a language tag ("en", "en-GB", "EN_us", "eng", "English") names English.
+fn is_english(tag: &str) -> bool {
+    let t = tag.trim().to_ascii_lowercase();
+    let primary = t.split(['-', '_']).next().unwrap_or("");
+    matches!(primary, "en" | "eng" | "english")
+}
+
+/// Drops person and organization mentions in ALL CAPS text whose every word is an ordinary
+/// lower-case word: wire headlines lose the case that marks names, and the recognizer reads
+/// "RAISES QUARTERLY", "QTR NET" or "SELLS CONVERTIBLE DEBT" as a name. Real names keep at
+/// least one word that is not ordinary ("JAMES BAKER": "james"), or, for organizations, end in
+/// an organization word ("WORLD BANK", "FEDERAL RESERVE").
 fn drop_caps_common_people(rec: &ner::Recognizer, mentions: &mut Vec<Mention>) {
     mentions.retain(|m| {
         let caps =
@@ -73,7 +88,12 @@ fn drop_caps_common_people(rec: &ner::Recognizer, mentions: &mut Vec<Mention>) {
                 .filter(|w| !w.is_empty())
                 .all(|w| rec.is_common_word(w))
         };
-        !(m.kind == EntityKind::Person && caps && ordinary())
+        let name_kind = match m.kind {
+            EntityKind::Person => true,
+            EntityKind::Org => !entities::ends_in_org_word(&m.text),
+            _ => false,
+        };
+        !(name_kind && caps && ordinary())
     });
 }
 
@@ -141,6 +161,72 @@ mod tests {
         };
         let countries = enrich(&mut a);
         (a, countries)
+    }
+
+    #[test]
+    fn text_in_other_languages_is_not_mined_for_names() {
+        let mut a = Article {
+            title: "Das Treffen in Berlin".into(),
+            body: "Dabei sagte Angela Merkel am Ende, dass Deutschland bereit sei.".into(),
+            language: Some("de-DE".into()),
+            places: vec!["Germany".into()],
+            ..Article::default()
+        };
+        enrich(&mut a);
+        assert!(a.people.is_empty() && a.organizations.is_empty(), "{a:?}");
+        assert_eq!(a.places, vec!["Germany".to_string()]);
+        for (tag, english) in [
+            ("en", true),
+            ("en-GB", true),
+            ("EN_us", true),
+            ("eng", true),
+            ("de", false),
+            ("fr-FR", false),
+            ("", false),
+        ] {
+            assert_eq!(is_english(tag), english, "{tag}");
+        }
+        let (b, _) = enriched(
+            "Merkel visits Paris",
+            "Angela Merkel met officials in Paris.",
+        );
+        assert!(
+            b.people.iter().any(|p| p == "Angela Merkel"),
+            "{:?}",
+            b.people
+        );
+    }
+
+    #[test]
+    fn wire_headlines_in_capitals_make_no_orgs_of_ordinary_words() {
+        let rec = ner::Recognizer::embedded();
+        let m = |kind, text: &str| Mention {
+            kind,
+            start: 0,
+            end: text.chars().count(),
+            text: text.into(),
+        };
+        let mut ms = vec![
+            m(EntityKind::Org, "BILLION DLRS OF DEBT"),
+            m(EntityKind::Org, "SELLS CONVERTIBLE DEBT"),
+            m(EntityKind::Org, "WORLD BANK"),
+            m(EntityKind::Org, "FEDERAL RESERVE"),
+            m(EntityKind::Org, "OPEC"),
+            m(EntityKind::Org, "Net Income"),
+            m(EntityKind::Place, "NEW YORK"),
+        ];
+        drop_caps_common_people(rec, &mut ms);
+        let kept: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(
+            kept,
+            [
+                "WORLD BANK",
+                "FEDERAL RESERVE",
+                "OPEC",
+                "Net Income",
+                "NEW YORK"
+            ]
+        );
     }
 
     #[test]

@@ -163,6 +163,21 @@ fn is_well_known(place: &crate::extract::gazetteer::Place) -> bool {
     place.kind == crate::extract::gazetteer::PlaceKind::Country || place.population >= 100_000
 }
 
+/// Whether a mention, in any case, ends in an organization head noun or legal form ("WORLD
+/// BANK", "Federal Reserve", "ACME CORP").
+pub fn ends_in_org_word(mention: &str) -> bool {
+    org::ends_with_head_noun(&text::tidy_case(mention.trim()))
+}
+
+/// The name an organization filter should match: `value` as extraction would have stored it,
+/// legal forms and a leading "the" removed ("General Motors Corp." → "General Motors", "the
+/// Federal Reserve" → "Federal Reserve"); `None` when nothing is left to remove.
+pub fn org_filter_name(value: &str) -> Option<String> {
+    org::clean(value, 0)
+        .map(|c| c.name)
+        .filter(|name| name.as_str() != value.trim())
+}
+
 /// Normalizes and merges one article's entities.
 ///
 /// `text` is the text the recognizer saw; `mentions` carry character offsets into it (in any

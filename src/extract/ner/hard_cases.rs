@@ -225,7 +225,8 @@ fn lowercase_words_never_end_or_open_a_name() {
     use super::tagger::trim_lowercase_edges;
     let words = [
         "of", "Kentucky", "Bank", "forecast", "the", "de", "Klerk", "Trump", "’s", "plan", "x",
-        "Bank", "said", ".", "(", "AT&T", ")",
+        "Bank", "said", ".", "(", "AT&T", ")", "Paul", "Volcker", "told", "Congress", "Bank", "of",
+        "New", "Zealand", "said",
     ];
     let sp = |start, end| Span { start, end, ty: 0 };
     let mut spans = vec![
@@ -236,6 +237,8 @@ fn lowercase_words_never_end_or_open_a_name() {
         sp(10, 11),
         sp(11, 14),
         sp(14, 17),
+        sp(17, 21),
+        sp(21, 26),
     ];
     trim_lowercase_edges(&words, &mut spans);
     assert_eq!(
@@ -246,7 +249,10 @@ fn lowercase_words_never_end_or_open_a_name() {
             sp(5, 7),
             sp(7, 8),
             sp(11, 12),
-            sp(14, 17)
+            sp(14, 17),
+            sp(17, 19),
+            sp(20, 21),
+            sp(21, 25)
         ]
     );
 }
