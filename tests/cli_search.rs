@@ -92,13 +92,23 @@ fn person_place_org_filters() {
         )),
         ["corpus/wire/2026-04-03-nairobi-coffee.txt"]
     );
+    let ecb = [
+        "corpus/crawl/market-roundup.json#1",
+        "corpus/wire/2026-03-19-berlin-rates.txt",
+    ];
     assert_eq!(
         sorted(search(&index, &["", "--org", "European Central Bank"])),
-        [
-            "corpus/crawl/market-roundup.json#1",
-            "corpus/wire/2026-03-19-berlin-rates.txt"
-        ]
+        ecb
     );
+    // A filter value is read as extraction reads a name: no leading "the", no legal form.
+    for name in ["the European Central Bank", "European Central Bank Ltd."] {
+        assert_eq!(sorted(search(&index, &["", "--org", name])), ecb, "{name}");
+    }
+    assert_eq!(
+        sorted(search(&index, &["org:\"the European Central Bank\""])),
+        ecb
+    );
+    assert!(search(&index, &["", "--org", "the Central Bank of Atlantis"]).is_empty());
 }
 
 #[test]

@@ -139,7 +139,17 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
             *place = canonical;
         }
     }
-    resolve_place_prefixes(&mut node, &mut |p| resolve_place(&searcher, &fields, p))?;
+    for org in &mut filters.orgs {
+        if let Some(name) = resolve_org(&searcher, &fields, org)? {
+            *org = name;
+        }
+    }
+    resolve_prefixes(&mut node, syntax::Scope::Place, &mut |p| {
+        resolve_place(&searcher, &fields, p)
+    })?;
+    resolve_prefixes(&mut node, syntax::Scope::Org, &mut |o| {
+        resolve_org(&searcher, &fields, o)
+    })?;
     // Typed text with nothing searchable in it finds nothing; only an empty query (with or
     // without filters) lists every article.
     let query: Box<dyn tantivy::query::Query> =
@@ -208,27 +218,53 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
     })
 }
 
-/// Applies [`resolve_place`] to every `place:` word or phrase of the query, as to `--place`.
-fn resolve_place_prefixes(
+/// Applies `resolve` to every word or phrase of the query with field prefix `scope` (`place:`,
+/// `org:`), as to the matching filter option.
+fn resolve_prefixes(
     node: &mut syntax::Node,
+    scope: syntax::Scope,
     resolve: &mut impl FnMut(&str) -> tantivy::Result<Option<String>>,
 ) -> tantivy::Result<()> {
-    use syntax::{Node, Scope};
+    use syntax::Node;
     match node {
-        Node::Word(Some(Scope::Place), text) | Node::Phrase(Some(Scope::Place), text) => {
+        Node::Word(Some(s), text) | Node::Phrase(Some(s), text) if *s == scope => {
             if let Some(canonical) = resolve(text)? {
-                *node = Node::Phrase(Some(Scope::Place), canonical);
+                *node = Node::Phrase(Some(scope), canonical);
             }
         }
         Node::Word(..) | Node::Phrase(..) => {}
-        Node::Not(inner) => resolve_place_prefixes(inner, resolve)?,
+        Node::Not(inner) => resolve_prefixes(inner, scope, resolve)?,
         Node::And(items) | Node::Or(items) => {
             for item in items {
-                resolve_place_prefixes(item, resolve)?;
+                resolve_prefixes(item, scope, resolve)?;
             }
         }
     }
     Ok(())
+}
+
+/// The organization name to filter on when no article carries `org` as written: the name
+/// extraction would have stored ("General Motors Corp" → "General Motors"), or `None` to
+/// keep the value.
+fn resolve_org(
+    searcher: &tantivy::Searcher,
+    fields: &index::Fields,
+    org: &str,
+) -> tantivy::Result<Option<String>> {
+    if carried(searcher, fields.org, org)? {
+        return Ok(None);
+    }
+    Ok(crate::extract::entities::org_filter_name(org))
+}
+
+/// Whether some article carries `value` in the exact-value field `field`.
+fn carried(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    value: &str,
+) -> tantivy::Result<bool> {
+    let key = index::schema::exact_key(value);
+    Ok(searcher.doc_freq(&tantivy::Term::from_field_text(field, &key))? > 0)
 }
 
 /// The canonical name for a place filter that no article carries as written ("usa", "U.S.",
@@ -239,8 +275,7 @@ fn resolve_place(
     fields: &index::Fields,
     place: &str,
 ) -> tantivy::Result<Option<String>> {
-    let key = index::schema::exact_key(place);
-    if searcher.doc_freq(&tantivy::Term::from_field_text(fields.place, &key))? > 0 {
+    if carried(searcher, fields.place, place)? {
         return Ok(None);
     }
     let Ok(gaz) = crate::extract::gazetteer::embedded() else {
