@@ -33,6 +33,22 @@ const KNOWN_KEYS: &[&str] = &[
     "language",
 ];
 
+/// Longest first line taken whole as the title, in characters.
+const MAX_TITLE_LINE: usize = 300;
+/// Characters of a longer first line that make the title.
+const TITLE_FROM_PARAGRAPH: usize = 120;
+
+/// The first words of `line` up to about `max` characters, cut at a space, with "…".
+fn opening_words(line: &str, max: usize) -> String {
+    let cut = line.char_indices().nth(max).map_or(line.len(), |(b, _)| b);
+    let head = &line[..cut];
+    let head = match head.rfind(char::is_whitespace) {
+        Some(sp) if sp > cut / 2 => &head[..sp],
+        _ => head,
+    };
+    format!("{}…", head.trim_end())
+}
+
 /// Parses one plain-text article. `article.id` and `article.path` are left for the caller.
 ///
 /// The title is the header's `Title:` or else the first non-empty line; the body is what
@@ -54,8 +70,15 @@ pub fn parse_text(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option
         i += 1;
     }
     if article.title.is_empty() && i < lines.len() {
-        article.title = lines[i].trim().trim_start_matches('#').trim().to_string();
-        i += 1;
+        let line = lines[i].trim().trim_start_matches('#').trim();
+        if line.chars().count() <= MAX_TITLE_LINE {
+            article.title = line.to_string();
+            i += 1;
+        } else {
+            // A paragraph (or a whole text without line breaks), not a title: its opening
+            // words stand for the title and the line stays in the body.
+            article.title = opening_words(line, TITLE_FROM_PARAGRAPH);
+        }
     }
     article.body = lines[i.min(lines.len())..].join("\n").trim().to_string();
     if article.title.is_empty() && article.body.is_empty() {
@@ -143,6 +166,29 @@ mod tests {
     fn parse(text: &str) -> (Option<Article>, Vec<Problem>) {
         let mut problems = Vec::new();
         (parse_text(text, "t.txt", &mut problems), problems)
+    }
+
+    #[test]
+    fn a_paragraph_first_line_gives_a_short_title_and_stays_in_the_body() {
+        let line = "Storm ".repeat(2000);
+        let mut p = Vec::new();
+        let a = parse_text(&format!("{line}\nSecond line."), "x.txt", &mut p).unwrap();
+        assert!(a.title.chars().count() <= 121, "{}", a.title.len());
+        assert!(
+            a.title.starts_with("Storm Storm") && a.title.ends_with("Storm…"),
+            "{}",
+            a.title
+        );
+        assert!(a.body.starts_with("Storm Storm") && a.body.ends_with("Second line."));
+        let one_word = "x".repeat(500);
+        let b = parse_text(&one_word, "y.txt", &mut p).unwrap();
+        assert_eq!(b.title.chars().count(), 121);
+        assert_eq!(b.body, one_word);
+        let c = parse_text("Short title\nBody.", "z.txt", &mut p).unwrap();
+        assert_eq!(
+            (c.title.as_str(), c.body.as_str()),
+            ("Short title", "Body.")
+        );
     }
 
     #[test]

@@ -148,18 +148,27 @@ pub fn marked(s: &Snippet, color: bool) -> String {
     out
 }
 
+/// `n` and `noun`, plural unless `n` is 1: "1 article", "20 articles".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The one-line end-of-run summary of `dateline index`.
 pub fn index_summary(r: &crate::index::IndexReport) -> String {
     let mut line = format!(
-        "indexed {} articles from {} of {} files in {:.2} s ({:.1} MB read, {:.1} MB/s, {:.0} articles/s); {} documents in {}",
-        r.articles_indexed,
+        "indexed {} from {} of {} in {:.2} s ({:.1} MB read, {:.1} MB/s, {:.0} articles/s); {} in {}",
+        count(r.articles_indexed, "article"),
         r.files_indexed,
-        r.files_seen,
+        count(r.files_seen, "file"),
         r.seconds,
         r.bytes_read as f64 / 1e6,
         r.mb_per_s,
         r.articles_per_s,
-        r.documents_in_index,
+        count(r.documents_in_index as usize, "document"),
         r.index,
     );
     for (label, map) in [
@@ -210,6 +219,24 @@ pub fn article(a: &crate::article::Article) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn summary_counts_in_singular_and_plural() {
+        let r = crate::index::IndexReport {
+            articles_indexed: 1,
+            files_indexed: 1,
+            files_seen: 1,
+            documents_in_index: 3,
+            index: "idx".into(),
+            ..Default::default()
+        };
+        let line = index_summary(&r);
+        assert!(
+            line.starts_with("indexed 1 article from 1 of 1 file in "),
+            "{line}"
+        );
+        assert!(line.contains("; 3 documents in idx"), "{line}");
+    }
 
     #[test]
     fn marks_highlights_by_character() {
