@@ -307,6 +307,26 @@ fn facets_count_documents_across_all_hits() {
         people[0],
         serde_json::json!({"name": "Grace Wanjiru", "count": 2})
     );
+    // --facet-limit sets how many values each facet lists, and asks for facets by itself.
+    let facet_sizes = |limit: &str| {
+        let out = dateline_ok(
+            &[
+                "search",
+                "",
+                "--index",
+                &index,
+                "--json",
+                "--facet-limit",
+                limit,
+            ],
+            0,
+        );
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        ["people", "places", "organizations"].map(|k| v["facets"][k].as_array().unwrap().len())
+    };
+    assert_eq!(facet_sizes("2"), [2, 2, 2]);
+    let all = facet_sizes("1000");
+    assert!(all.iter().all(|&n| n > 10), "{all:?}");
 }
 
 #[test]

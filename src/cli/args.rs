@@ -24,6 +24,7 @@ Examples (on the bundled corpus, after `dateline index`):
   dateline search '' --place \"South Korea\"        # also articles naming only Seoul or Busan
   dateline search 'cocoa OR coffee' --json | jq '.hits[].title'
   dateline search nairobi --facets
+  dateline search '' --facet-limit 50 --limit 0   # the 50 most named of each, all articles
   dateline search -- -strike                     # a query may also start with '-'
 
 Exit status: 0 when there are hits, 1 when there are none, 2 on error.";
@@ -71,6 +72,10 @@ pub enum Command {
     #[command(after_help = SEARCH_EXAMPLES)]
     Search(SearchArgs),
     /// Print one stored article in full.
+    #[command(
+        after_help = "Examples:\n  dateline show corpus/wire/2026-03-02-nairobi-floods.txt\n  \
+                      dateline show corpus/wire/archive.sgm#1 --json   # one article of a multi-article file"
+    )]
     Show {
         /// Article id, as printed by search.
         id: String,
@@ -85,7 +90,11 @@ pub enum Command {
     #[command(subcommand)]
     Eval(EvalCommand),
     /// Regenerate a committed model file from the third-party data in ../shared.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  dateline train gazetteer && dateline train ner && cargo build --release\n  \
+                      dateline train ner --out /tmp/ner.bin.gz --dev ../shared/corpora/conll2003-en/eng.testa"
+    )]
     Train(TrainCommand),
     /// Print the articles parsed from files as JSON Lines, exactly what the index would receive.
     #[command(after_help = "Examples:
@@ -207,6 +216,9 @@ pub struct SearchArgs {
     /// Also count the top people, places and organizations across all hits.
     #[arg(long)]
     pub facets: bool,
+    /// Values per facet (default 10); implies --facets.
+    #[arg(long, value_name = "N")]
+    pub facet_limit: Option<usize>,
     /// Print one JSON object (schema in the README).
     #[arg(long, conflicts_with = "jsonl")]
     pub json: bool,

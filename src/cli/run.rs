@@ -210,7 +210,11 @@ fn search_command(args: SearchArgs, stdout: &mut impl Write) -> anyhow::Result<E
         sort: args.sort,
         limit: args.limit,
         offset: args.offset,
-        facets: if args.facets { 10 } else { 0 },
+        facets: match (args.facets, args.facet_limit) {
+            (_, Some(n)) => n,
+            (true, None) => 10,
+            (false, None) => 0,
+        },
     };
     let results = search::run(&args.index, &req)?;
     if args.json {
