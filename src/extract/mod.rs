@@ -116,10 +116,21 @@ fn drop_common_words(rec: &ner::Recognizer, entities: &mut Vec<Entity>) {
         let ordinary = matches!(e.kind, EntityKind::Person | EntityKind::Org)
             && e.origin == entities::Origin::Text
             && !e.name.contains(char::is_whitespace)
-            && rec.is_common_word(&e.name)
+            && (rec.is_common_word(&e.name) || is_function_word(&e.name))
             && !name_words.contains(&e.name.to_lowercase());
         !ordinary
     });
+}
+
+/// Pronouns, determiners and politeness words, which open so many sentences that the word
+/// statistics behind [`ner::Recognizer::is_common_word`] count them as capitalized words, yet
+/// never name anyone alone ("We" as an organization, "Please" as a person).
+fn is_function_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "he", "her", "here", "his", "i", "it", "its", "my", "our", "please", "she", "thanks",
+        "that", "their", "there", "these", "they", "this", "those", "us", "we", "you", "your",
+    ];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Fills the display lists from `entities` and returns the countries to index as extra keys.
@@ -195,6 +206,29 @@ mod tests {
             "{:?}",
             b.people
         );
+    }
+
+    #[test]
+    fn pronouns_and_please_name_nobody() {
+        assert!(is_function_word("We") && is_function_word("PLEASE") && is_function_word("i"));
+        assert!(!is_function_word("Wes") && !is_function_word("Weber"));
+        let rec = ner::Recognizer::embedded();
+        let ent = |name: &str, kind| Entity {
+            name: name.into(),
+            kind,
+            mentions: vec![(0, name.chars().count())],
+            origin: entities::Origin::Text,
+            country: None,
+            geonames_id: None,
+        };
+        let mut es = vec![
+            ent("We", EntityKind::Org),
+            ent("Please", EntityKind::Person),
+            ent("Weber", EntityKind::Person),
+        ];
+        drop_common_words(rec, &mut es);
+        let kept: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(kept, ["Weber"]);
     }
 
     #[test]
