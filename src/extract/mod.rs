@@ -57,7 +57,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
     let rec = ner::Recognizer::try_embedded().ok().filter(|_| english);
     let mut mentions = rec.map(|r| r.recognize(&text)).unwrap_or_default();
     if let Some(rec) = rec {
-        drop_caps_common_people(rec, &mut mentions);
+        drop_caps_common_names(rec, &mut mentions);
     }
     let mut entities = entities::normalize(&text, &mentions, &metadata, gaz);
     if let Some(rec) = rec {
@@ -75,10 +75,10 @@ fn is_english(tag: &str) -> bool {
 
 /// Drops person and organization mentions in ALL CAPS text whose every word is an ordinary
 /// lower-case word: wire headlines lose the case that marks names, and the recognizer reads
-/// "RAISES QUARTERLY", "QTR NET" or "SELLS CONVERTIBLE DEBT" as a name. Real names keep at
+/// "RAISES QUARTERLY" or "SELLS CONVERTIBLE DEBT" as a name. Real names keep at
 /// least one word that is not ordinary ("JAMES BAKER": "james"), or, for organizations, end in
 /// an organization word ("WORLD BANK", "FEDERAL RESERVE").
-fn drop_caps_common_people(rec: &ner::Recognizer, mentions: &mut Vec<Mention>) {
+fn drop_caps_common_names(rec: &ner::Recognizer, mentions: &mut Vec<Mention>) {
     mentions.retain(|m| {
         let caps =
             m.text.chars().any(char::is_alphabetic) && !m.text.chars().any(char::is_lowercase);
@@ -249,7 +249,7 @@ mod tests {
             m(EntityKind::Org, "Net Income"),
             m(EntityKind::Place, "NEW YORK"),
         ];
-        drop_caps_common_people(rec, &mut ms);
+        drop_caps_common_names(rec, &mut ms);
         let kept: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
         assert_eq!(
             kept,
