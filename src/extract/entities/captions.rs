@@ -162,9 +162,6 @@ pub fn noise_spans(text: &str) -> Vec<(usize, usize)> {
         .find_overlapping_iter(text)
         .map(|m| (m.start(), m.pattern().as_usize()))
         .collect();
-    if found.is_empty() {
-        return Vec::new();
-    }
     found.sort_unstable();
     // Byte spans first; converted to char offsets once at the end.
     let mut spans: Vec<(usize, usize)> = Vec::new();

@@ -325,43 +325,36 @@ fn is_lower_word(w: &str) -> bool {
     w.starts_with(char::is_lowercase) && !w.chars().any(char::is_uppercase)
 }
 
-/// Lower-case words that may stand inside a name: "Bank of England", "Food and Drug
-/// Administration", "Council on Foreign Relations", "Rio de Janeiro", the [`PARTICLES`].
+/// Lower-case words besides the [`PARTICLES`] that may stand inside a name: "Bank of England",
+/// "Food and Drug Administration", "Council on Foreign Relations".
 const CONNECTORS: &[&str] = &[
-    "a", "al", "am", "an", "and", "at", "bin", "da", "das", "de", "del", "della", "den", "der",
-    "des", "di", "do", "dos", "du", "e", "el", "et", "for", "ibn", "im", "in", "la", "le", "les",
-    "of", "on", "sur", "ten", "ter", "the", "to", "und", "upon", "van", "von", "y", "zu",
+    "a", "am", "an", "and", "at", "den", "des", "do", "e", "et", "for", "im", "in", "les", "of",
+    "on", "sur", "the", "to", "und", "upon", "y",
 ];
 
-/// Names contain no lower-case word but the [`CONNECTORS`], neither end in a lower-case word
-/// (with any punctuation after it) nor a possessive, nor start with a lower-case word other
-/// than a particle. Splits each span at such inner words ("[Paul Volcker told Congress]" →
+/// Names contain no lower-case word but particles and [`CONNECTORS`], neither end in a
+/// lower-case word (with any punctuation after it) nor a possessive, nor start with a
+/// lower-case word other than a particle. Splits each span at such inner words ("[Paul Volcker told Congress]" →
 /// "[Paul Volcker]", "[Congress]") and trims them off its edges ("[Bank forecast the]" →
 /// "[Bank]", "[of Kentucky]" → "[Kentucky]"), dropping spans left empty. The greedy tagger
 /// sometimes runs an entity on past its end; these words never belong to it.
 pub(crate) fn trim_lowercase_edges(words: &[&str], spans: &mut Vec<Span>) {
     let possessive = |w: &str| matches!(w, "'s" | "’s" | "'S" | "’S" | "'" | "’");
     let punctuation = |w: &str| !w.chars().any(char::is_alphanumeric);
-    let breaks = |w: &str| is_lower_word(w) && !CONNECTORS.contains(&w);
-    if spans
-        .iter()
-        .any(|sp| words[sp.start..sp.end].iter().any(|w| breaks(w)))
-    {
-        let whole = std::mem::take(spans);
-        for sp in whole {
-            let mut start = sp.start;
-            let cuts = words[sp.start..sp.end].iter().map(|w| breaks(w));
-            for (k, cut) in (sp.start..).zip(cuts.chain([true])) {
-                if cut {
-                    if k > start {
-                        spans.push(Span {
-                            start,
-                            end: k,
-                            ..sp
-                        });
-                    }
-                    start = k + 1;
+    let breaks = |w: &str| is_lower_word(w) && !PARTICLES.contains(&w) && !CONNECTORS.contains(&w);
+    for sp in std::mem::take(spans) {
+        let mut start = sp.start;
+        let cuts = words[sp.start..sp.end].iter().map(|w| breaks(w));
+        for (k, cut) in (sp.start..).zip(cuts.chain([true])) {
+            if cut {
+                if k > start {
+                    spans.push(Span {
+                        start,
+                        end: k,
+                        ..sp
+                    });
                 }
+                start = k + 1;
             }
         }
     }
