@@ -46,11 +46,16 @@ pub fn tokenize(text: &str, tokens: &mut Vec<Token>, sentences: &mut Vec<Range<u
         if c.is_whitespace() {
             let mut newlines = 0;
             while p < b.len() {
+                // ASCII whitespace as `char::is_whitespace` has it (with \x0B), decoded never.
+                if matches!(b[p], b' ' | b'\t'..=b'\r') {
+                    newlines += usize::from(b[p] == b'\n');
+                    p += 1;
+                    continue;
+                }
                 let c = char_at(text, p);
                 if !c.is_whitespace() {
                     break;
                 }
-                newlines += usize::from(c == '\n');
                 p += c.len_utf8();
             }
             if newlines >= 2 && tokens.len() > sent_start {
@@ -117,6 +122,10 @@ fn is_apostrophe(c: char) -> bool {
 
 /// End of a possessive `'s` starting at `p`, if one is there.
 fn possessive_at(text: &str, p: usize) -> Option<usize> {
+    // Neither '\'' nor the first byte of '’' (U+2019, E2 80 99): most words end so.
+    if !matches!(text.as_bytes().get(p), Some(b'\'' | 0xE2)) {
+        return None;
+    }
     let mut it = text[p..].char_indices();
     let (_, a) = it.next()?;
     if !is_apostrophe(a) {
@@ -132,13 +141,25 @@ fn possessive_at(text: &str, p: usize) -> Option<usize> {
     }
 }
 
+/// Per byte: an ASCII letter or digit (one load per byte of a word, where the range checks
+/// of `is_ascii_alphanumeric` cost several instructions).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// Scans a word starting at alphanumeric `p`; returns its end.
 fn scan_word(text: &str, mut p: usize) -> usize {
     let b = text.as_bytes();
     let mut seg_start = p;
     loop {
         while p < b.len() {
-            if b[p].is_ascii_alphanumeric() {
+            if ASCII_ALNUM[usize::from(b[p])] {
                 p += 1;
                 continue;
             }
@@ -204,7 +225,7 @@ fn keeps_period(word_so_far: &str, seg_len: usize, prev: char) -> bool {
         .find(|(_, c)| !c.is_alphanumeric())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let w = &word_so_far[start..];
-    w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    (2..=6).contains(&w.len()) && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 /// Whether the text after a sentence-final mark at `p` starts a new sentence.
@@ -224,6 +245,12 @@ fn next_starts_sentence(text: &str, p: usize) -> bool {
 
 fn fill_char_offsets(text: &str, tokens: &mut [Token]) {
     let b = text.as_bytes();
+    if b.is_ascii() {
+        for t in tokens {
+            (t.char_start, t.char_end) = (t.byte_start, t.byte_end);
+        }
+        return;
+    }
     let (mut byte, mut chars) = (0usize, 0usize);
     let mut advance = |to: usize| {
         // Counting the bytes that start a char (not 0b10xxxxxx) over a slice vectorizes.
