@@ -212,9 +212,18 @@ pub fn normalize(
         Vec::with_capacity(ms.len() + metadata.people.len() + metadata.places.len());
     // The last place candidate: where it ends and its GeoNames id, for "City, Region".
     let mut last_place: Option<(usize, Option<u32>)> = None;
-    // Built on first need: only markup, place lists and adjacent names ask for it.
+    // Mention offsets count chars. In ASCII text (most wire copy) they index the bytes;
+    // otherwise a char table is built on first need: only markup, place lists and adjacent
+    // names ask for it.
+    let ascii = text.is_ascii();
     let chars: std::cell::OnceCell<Vec<char>> = std::cell::OnceCell::new();
-    let char_at = |i: usize| chars.get_or_init(|| text.chars().collect()).get(i).copied();
+    let char_at = |i: usize| {
+        if ascii {
+            text.as_bytes().get(i).map(|&b| char::from(b))
+        } else {
+            chars.get_or_init(|| text.chars().collect()).get(i).copied()
+        }
+    };
     let markup = text.contains('<');
     for m in ms {
         if m.kind != EntityKind::Place
