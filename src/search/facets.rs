@@ -4,6 +4,7 @@
 //! come from the exact-value fast fields, whose columns hold each article's display names once
 //! per article, so counting costs one column read per hit and never touches stored documents.
 
+use crate::extract::gazetteer::fold::exact_key;
 use serde::Serialize;
 use std::collections::HashMap;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -28,6 +29,47 @@ pub struct Facets {
     pub places: Vec<FacetCount>,
     /// Top organizations.
     pub organizations: Vec<FacetCount>,
+}
+
+/// Sums per-segment counts and keeps the `limit` most frequent values, most frequent first,
+/// ties broken by name. Spellings of one filter key ("Fed", "FED"; see [`exact_key`]) count
+/// as one value shown in its most frequent spelling: an article holds one spelling per key, so
+/// the sum is still a document count, and it equals what filtering by that name finds.
+pub fn top_values(fruits: Vec<HashMap<String, u64>>, limit: usize) -> Vec<FacetCount> {
+    let mut total: HashMap<String, u64> = HashMap::new();
+    for fruit in fruits {
+        for (name, count) in fruit {
+            *total.entry(name).or_default() += count;
+        }
+    }
+    // Per key: documents in all, and the most frequent spelling (first by name on ties).
+    let mut by_key: HashMap<String, (u64, FacetCount)> = HashMap::new();
+    for (name, count) in total {
+        let slot = by_key.entry(exact_key(&name)).or_insert_with(|| {
+            (
+                0,
+                FacetCount {
+                    name: name.clone(),
+                    count,
+                },
+            )
+        });
+        slot.0 += count;
+        let shown = &slot.1;
+        if count > shown.count || (count == shown.count && name < shown.name) {
+            slot.1 = FacetCount { name, count };
+        }
+    }
+    let mut out: Vec<FacetCount> = by_key
+        .into_values()
+        .map(|(count, shown)| FacetCount {
+            name: shown.name,
+            count,
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    out.truncate(limit);
+    out
 }
 
 /// Counts values of one fast text field over all matching documents, keeping the top `limit`
@@ -98,18 +140,34 @@ impl Collector for FacetCollector {
     }
 
     fn merge_fruits(&self, fruits: Vec<HashMap<String, u64>>) -> tantivy::Result<Vec<FacetCount>> {
-        let mut total: HashMap<String, u64> = HashMap::new();
-        for fruit in fruits {
-            for (name, count) in fruit {
-                *total.entry(name).or_default() += count;
-            }
-        }
-        let mut out: Vec<FacetCount> = total
-            .into_iter()
-            .map(|(name, count)| FacetCount { name, count })
-            .collect();
-        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-        out.truncate(self.limit);
-        Ok(out)
+        Ok(top_values(fruits, self.limit))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fruit(pairs: &[(&str, u64)]) -> HashMap<String, u64> {
+        pairs.iter().map(|&(n, c)| (n.to_string(), c)).collect()
+    }
+
+    #[test]
+    fn spellings_of_one_key_count_as_one_value() {
+        let segments = vec![
+            fruit(&[("Fed", 120), ("FED", 70), ("Treasury", 100)]),
+            fruit(&[("Fed", 80), ("FED", 60), ("São Paulo", 3), ("SAO PAULO", 4)]),
+        ];
+        let top = top_values(segments, 10);
+        let pairs: Vec<(&str, u64)> = top.iter().map(|f| (f.name.as_str(), f.count)).collect();
+        assert_eq!(
+            pairs,
+            [("Fed", 330), ("Treasury", 100), ("SAO PAULO", 7)],
+            "the most frequent spelling is shown, counts are summed"
+        );
+        assert_eq!(
+            top_values(vec![fruit(&[("A", 1), ("B", 1)])], 1)[0].name,
+            "A"
+        );
     }
 }
