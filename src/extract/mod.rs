@@ -75,6 +75,9 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
     if let Some(rec) = rec {
         drop_caps_common_names(rec, &mut mentions);
     }
+    if let Some(rec) = rec {
+        drop_sentence_initial_common_words(rec, &text, &mut mentions);
+    }
     let mut entities = entities::normalize(&text, &mentions, &metadata, gaz);
     if let Some(rec) = rec {
         drop_common_words(rec, &mut entities);
@@ -111,6 +114,100 @@ fn drop_caps_common_names(rec: &ner::Recognizer, mentions: &mut Vec<Mention>) {
         };
         !(name_kind && caps && ordinary())
     });
+}
+
+/// Drops one-word mentions of ordinary words (written lower case in most news text) that open
+/// a sentence (or the title) when the article also writes the word in lower case and never
+/// capitalized inside a sentence: "Mobile music challenges 'iPod age'" over an article about
+/// mobile phones named a place (Mobile, Alabama). A capital at a sentence start says nothing
+/// about a word; the article's own usage does (the usual truecasing evidence). Names that are
+/// not ordinary words stay, even where an article's case is broken (a Reuters story in lower
+/// case but for sentence starts: "Azpurua said venezuela ..."). Costs two substring scans of
+/// the text per such mention.
+fn drop_sentence_initial_common_words(
+    rec: &ner::Recognizer,
+    text: &str,
+    mentions: &mut Vec<Mention>,
+) {
+    let mut bytes_at = CharToByte::new(text);
+    mentions.retain(|m| {
+        let w = m.text.as_str();
+        let mut chars = w.chars();
+        let one_capitalized_word = chars.next().is_some_and(char::is_uppercase)
+            && chars.clone().any(char::is_lowercase)
+            && chars.all(char::is_alphabetic);
+        if !one_capitalized_word || !rec.is_common_word(w) {
+            return true;
+        }
+        let at = bytes_at.byte(m.start);
+        if !opens_sentence(text, at) {
+            return true;
+        }
+        let lower = w.to_lowercase();
+        let whole = |i: usize, len: usize| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + len..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        };
+        let used_lower = text
+            .match_indices(lower.as_str())
+            .any(|(i, f)| whole(i, f.len()));
+        let named_inside = || {
+            text.match_indices(w)
+                .any(|(i, f)| i != at && whole(i, f.len()) && !opens_sentence(text, i))
+        };
+        !used_lower || named_inside()
+    });
+}
+
+/// Whether byte `at` of `text` starts a sentence: only spaces, quotes or brackets stand
+/// between it and the start of the text, a line break or a sentence-ending mark.
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| {
+        matches!(
+            c,
+            ' ' | '\t' | '"' | '\'' | '(' | '[' | '\u{201c}' | '\u{2018}'
+        )
+    });
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '\r'])
+}
+
+/// Char offsets → byte offsets of one text, for offsets asked in increasing order (any order
+/// works, a step back rescans from the start).
+struct CharToByte<'a> {
+    text: &'a str,
+    ascii: bool,
+    chars: usize,
+    bytes: usize,
+}
+
+impl<'a> CharToByte<'a> {
+    fn new(text: &'a str) -> Self {
+        CharToByte {
+            text,
+            ascii: text.is_ascii(),
+            chars: 0,
+            bytes: 0,
+        }
+    }
+
+    /// Byte offset of char `c` (the text's length past its end).
+    fn byte(&mut self, c: usize) -> usize {
+        if self.ascii {
+            return c.min(self.text.len());
+        }
+        if c < self.chars {
+            (self.chars, self.bytes) = (0, 0);
+        }
+        for ch in self.text[self.bytes..].chars() {
+            if self.chars == c {
+                break;
+            }
+            self.chars += 1;
+            self.bytes += ch.len_utf8();
+        }
+        self.bytes
+    }
 }
 
 /// Drops one-word people and organizations found only in the text that are ordinary words
@@ -222,6 +319,46 @@ mod tests {
             "{:?}",
             b.people
         );
+    }
+
+    #[test]
+    fn sentence_initial_ordinary_words_used_in_lower_case_are_not_names() {
+        let rec = ner::Recognizer::embedded();
+        let text = "Mobile music goes on sale\n\nŻaneta Kowal said sales of mobile phones \
+                    rose. \"Reading is back,\" said a fan who moved to Reading in May. \
+                    Azpurua said reading was a pastime. Later azpurua left.";
+        let at = |w: &str, nth: usize| {
+            let b = text.match_indices(w).nth(nth).unwrap().0;
+            text[..b].chars().count()
+        };
+        let mention = |w: &str, nth: usize, kind| Mention {
+            kind,
+            start: at(w, nth),
+            end: at(w, nth) + w.chars().count(),
+            text: w.into(),
+        };
+        let mut ms = vec![
+            mention("Mobile", 0, EntityKind::Place),
+            mention("Reading", 0, EntityKind::Place),
+            mention("Azpurua", 0, EntityKind::Person),
+            mention("Kowal", 0, EntityKind::Person),
+        ];
+        drop_sentence_initial_common_words(rec, text, &mut ms);
+        let kept: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        // "Mobile": ordinary, opens the title, "mobile" below. "Reading" opens a sentence
+        // after a quote but is also capitalized mid-sentence; "Azpurua" is no ordinary word
+        // though the text writes it in lower case too; "Kowal" opens no sentence.
+        assert_eq!(kept, ["Reading", "Azpurua", "Kowal"]);
+        assert!(opens_sentence("He left: ", 9) && opens_sentence("(", 1));
+        assert!(!opens_sentence("met the ", 8));
+        let mut c = CharToByte::new("Żaneta said");
+        assert_eq!((c.byte(7), c.byte(1), c.byte(99)), (8, 2, 12));
+        // End to end: the recognizer reads the title's "Mobile" as the place in Alabama.
+        let (a, _) = enriched(
+            "Mobile music challenges the iPod",
+            "Sales of music on mobile phones rose again, the industry said.",
+        );
+        assert!(!a.places.iter().any(|p| p == "Mobile"), "{:?}", a.places);
     }
 
     #[test]
