@@ -252,7 +252,7 @@ fn text_output_shows_rank_date_title_id_entities_and_marked_snippet() {
     );
     assert_eq!(
         lines[2],
-        "    people: Ana Duarte, Rui Falcão · places: Lisbon, Alcântara, Valencia, Portugal · orgs: Port of Lisbon Authority, Union, Sines"
+        "    people: Ana Duarte, Rui Falcão · places: Lisbon, Alcântara, Valencia, Portugal · orgs: Port of Lisbon Authority, Sines"
     );
     assert!(
         lines[3].contains("a nine-day strike over **night**-**shift** **pay**"),

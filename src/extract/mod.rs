@@ -210,10 +210,11 @@ impl<'a> CharToByte<'a> {
     }
 }
 
-/// Drops one-word people and organizations found only in the text that are ordinary words
+/// Drops people and organizations found only in the text that name nobody: one ordinary word
 /// ("Government" left of "U.S. Government" once "U.S." is read as a title, "Port" from "Port
-/// official Jung"), unless the word belongs to a longer person name in the same article
-/// ("Brown" after "Gordon Brown").
+/// official Jung") unless the word belongs to a longer person name in the same article
+/// ("Brown" after "Gordon Brown"); an organization that is one generic word ("Bank",
+/// [`is_generic_org_word`]); a name with a results-table abbreviation ([`is_table_word`]).
 fn drop_common_words(rec: &ner::Recognizer, entities: &mut Vec<Entity>) {
     let name_words: std::collections::HashSet<String> = entities
         .iter()
@@ -226,13 +227,84 @@ fn drop_common_words(rec: &ner::Recognizer, entities: &mut Vec<Entity>) {
         })
         .collect();
     entities.retain(|e| {
-        let ordinary = matches!(e.kind, EntityKind::Person | EntityKind::Org)
-            && e.origin == entities::Origin::Text
-            && !e.name.contains(char::is_whitespace)
+        let named = matches!(e.kind, EntityKind::Person | EntityKind::Org)
+            && e.origin == entities::Origin::Text;
+        let one_word = !e.name.contains(char::is_whitespace);
+        let ordinary = named
+            && one_word
             && (rec.is_common_word(&e.name) || is_function_word(&e.name))
             && !name_words.contains(&e.name.to_lowercase());
-        !ordinary
+        let generic = e.kind == EntityKind::Org
+            && e.origin == entities::Origin::Text
+            && one_word
+            && is_generic_org_word(&e.name);
+        let table = named && e.name.split_whitespace().any(is_table_word);
+        !(ordinary || generic || table)
     });
+}
+
+/// Words that, alone, name no particular organization: "the Bank said" (Reuters: 235
+/// articles), "the Commission", "Holdings", "National". Words that do name one alone in news
+/// ("Congress", "Senate", "Treasury", "Navy", "United") are not here.
+fn is_generic_org_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "administration",
+        "agency",
+        "alliance",
+        "assembly",
+        "association",
+        "authority",
+        "bank",
+        "board",
+        "bureau",
+        "central",
+        "club",
+        "coalition",
+        "college",
+        "commission",
+        "committee",
+        "company",
+        "corporation",
+        "council",
+        "department",
+        "exchange",
+        "federal",
+        "federation",
+        "finance",
+        "foundation",
+        "fund",
+        "general",
+        "group",
+        "holdings",
+        "industries",
+        "institute",
+        "international",
+        "league",
+        "ministry",
+        "national",
+        "office",
+        "organisation",
+        "organization",
+        "reserve",
+        "service",
+        "society",
+        "tribunal",
+        "union",
+        "university",
+    ];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Abbreviations of wire-service results tables ("Shr 1.20 dlrs vs 98 cts", "Qtr net",
+/// "3RD QTR") and ordinals, which the recognizer reads as names in table rows ("Mths Shr",
+/// "N.Z. Dlrs", "QTR NET", "3RD"); no person or organization is named with them.
+fn is_table_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "avg", "bln", "cts", "dlr", "dlrs", "mln", "mth", "mths", "oper", "pct", "qtr", "qtrs",
+        "revs", "shr", "shrs", "1st", "2nd", "3rd", "4th",
+    ];
+    let w = word.trim_end_matches('.');
+    WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 /// Pronouns, determiners and politeness words, which open so many sentences that the word
@@ -359,6 +431,27 @@ mod tests {
             "Sales of music on mobile phones rose again, the industry said.",
         );
         assert!(!a.places.iter().any(|p| p == "Mobile"), "{:?}", a.places);
+    }
+
+    #[test]
+    fn generic_org_words_and_table_abbreviations_name_nobody() {
+        assert!(is_generic_org_word("Bank") && is_generic_org_word("COMMISSION"));
+        assert!(!is_generic_org_word("Congress") && !is_generic_org_word("Banker"));
+        assert!(is_table_word("Dlrs") && is_table_word("QTR") && is_table_word("3RD"));
+        assert!(is_table_word("Shr.") && !is_table_word("Shriver"));
+        let (a, _) = enriched(
+            "Harbour Bank sees higher profit",
+            "Harbour Bank said on Monday its profit would rise. The Bank expects loans to \
+             grow.\n\nMths Shr 1.20 dlrs vs 98 cts\nQTR NET 4.1 mln vs 3.9 mln",
+        );
+        assert!(
+            a.organizations.iter().any(|o| o == "Harbour Bank"),
+            "{:?}",
+            a.organizations
+        );
+        let junk = |n: &String| n == "Bank" || n.contains("Shr") || n.contains("QTR");
+        assert!(!a.organizations.iter().any(junk), "{:?}", a.organizations);
+        assert!(!a.people.iter().any(junk), "{:?}", a.people);
     }
 
     #[test]
