@@ -115,7 +115,7 @@ pub fn is_bare_legal_form(mention: &str) -> bool {
     !m.contains(char::is_whitespace) && is_legal_form(m)
 }
 
-fn is_legal_form(word: &str) -> bool {
+pub(crate) fn is_legal_form(word: &str) -> bool {
     with_table_key(word, |k| LEGAL_FORMS.contains(&k))
 }
 

@@ -502,3 +502,50 @@ fn a_country_named_like_a_region_follows_the_articles_other_places() {
     );
     assert_eq!(e[0].country.as_deref(), Some("Georgia"));
 }
+
+#[test]
+fn companies_named_in_the_possessive_keep_it() {
+    let t = "Ratings were cut by Standard\nand Poor's Corp on Monday. Moody's said it agreed, \
+             and Brightwell's said so too. Harrow Bank and Moody's stayed silent. Kestrel \
+             Motors' chief said Kestrel's new car sells, while Teller's plan failed and a \
+             friend of Teller's. Lenders track the Standard and Poor's 500 index.";
+    let ms = vec![
+        m(t, Org, "Standard", 0),
+        m(t, Org, "Poor", 0),
+        m(t, Org, "Moody", 0),
+        m(t, Org, "Brightwell", 0),
+        m(t, Org, "Harrow Bank", 0),
+        m(t, Org, "Moody", 1),
+        m(t, Org, "Kestrel Motors", 0),
+        m(t, Org, "Kestrel", 1),
+        m(t, Person, "Teller", 0),
+        m(t, Person, "Teller", 1),
+        m(t, Org, "Poor", 1),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(
+        names(&e),
+        vec![
+            (Org, "Standard and Poor's"),
+            (Org, "Moody's"),
+            (Org, "Brightwell's"),
+            (Org, "Harrow Bank"),
+            (Org, "Kestrel Motors"),
+            (Org, "Kestrel"),
+            (Person, "Teller"),
+        ],
+        "a reporting verb, a legal form or 'Word and' before make the possessive part of \
+         the name; ownership ('new car', 'plan') and 'Bank and' do not"
+    );
+    // Both mentions of the rating agency, the second before "500", and only the first
+    // "Standard": the word joins, its own candidate gives way.
+    let sp = &e[0];
+    assert_eq!(sp.mentions.len(), 2);
+    let (s, end) = sp.mentions[0];
+    assert_eq!(
+        t.chars().skip(s).take(end - s).collect::<String>(),
+        "Standard\nand Poor's"
+    );
+    // The second "Moody" ("Moody's stayed") is the same company as the first.
+    assert_eq!(e[1].mentions.len(), 2, "{:?}", e[1]);
+}
