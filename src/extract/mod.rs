@@ -455,6 +455,15 @@ mod tests {
     }
 
     #[test]
+    fn la_with_a_period_is_louisiana_and_la_in_capitals_los_angeles() {
+        let (a, _) = enriched(
+            "Refinery reopens",
+            "SHREVEPORT, La., March 3 - A refinery in Shreveport reopened. In LA, prices fell.",
+        );
+        assert_eq!(a.places, ["Shreveport", "Louisiana", "Los Angeles"]);
+    }
+
+    #[test]
     fn pronouns_and_please_name_nobody() {
         assert!(is_function_word("We") && is_function_word("PLEASE") && is_function_word("i"));
         assert!(!is_function_word("Wes") && !is_function_word("Weber"));

@@ -290,7 +290,10 @@ pub fn normalize(
                 )
             })),
             EntityKind::Place => {
-                if let Some(c) = place::clean(&m.text, m.start) {
+                if let Some(mut c) = place::clean(&m.text, m.start) {
+                    if place::is_louisiana_abbreviation(&c.name, char_at(c.end)) {
+                        c.name = "Louisiana".into();
+                    }
                     let after_city = match last_place {
                         Some((end, Some(id)))
                             if c.start == end + 2

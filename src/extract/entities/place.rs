@@ -55,6 +55,14 @@ pub fn clean(mention: &str, start: usize) -> Option<Core> {
     Some(core(mention, start, lo, hi))
 }
 
+/// Whether a cleaned place mention is AP's abbreviation of Louisiana ("SHREVEPORT, La."):
+/// "La" written so, with the period after it (`next` is the character after the mention).
+/// Gazetteer keys drop periods and case, and "LA" is Los Angeles, so only the writing tells
+/// them apart; every other state abbreviation has a key of its own (`REGION_ALIASES`).
+pub fn is_louisiana_abbreviation(name: &str, next: Option<char>) -> bool {
+    name == "La" && next == Some('.')
+}
+
 /// Resolves a cleaned text mention through [`Gazetteer::lookup`].
 pub fn resolve(name: &str, gaz: &Gazetteer) -> Resolved {
     match gaz.lookup(name) {

@@ -124,8 +124,9 @@ pub const CITY_ALIASES: &[(&str, u32)] = &[
 
 /// AP-style abbreviations of US states as wire datelines write them ("MINNETONKA, Minn.",
 /// "BIRMINGHAM, Ala."), by GeoNames admin1 code. Without them GeoNames alternate names send
-/// "Minn." to Minden and "Pa." to a town in Burkina Faso. "La." is left out: "LA" is Los
-/// Angeles; states AP spells out (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) need
+/// "Minn." to Minden and "Pa." to a town in Burkina Faso. "La." is left out: its key is that
+/// of "LA", Los Angeles; text extraction tells them apart by the period
+/// (`entities::place::is_louisiana_abbreviation`). States AP spells out (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) need
 /// no entry.
 pub const REGION_ALIASES: &[(&str, &str)] = &[
     ("Ala", "US.AL"),
