@@ -152,7 +152,9 @@ fn ambiguity_rules() {
 fn case_accent_and_alternates() {
     let g = fixture_gazetteer();
     assert_eq!(name(g, "SEOUL"), Some("Seoul"));
-    assert_eq!(g.lookup("Seúl").unwrap().kind, PlaceKind::City);
+    // "Seul" is a four-letter alternate in plain ASCII, not indexed (as "Irna" for Salerno,
+    // which is the news agency IRNA); "Moskva" below is long enough.
+    assert_eq!(name(g, "Seúl"), None);
     assert_eq!(name(g, "Seoul").unwrap(), name(g, "Séoul").unwrap());
     assert_eq!(name(g, "sao bento"), Some("São Bento"));
     assert_eq!(name(g, "Moskva"), Some("Moscow"));
