@@ -46,9 +46,9 @@ pub struct Root {
 /// Walks `roots` (files or folders), skipping hidden entries and anything inside `exclude`
 /// (the index folder itself). Symlinks are not followed, so loops cannot happen.
 ///
-/// Ids are anchored at the innermost `known` root that holds a path (so re-indexing one file
-/// of an indexed folder replaces its articles), else at the named folder, or a named file's
-/// parent.
+/// Ids are anchored at the innermost `known` root that holds a file (so re-indexing one file
+/// of an indexed folder, or the folder's parent, replaces its articles), else at the named
+/// folder, or a named file's parent.
 pub fn walk(roots: &[PathBuf], exclude: Option<&Path>, known: &[Root]) -> Walked {
     let exclude = exclude.and_then(|p| p.canonicalize().ok());
     let mut out = Walked::default();
@@ -121,15 +121,22 @@ pub fn walk(roots: &[PathBuf], exclude: Option<&Path>, known: &[Root]) -> Walked
             } else {
                 canon.join(below_root)
             };
-            let rel = full.strip_prefix(&base_dir).unwrap_or(&full);
+            // A folder indexed before inside the one named now keeps its ids ("sport/1.txt",
+            // not "bbc-news/sport/1.txt"), or its articles would be indexed twice.
+            let (dir, name) = known
+                .iter()
+                .filter(|k| full.starts_with(&k.path) && k.path.starts_with(&base_dir))
+                .max_by_key(|k| k.path.components().count())
+                .map_or((&base_dir, &base_name), |k| (&k.path, &k.name));
+            let rel = full.strip_prefix(dir).unwrap_or(&full);
             let rel: Vec<_> = rel
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect();
-            let id_base = if base_name.is_empty() {
+            let id_base = if name.is_empty() {
                 rel.join("/")
             } else {
-                format!("{base_name}/{}", rel.join("/"))
+                format!("{name}/{}", rel.join("/"))
             };
             out.files.push(SourceFile { path, id_base });
         }
@@ -217,5 +224,20 @@ mod tests {
         assert!(again.new_roots.is_empty());
         let sub = walk(&[root.join("feeds")], None, &known);
         assert_eq!(sub.files[0].id_base, "archive/feeds/day/a.jsonl");
+    }
+
+    #[test]
+    fn a_parent_named_after_its_subfolder_keeps_the_subfolders_ids() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("news");
+        std::fs::create_dir_all(root.join("sport")).unwrap();
+        std::fs::write(root.join("sport/a.txt"), "A\nb").unwrap();
+        std::fs::write(root.join("b.txt"), "B\nc").unwrap();
+        let first = walk(&[root.join("sport")], None, &[]);
+        assert_eq!(first.files[0].id_base, "sport/a.txt");
+        let parent = walk(std::slice::from_ref(&root), None, &first.new_roots);
+        let ids: Vec<_> = parent.files.iter().map(|f| f.id_base.as_str()).collect();
+        assert_eq!(ids, ["news/b.txt", "sport/a.txt"]);
+        assert_eq!(parent.new_roots.len(), 1, "the parent is remembered too");
     }
 }
