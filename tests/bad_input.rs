@@ -37,7 +37,7 @@ fn messy_folder_is_indexed_with_reasons() {
     assert_eq!(v["skipped_records"], serde_json::json!({"invalid JSON": 2}));
     assert_eq!(
         v["warnings"],
-        serde_json::json!({"impossible time, kept the day": 1, "invalid UTF-8 replaced": 1, "unparsable date": 2})
+        serde_json::json!({"impossible time, kept the day": 1, "not UTF-8, encoding guessed": 1, "unparsable date": 2})
     );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -60,4 +60,11 @@ fn messy_folder_is_indexed_with_reasons() {
         .map(|h| h["date"].clone())
         .collect();
     assert_eq!(dates[0], "1987-03-31T00:00:00Z");
+    // The Latin-1 file was read as such, not with replacement characters.
+    let cafe = dateline_ok(&["search", "café", "--index", &index, "--jsonl"], 0);
+    assert_eq!(json_lines(&cafe)[0]["title"], "Café reopens");
+    assert!(
+        err.contains("latin1.txt: warning: not UTF-8, encoding guessed: windows-1252"),
+        "{err}"
+    );
 }

@@ -23,7 +23,7 @@ fn reuters_21578_end_to_end() {
     let v: serde_json::Value = serde_json::from_str(&dateline_ok(&args, 0)).unwrap();
     assert_eq!(v["articles_indexed"], 21578);
     assert_eq!(v["documents_in_index"], 21578);
-    assert_eq!(v["warnings"]["invalid UTF-8 replaced"], 1);
+    assert_eq!(v["warnings"]["not UTF-8, encoding guessed"], 1);
 
     let a: serde_json::Value = serde_json::from_str(&dateline_ok(
         &[
@@ -157,7 +157,7 @@ fn bbc_news_every_file_is_indexed_or_accounted_for() {
         v["skipped_files"],
         serde_json::json!({"documentation file": 2})
     );
-    assert_eq!(v["warnings"]["invalid UTF-8 replaced"], 1);
+    assert_eq!(v["warnings"]["not UTF-8, encoding guessed"], 1);
 }
 
 /// The committed model files are exactly what the documented commands make from ../shared.

@@ -1,8 +1,9 @@
 //! Bytes to text: gzip, byte-order marks, and invalid UTF-8.
 //!
 //! Input files come from scrapers and old archives, so text is read as UTF-8 but never trusted:
-//! a UTF-8/UTF-16 BOM picks the encoding, invalid bytes are replaced (the caller reports the
-//! file once), and a NUL byte early in the file marks it as binary.
+//! a UTF-8/UTF-16 BOM picks the encoding, a file in a legacy 8-bit encoding is recognized and
+//! read in it, invalid bytes in UTF-8 are replaced (the caller reports the file once either
+//! way), and a NUL byte early in the file marks it as binary.
 
 use std::io::Read;
 
@@ -13,18 +14,55 @@ pub struct Decoded {
     pub text: String,
     /// True when some bytes were not valid in the encoding and were replaced by U+FFFD.
     pub had_invalid_bytes: bool,
+    /// The legacy encoding the text was read in when it was not UTF-8 (see [`decode_text`]).
+    pub guessed: Option<&'static encoding_rs::Encoding>,
 }
 
 /// Decodes bytes as UTF-8, or UTF-16 when a UTF-16 BOM says so. A UTF-8 BOM is dropped.
-/// Invalid sequences become U+FFFD and set [`Decoded::had_invalid_bytes`].
+///
+/// Bytes that are not UTF-8 and hold no UTF-8 character beyond ASCII come from a legacy 8-bit
+/// encoding (an old Latin-1 or Windows-1252 archive: "Caf\xE9"); it is guessed with
+/// `chardetng` (Firefox's detector) and named in [`Decoded::guessed`]. Otherwise invalid
+/// sequences in UTF-8 become U+FFFD and set [`Decoded::had_invalid_bytes`].
 pub fn decode_text(bytes: &[u8]) -> Decoded {
     let (encoding, bom_len) =
         encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding_rs::UTF_8, 0));
-    let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+    let body = &bytes[bom_len..];
+    if encoding == encoding_rs::UTF_8
+        && std::str::from_utf8(body).is_err()
+        && !has_utf8_beyond_ascii(body)
+    {
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(body, true);
+        // A few high bytes are too little to tell encodings apart (chardetng reads the one
+        // 0xA3 of a BBC file, "£" in windows-1252, as "Ł" of windows-1250): English news
+        // archives then mean windows-1252.
+        let high_bytes = body.iter().filter(|b| !b.is_ascii()).count();
+        let guess = match detector.guess(None, chardetng::Utf8Detection::Deny) {
+            _ if high_bytes < FEW_HIGH_BYTES => encoding_rs::WINDOWS_1252,
+            guess => guess,
+        };
+        let (text, had_errors) = guess.decode_without_bom_handling(body);
+        return Decoded {
+            text: text.into_owned(),
+            had_invalid_bytes: had_errors,
+            guessed: Some(guess),
+        };
+    }
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
     Decoded {
         text: text.into_owned(),
         had_invalid_bytes: had_errors,
+        guessed: None,
     }
+}
+
+/// Below this many non-ASCII bytes, a legacy 8-bit text is read as windows-1252.
+const FEW_HIGH_BYTES: usize = 16;
+
+/// Whether `bytes` hold a valid UTF-8 sequence for a character beyond ASCII.
+fn has_utf8_beyond_ascii(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
 }
 
 /// True when the first 8 KiB hold a NUL byte outside a UTF-16 text: the file is binary.
@@ -57,10 +95,30 @@ mod tests {
     }
 
     #[test]
-    fn invalid_byte_is_replaced_and_flagged() {
-        let d = decode_text(b"growth.\xFC side");
-        assert_eq!(d.text, "growth.\u{FFFD} side");
-        assert!(d.had_invalid_bytes);
+    fn a_lone_high_byte_is_windows_1252() {
+        // Reuters-21578 reut2-017.sgm and BBC sport/199.txt have one each.
+        let d = decode_text(b"growth.\xFC side, a \xA315.8m fee");
+        assert_eq!(d.text, "growth.ü side, a £15.8m fee");
+        assert_eq!(d.guessed, Some(encoding_rs::WINDOWS_1252));
+    }
+
+    #[test]
+    fn legacy_encodings_are_guessed_but_utf8_with_a_stray_byte_stays_utf8() {
+        let d = decode_text(b"Caf\xE9 in Z\xFCrich\nThe caf\xE9 reopened on Monday.");
+        assert_eq!(d.text, "Café in Zürich\nThe café reopened on Monday.");
+        assert!(!d.had_invalid_bytes);
+        assert_eq!(d.guessed.map(|e| e.name()), Some("windows-1252"));
+        let d = decode_text(
+            "Zürich \u{2013} "
+                .as_bytes()
+                .iter()
+                .chain(b"\xFF")
+                .copied()
+                .collect::<Vec<_>>()
+                .as_slice(),
+        );
+        assert_eq!(d.text, "Zürich \u{2013} \u{FFFD}");
+        assert!(d.had_invalid_bytes && d.guessed.is_none());
     }
 
     #[test]

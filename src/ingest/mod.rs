@@ -175,6 +175,14 @@ pub fn parse_bytes(
         Format::Nitf | Format::Feed | Format::Xml => xml::decode_xml(bytes),
         _ => decode::decode_text(bytes),
     };
+    if let Some(enc) = decoded.guessed {
+        problems.push(Problem::file(
+            path,
+            Cost::Warning,
+            "not UTF-8, encoding guessed",
+            enc.name(),
+        ));
+    }
     if decoded.had_invalid_bytes {
         problems.push(Problem::file(
             path,
@@ -306,16 +314,27 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_reported_once_and_article_kept() {
+    fn bytes_that_are_not_utf8_are_reported_once_and_article_kept() {
         let mut p = Vec::new();
         let got = parse_bytes(
-            b"Caf\xE9 opens\nIn M\xFCnchen \xFF today.",
+            b"Caf\xE9 opens\nIn M\xFCnchen today.",
             Format::Text,
             "c.txt",
             &mut p,
         );
         assert_eq!(got.len(), 1);
-        assert_eq!(got[0].1.title, "Caf\u{FFFD} opens");
+        assert_eq!(got[0].1.title, "Café opens");
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            (p[0].reason, p[0].detail.as_str()),
+            ("not UTF-8, encoding guessed", "windows-1252")
+        );
+        // UTF-8 with a stray byte stays UTF-8: the byte is replaced.
+        let mut bytes = "Café opens\nIn München ".as_bytes().to_vec();
+        bytes.extend(b"\xFF today.");
+        let mut p = Vec::new();
+        let got = parse_bytes(&bytes, Format::Text, "e.txt", &mut p);
+        assert_eq!(got[0].1.body, "In München \u{FFFD} today.");
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].reason, "invalid UTF-8 replaced");
     }

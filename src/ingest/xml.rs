@@ -116,6 +116,7 @@ pub fn decode_xml(bytes: &[u8]) -> Decoded {
             Decoded {
                 text: text.into_owned(),
                 had_invalid_bytes: had_errors,
+                guessed: None,
             }
         }
         _ => decode_text(bytes),
@@ -478,7 +479,9 @@ mod tests {
         assert!(!d.had_invalid_bytes);
         let d = decode_xml("<?xml version=\"1.0\" encoding=\"UTF-8\"?><t>Malé</t>".as_bytes());
         assert!(d.text.ends_with("<t>Malé</t>"));
+        // Undeclared and not UTF-8: a legacy encoding, guessed.
         let d = decode_xml(b"<t>Mal\xE9</t>");
-        assert!(d.had_invalid_bytes);
+        assert_eq!(d.text, "<t>Malé</t>");
+        assert!(d.guessed.is_some() && !d.had_invalid_bytes);
     }
 }
