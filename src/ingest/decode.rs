@@ -65,12 +65,16 @@ fn has_utf8_beyond_ascii(bytes: &[u8]) -> bool {
     bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
 }
 
-/// True when the first 8 KiB hold a NUL byte outside a UTF-16 text: the file is binary.
+/// True when the first 8 KiB, outside a UTF-16 text, hold a NUL byte or more than 1 in 20
+/// control bytes (other than tab, line breaks and form feed): the file is binary. Text in any
+/// 8-bit encoding has almost none of them; random or compressed data has 1 in 10.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     if encoding_rs::Encoding::for_bom(bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
         return false;
     }
-    bytes.iter().take(8192).any(|&b| b == 0)
+    let head = &bytes[..bytes.len().min(8192)];
+    let control = |&&b: &&u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F;
+    head.contains(&0) || head.iter().filter(control).count() * 20 > head.len()
 }
 
 /// Decompresses a gzip stream completely.
@@ -132,6 +136,20 @@ mod tests {
     fn nul_bytes_mean_binary() {
         assert!(looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"));
         assert!(!looks_binary("plain text, café".as_bytes()));
+        // No NUL, but control bytes as in random or compressed data (xorshift bytes here).
+        let mut x: u32 = 2463534242;
+        let noise: Vec<u8> = (0..20_000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                (x >> 24) as u8 | 1
+            })
+            .collect();
+        assert!(looks_binary(&noise));
+        assert!(!looks_binary(
+            b"Title\n\tIndented body\r\n\x0Cnext page \x1B[0m"
+        ));
     }
 
     #[test]

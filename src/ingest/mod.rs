@@ -166,7 +166,7 @@ pub fn parse_bytes(
             path,
             Cost::SkippedFile,
             "binary file",
-            "NUL byte in the first 8 KiB",
+            "NUL or control bytes in the first 8 KiB",
         ));
         return Vec::new();
     }
