@@ -68,3 +68,21 @@ fn messy_folder_is_indexed_with_reasons() {
         "{err}"
     );
 }
+
+#[test]
+fn eval_reads_its_data_from_the_shared_folder_by_default() {
+    for (what, path) in [
+        ("ner", "/nowhere/corpora/conll2003-en/eng.testa"),
+        ("html", "/nowhere/corpora/article-extraction-benchmark"),
+        ("dates", "/nowhere/corpora/htmldate-eval"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .args(["eval", what])
+            .env("DATELINE_SHARED", "/nowhere")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{what}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("dateline: ") && err.contains(path), "{what}: {err}");
+    }
+}

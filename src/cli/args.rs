@@ -120,9 +120,10 @@ pub enum EvalCommand {
         after_help = "Example:\n  dateline eval html --zyte ../shared/corpora/article-extraction-benchmark"
     )]
     Html {
-        /// Benchmark folder (holds ground-truth.json and html/*.html.gz).
+        /// Benchmark folder (holds ground-truth.json and html/*.html.gz) [default:
+        /// $DATELINE_SHARED or ../shared, then corpora/article-extraction-benchmark].
         #[arg(long, value_name = "DIR")]
-        zyte: PathBuf,
+        zyte: Option<PathBuf>,
         /// Print {"precision","recall","f1","pages"}.
         #[arg(long)]
         json: bool,
@@ -132,9 +133,10 @@ pub enum EvalCommand {
         after_help = "Example:\n  dateline eval dates --htmldate ../shared/corpora/htmldate-eval"
     )]
     Dates {
-        /// Evaluation folder (holds eval_default.json, eval/ and cache/).
+        /// Evaluation folder (holds eval_default.json, eval/ and cache/) [default:
+        /// $DATELINE_SHARED or ../shared, then corpora/htmldate-eval].
         #[arg(long, value_name = "DIR")]
-        htmldate: PathBuf,
+        htmldate: Option<PathBuf>,
         /// Print {"pages","correct","wrong","missing"} (fractions).
         #[arg(long)]
         json: bool,
@@ -144,9 +146,10 @@ pub enum EvalCommand {
         after_help = "Example:\n  dateline eval ner --conll ../shared/corpora/conll2003-en/eng.testa"
     )]
     Ner {
-        /// A CoNLL-2003 file (IOB tags in the last column).
+        /// A CoNLL-2003 file (IOB tags in the last column) [default: $DATELINE_SHARED or
+        /// ../shared, then corpora/conll2003-en/eng.testa, the dev split].
         #[arg(long, value_name = "FILE")]
-        conll: PathBuf,
+        conll: Option<PathBuf>,
         /// Print {"PER":{"precision","recall","f1","support"},…,"overall":{…},"tokens_per_s"}.
         #[arg(long)]
         json: bool,

@@ -65,6 +65,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Search(args) => search_command(args, &mut stdout),
         Command::Eval(EvalCommand::Html { zyte, json }) => {
+            let zyte = zyte.unwrap_or_else(|| {
+                dateline::eval::shared_root().join("corpora/article-extraction-benchmark")
+            });
             let r = dateline::eval::evaluate_zyte(&zyte)?;
             if json {
                 writeln!(stdout, "{}", serde_json::to_string(&r)?)?;
@@ -79,6 +82,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval(EvalCommand::Dates { htmldate, json }) => {
+            let htmldate = htmldate
+                .unwrap_or_else(|| dateline::eval::shared_root().join("corpora/htmldate-eval"));
             let r = dateline::eval::evaluate_htmldate(&htmldate)?;
             if json {
                 writeln!(stdout, "{}", serde_json::to_string(&r)?)?;
@@ -96,6 +101,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval(EvalCommand::Ner { conll, json }) => {
+            let conll = conll.unwrap_or_else(|| {
+                dateline::eval::shared_root().join("corpora/conll2003-en/eng.testa")
+            });
             let r = dateline::eval::evaluate_conll(
                 dateline::extract::ner::Recognizer::try_embedded()?,
                 &conll,
