@@ -464,6 +464,23 @@ mod tests {
     }
 
     #[test]
+    fn a_title_or_a_full_name_makes_a_city_name_a_person() {
+        let (a, _) = enriched(
+            "Plan fails",
+            "Rep. Alexandria Ocasio-Cortez said on Monday that the plan would fail. Alexandria \
+             Ocasio-Cortez also tweeted before she flew to Alexandria, Egypt.",
+        );
+        assert_eq!(a.people, ["Alexandria Ocasio-Cortez"]);
+        let person = a
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityKind::Person)
+            .unwrap();
+        assert_eq!(person.mentions.len(), 2, "{person:?}");
+        assert!(a.places.iter().any(|p| p == "Egypt"), "{:?}", a.places);
+    }
+
+    #[test]
     fn pronouns_and_please_name_nobody() {
         assert!(is_function_word("We") && is_function_word("PLEASE") && is_function_word("i"));
         assert!(!is_function_word("Wes") && !is_function_word("Weber"));

@@ -145,10 +145,16 @@ fn corrected_kind(m: &Mention, gaz: &Gazetteer) -> EntityKind {
     {
         return EntityKind::Place;
     }
+    // "Rep. Alexandria Ocasio-Cortez" comes out PLACE (Alexandria is a city): a personal
+    // title before a name settles it as for organizations below.
+    let personal = || person::starts_with_role(&m.text) && !org::ends_with_head_noun(&m.text);
+    if m.kind == EntityKind::Place && !place::ends_with_street_word(&m.text) && personal() {
+        return EntityKind::Person;
+    }
     if m.kind != EntityKind::Org {
         return m.kind;
     }
-    if person::starts_with_role(&m.text) && !org::ends_with_head_noun(&m.text) {
+    if personal() {
         EntityKind::Person
     } else if !m.text.contains(' ') && gaz.lookup(&m.text).is_some_and(is_well_known) {
         EntityKind::Place
@@ -342,8 +348,52 @@ pub fn normalize(
             && e.mentions.len() < 2)
     });
     surnames_typed_org_are_people(&mut entities);
+    places_opening_person_names(&char_at, &mut entities);
     regions_over_countries(&mut entities, gaz);
     entities
+}
+
+/// A place mention that opens the full name of a person the article names is that person:
+/// the recognizer stops after the city in "Alexandria Ocasio-Cortez also tweeted" once it
+/// typed "Alexandria" a place. Its mention joins the person's, covering the whole name; a
+/// place left without mentions from the text goes.
+fn places_opening_person_names(
+    char_at: &dyn Fn(usize) -> Option<char>,
+    entities: &mut Vec<Entity>,
+) {
+    let people: Vec<(usize, Vec<char>)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person && e.name.contains(' '))
+        .map(|(i, e)| (i, e.name.chars().collect()))
+        .collect();
+    if people.is_empty() {
+        return;
+    }
+    let spells = |at: usize, name: &[char]| (at..).zip(name).all(|(i, &c)| char_at(i) == Some(c));
+    let mut moved: Vec<(usize, (usize, usize))> = Vec::new();
+    for e in entities.iter_mut() {
+        if e.kind != EntityKind::Place || e.origin != Origin::Text {
+            continue;
+        }
+        e.mentions.retain(|&(start, _)| {
+            match people.iter().find(|(_, name)| spells(start, name)) {
+                Some((p, name)) => {
+                    moved.push((*p, (start, start + name.len())));
+                    false
+                }
+                None => true,
+            }
+        });
+    }
+    for (p, span) in moved {
+        entities[p].mentions.push(span);
+        entities[p].mentions.sort_unstable();
+        entities[p].mentions.dedup();
+    }
+    entities.retain(|e| {
+        !(e.kind == EntityKind::Place && e.origin == Origin::Text && e.mentions.is_empty())
+    });
 }
 
 /// A place resolved to a country that shares its name with a first-level region elsewhere
