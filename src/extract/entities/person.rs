@@ -27,7 +27,7 @@ const TITLES: &str = "\
     frau sr sra founder cofounder officer financial operating commissioner inspector detective \
     superintendent envoy negotiator lawmaker legislator candidate councillor councilor \
     councilman councilwoman alderman curator economist analyst editor correspondent lawyer \
-    broker researcher official";
+    broker researcher official exchequer";
 
 fn titles() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -48,13 +48,15 @@ fn is_title(word: &str) -> bool {
 
 /// Titles that name a person's office and never open an organization's name, unlike the
 /// role words that double as modifiers ("General Motors", "Finance Ministry", "U.S.
-/// Agriculture Department", "State Department").
+/// Agriculture Department", "State Department"). "Exchequer" ends "Chancellor of the
+/// Exchequer", which the recognizer splits at "of the" (Reuters: "Exchequer Nigel Lawson" was
+/// an organization in 65 articles).
 const PERSONAL_TITLES: &str = "\
     president chairman chairwoman chairperson ceo mr mrs ms miss mx dr doctor prof professor \
     gov governor sen senator rep representative congressman congresswoman lt col colonel sgt \
     sergeant capt captain cmdr commander adm admiral rev reverend sir dame mayor ambassador \
     spokesman spokeswoman spokesperson coach mme mlle herr frau councillor councilor \
-    councilman councilwoman alderman minister premier chancellor lawmaker";
+    councilman councilwoman alderman minister premier chancellor lawmaker exchequer";
 
 fn is_personal_title(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();

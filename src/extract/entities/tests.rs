@@ -549,3 +549,11 @@ fn companies_named_in_the_possessive_keep_it() {
     // The second "Moody" ("Moody's stayed") is the same company as the first.
     assert_eq!(e[1].mentions.len(), 2, "{:?}", e[1]);
 }
+
+#[test]
+fn the_exchequer_is_an_office() {
+    let t = "Chancellor of the Exchequer Nigel Lawson said rates would hold.";
+    let ms = vec![m(t, Org, "Exchequer Nigel Lawson", 0)];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(names(&e), vec![(Person, "Nigel Lawson")]);
+}
