@@ -118,7 +118,7 @@ fn drop_caps_common_names(rec: &ner::Recognizer, mentions: &mut Vec<Mention>) {
 
 /// Drops one-word mentions of ordinary words (written lower case in most news text) that open
 /// a sentence (or the title) when the article also writes the word in lower case and never
-/// capitalized inside a sentence: "Mobile music challenges 'iPod age'" over an article about
+/// capitalized alone inside a sentence: "Mobile music challenges 'iPod age'" over an article about
 /// mobile phones named a place (Mobile, Alabama). A capital at a sentence start says nothing
 /// about a word; the article's own usage does (the usual truecasing evidence). Names that are
 /// not ordinary words stay, even where an article's case is broken (a Reuters story in lower
@@ -152,9 +152,15 @@ fn drop_sentence_initial_common_words(
         let used_lower = text
             .match_indices(lower.as_str())
             .any(|(i, f)| whole(i, f.len()));
+        // Alone, not as the first word of a longer name ("Mobile Data Association").
+        let alone_at = |i: usize, len: usize| {
+            let rest = text[i + len..].trim_start_matches(' ');
+            !rest.starts_with(char::is_uppercase)
+        };
         let named_inside = || {
-            text.match_indices(w)
-                .any(|(i, f)| i != at && whole(i, f.len()) && !opens_sentence(text, i))
+            text.match_indices(w).any(|(i, f)| {
+                i != at && whole(i, f.len()) && !opens_sentence(text, i) && alone_at(i, f.len())
+            })
         };
         !used_lower || named_inside()
     });
@@ -396,8 +402,8 @@ mod tests {
     #[test]
     fn sentence_initial_ordinary_words_used_in_lower_case_are_not_names() {
         let rec = ner::Recognizer::embedded();
-        let text = "Mobile music goes on sale\n\nŻaneta Kowal said sales of mobile phones \
-                    rose. \"Reading is back,\" said a fan who moved to Reading in May. \
+        let text = "Mobile music goes on sale\n\nŻaneta Kowal of the Mobile Data Association \
+                    said sales of mobile phones rose. \"Reading is back,\" said a fan who moved to Reading in May. \
                     Azpurua said reading was a pastime. Later azpurua left.";
         let at = |w: &str, nth: usize| {
             let b = text.match_indices(w).nth(nth).unwrap().0;
@@ -417,7 +423,8 @@ mod tests {
         ];
         drop_sentence_initial_common_words(rec, text, &mut ms);
         let kept: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
-        // "Mobile": ordinary, opens the title, "mobile" below. "Reading" opens a sentence
+        // "Mobile": ordinary, opens the title, "mobile" below, inside a sentence only as part
+        // of a longer name. "Reading" opens a sentence
         // after a quote but is also capitalized mid-sentence; "Azpurua" is no ordinary word
         // though the text writes it in lower case too; "Kowal" opens no sentence.
         assert_eq!(kept, ["Reading", "Azpurua", "Kowal"]);

@@ -32,9 +32,10 @@ pub struct Facets {
 }
 
 /// Sums per-segment counts and keeps the `limit` most frequent values, most frequent first,
-/// ties broken by name. Spellings of one filter key ("Fed", "FED"; see [`exact_key`]) count
+/// ties broken by name. Spellings of one exact key ("Fed", "FED"; see [`exact_key`]) count
 /// as one value shown in its most frequent spelling: an article holds one spelling per key, so
-/// the sum is still a document count, and it equals what filtering by that name finds.
+/// the sum is still the number of articles naming it. (A filter such as `--org Fed` also finds
+/// the word inside longer names, "New York Fed".)
 pub fn top_values(fruits: Vec<HashMap<String, u64>>, limit: usize) -> Vec<FacetCount> {
     let mut total: HashMap<String, u64> = HashMap::new();
     for fruit in fruits {

@@ -508,7 +508,8 @@ fn companies_named_in_the_possessive_keep_it() {
     let t = "Ratings were cut by Standard\nand Poor's Corp on Monday. Moody's said it agreed, \
              and Brightwell's said so too. Harrow Bank and Moody's stayed silent. Kestrel \
              Motors' chief said Kestrel's new car sells, while Teller's plan failed and a \
-             friend of Teller's. Lenders track the Standard and Poor's 500 index.";
+             friend of Teller's. Lenders track the Standard and Poor's 500 index. Fleetwood \
+             Mac's co-founder left and GM's reduced output hurt.";
     let ms = vec![
         m(t, Org, "Standard", 0),
         m(t, Org, "Poor", 0),
@@ -521,6 +522,8 @@ fn companies_named_in_the_possessive_keep_it() {
         m(t, Person, "Teller", 0),
         m(t, Person, "Teller", 1),
         m(t, Org, "Poor", 1),
+        m(t, Org, "Fleetwood Mac", 0),
+        m(t, Org, "GM", 0),
     ];
     let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
     assert_eq!(
@@ -533,9 +536,12 @@ fn companies_named_in_the_possessive_keep_it() {
             (Org, "Kestrel Motors"),
             (Org, "Kestrel"),
             (Person, "Teller"),
+            (Org, "Fleetwood Mac"),
+            (Org, "GM"),
         ],
         "a reporting verb, a legal form or 'Word and' before make the possessive part of \
-         the name; ownership ('new car', 'plan') and 'Bank and' do not"
+         the name; ownership ('new car', 'plan', 'co-founder', 'reduced output') and 'Bank \
+         and' do not"
     );
     // Both mentions of the rating agency, the second before "500", and only the first
     // "Standard": the word joins, its own candidate gives way.
