@@ -83,6 +83,9 @@ fn eval_reads_its_data_from_the_shared_folder_by_default() {
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{what}");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.starts_with("dateline: ") && err.contains(path), "{what}: {err}");
+        assert!(
+            err.starts_with("dateline: ") && err.contains(path),
+            "{what}: {err}"
+        );
     }
 }
