@@ -488,6 +488,24 @@ mod tests {
     }
 
     #[test]
+    fn a_city_before_its_state_is_a_place_whatever_the_recognizer_says() {
+        let (a, _) = enriched(
+            "Refinery deal",
+            "GREENWICH, Conn., March 2 - Acme Oil Co said it agreed to buy a refinery from a \
+             unit of Denver, Colo., based Brightline Inc.",
+        );
+        assert!(a.places.iter().any(|p| p == "Denver"), "{:?}", a.places);
+        assert!(!a.people.iter().any(|p| p == "Denver"), "{:?}", a.people);
+        assert!(
+            !a.organizations
+                .iter()
+                .any(|o| o.eq_ignore_ascii_case("greenwich")),
+            "{:?}",
+            a.organizations
+        );
+    }
+
+    #[test]
     fn pronouns_and_please_name_nobody() {
         assert!(is_function_word("We") && is_function_word("PLEASE") && is_function_word("i"));
         assert!(!is_function_word("Wes") && !is_function_word("Weber"));

@@ -287,7 +287,12 @@ pub fn normalize(
             }
             continue;
         }
-        match corrected_kind(m, gaz) {
+        let kind = if city_before_region(&char_at, m, gaz) {
+            EntityKind::Place
+        } else {
+            corrected_kind(m, gaz)
+        };
+        match kind {
             EntityKind::Person => cands.extend(person::clean(&m.text, m.start).map(|c| {
                 plain_cand(
                     EntityKind::Person,
@@ -352,6 +357,34 @@ pub fn normalize(
     places_opening_person_names(&char_at, &mut entities);
     regions_over_countries(&mut entities, gaz);
     entities
+}
+
+/// Whether a person or organization mention is a city followed by its first-level region after
+/// a comma, as wire datelines and addresses write them ("DENVER, Colo.", "GREENWICH, Conn.",
+/// "of Denver, Colo."): the recognizer types such capitals PER or ORG, but the gazetteer has
+/// the city in that region, or the mention is a dateline (capitals opening a line). A region
+/// of several words ("New Mexico") is not looked at.
+fn city_before_region(
+    char_at: &dyn Fn(usize) -> Option<char>,
+    m: &Mention,
+    gaz: &Gazetteer,
+) -> bool {
+    if !matches!(m.kind, EntityKind::Person | EntityKind::Org)
+        || char_at(m.end) != Some(',')
+        || char_at(m.end + 1) != Some(' ')
+    {
+        return false;
+    }
+    let region: String = (m.end + 2..m.end + 24)
+        .map_while(|i| char_at(i).filter(|c| c.is_alphabetic() || *c == '.'))
+        .collect();
+    let admin1 = crate::extract::gazetteer::PlaceKind::Admin1;
+    // A dateline opens a line in capitals; its town may be too small for the gazetteer.
+    let dateline = (m.start == 0 || char_at(m.start - 1) == Some('\n'))
+        && !m.text.chars().any(char::is_lowercase);
+    gaz.lookup(&region)
+        .filter(|r| r.kind == admin1)
+        .is_some_and(|r| dateline || gaz.city_in_region(&m.text, &r.name).is_some())
 }
 
 /// A place mention that opens the full name of a person the article names is that person:
