@@ -73,7 +73,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
     let rec = ner::Recognizer::try_embedded().ok().filter(|_| english);
     let mut mentions = rec.map(|r| r.recognize(&text)).unwrap_or_default();
     if let Some(rec) = rec {
-        drop_caps_common_names(rec, &mut mentions);
+        drop_caps_common_names(rec, &text, &mut mentions);
     }
     if let Some(rec) = rec {
         drop_sentence_initial_common_words(rec, &text, &mut mentions);
@@ -92,12 +92,14 @@ fn is_english(tag: &str) -> bool {
     matches!(primary, "en" | "eng" | "english")
 }
 
-/// Drops person and organization mentions in ALL CAPS text whose every word is an ordinary
-/// lower-case word: wire headlines lose the case that marks names, and the recognizer reads
-/// "RAISES QUARTERLY" or "SELLS CONVERTIBLE DEBT" as a name. Real names keep at
-/// least one word that is not ordinary ("JAMES BAKER": "james"), or, for organizations, end in
-/// an organization word ("WORLD BANK", "FEDERAL RESERVE").
-fn drop_caps_common_names(rec: &ner::Recognizer, mentions: &mut Vec<Mention>) {
+/// Drops mentions in ALL CAPS text whose every word is an ordinary lower-case word: wire
+/// headlines lose the case that marks names, and the recognizer reads "RAISES QUARTERLY" or
+/// "SELLS CONVERTIBLE DEBT" as a name and "STOCK SPLIT" as Split, Croatia (44 Reuters
+/// articles). Real names keep at least one word that is not ordinary ("JAMES BAKER": "james"),
+/// or, for organizations, end in an organization word ("WORLD BANK", "FEDERAL RESERVE"); a
+/// place before a comma is a dateline ("MOBILE, Ala.", "READING, Pa.") and stays.
+fn drop_caps_common_names(rec: &ner::Recognizer, text: &str, mentions: &mut Vec<Mention>) {
+    let mut bytes_at = CharToByte::new(text);
     mentions.retain(|m| {
         let caps =
             m.text.chars().any(char::is_alphabetic) && !m.text.chars().any(char::is_lowercase);
@@ -110,7 +112,8 @@ fn drop_caps_common_names(rec: &ner::Recognizer, mentions: &mut Vec<Mention>) {
         let name_kind = match m.kind {
             EntityKind::Person => true,
             EntityKind::Org => !entities::ends_in_org_word(&m.text),
-            _ => false,
+            EntityKind::Place => !text[bytes_at.byte(m.end)..].starts_with(','),
+            EntityKind::Misc => false,
         };
         !(name_kind && caps && ordinary())
     });
@@ -545,8 +548,15 @@ mod tests {
             m(EntityKind::Org, "OPEC"),
             m(EntityKind::Org, "Net Income"),
             m(EntityKind::Place, "NEW YORK"),
+            m(EntityKind::Place, "SPLIT"),
+            m(EntityKind::Place, "MOBILE"),
         ];
-        drop_caps_common_names(rec, &mut ms);
+        let text = "x ".repeat(20) + "MOBILE, Ala., March 3";
+        let mobile = text.find("MOBILE").unwrap();
+        if let Some(last) = ms.last_mut() {
+            (last.start, last.end) = (mobile, mobile + 6);
+        }
+        drop_caps_common_names(rec, &text, &mut ms);
         let kept: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
         assert_eq!(
             kept,
@@ -555,7 +565,8 @@ mod tests {
                 "FEDERAL RESERVE",
                 "OPEC",
                 "Net Income",
-                "NEW YORK"
+                "NEW YORK",
+                "MOBILE"
             ]
         );
     }
