@@ -43,6 +43,7 @@ pub const COUNTRY_NAME_OVERRIDES: &[(&str, &str)] = &[
 /// Historical names follow the Reuters tag rule below (Soviet Union → Russia, West Germany →
 /// Germany) so that text mentions and 1987 metadata tags merge into one entity.
 pub const COUNTRY_ALIASES: &[(&str, &str)] = &[
+    ("H.K.", "HK"),
     ("US", "US"),
     ("USA", "US"),
     ("America", "US"),
@@ -155,6 +156,7 @@ pub const REGION_ALIASES: &[(&str, &str)] = &[
     ("N.H.", "US.NH"),
     ("N.J.", "US.NJ"),
     ("N.M.", "US.NM"),
+    ("N.Y.", "US.NY"),
     ("N.C.", "US.NC"),
     ("N.D.", "US.ND"),
     ("Okla", "US.OK"),

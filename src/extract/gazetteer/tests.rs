@@ -241,4 +241,8 @@ fn embedded_file_decodes() {
         .expect("models/gazetteer.bin.gz decodes (regenerate with gazetteer::build_to_file)");
     assert!(g.len() > 30_000, "{} places", g.len());
     assert_eq!(g.lookup("Seoul").and_then(country_of), Some("South Korea"));
+    // Wire abbreviations: "ROCHESTER, N.Y." is the state, "H.K. Dlrs" Hong Kong's.
+    let ny = g.lookup("N.Y.").unwrap();
+    assert_eq!((ny.name.as_str(), ny.kind), ("New York", PlaceKind::Admin1));
+    assert_eq!(g.lookup("H.K.").map(|p| p.name.as_str()), Some("Hong Kong"));
 }
