@@ -252,56 +252,35 @@ fn drop_common_words(rec: &ner::Recognizer, entities: &mut Vec<Entity>) {
     });
 }
 
-/// Words that, alone, name no particular organization: "the Bank said" (Reuters: 235
-/// articles), "the Commission", "Holdings", "National". Words that do name one alone in news
-/// ("Congress", "Senate", "Treasury", "Navy", "United") are not here.
+/// Words that, alone, name no particular organization: the organization head nouns
+/// ([`entities::is_org_head_noun`]: "the Bank said", Reuters 235 articles; "the Commission",
+/// "Holdings") and the modifiers that open such names ("National", "Federal"), but not the
+/// head nouns that name one body alone in news ("Congress", "the Senate", "the Navy").
 fn is_generic_org_word(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "administration",
-        "agency",
-        "alliance",
-        "assembly",
-        "association",
-        "authority",
-        "bank",
-        "board",
-        "bureau",
-        "central",
-        "club",
-        "coalition",
-        "college",
-        "commission",
-        "committee",
-        "company",
-        "corporation",
-        "council",
-        "department",
-        "exchange",
-        "federal",
-        "federation",
-        "finance",
-        "foundation",
-        "fund",
-        "general",
-        "group",
-        "holdings",
-        "industries",
-        "institute",
-        "international",
-        "league",
-        "ministry",
-        "national",
-        "office",
-        "organisation",
-        "organization",
-        "reserve",
-        "service",
-        "society",
-        "tribunal",
-        "union",
-        "university",
+    const ONE_BODY: &[&str] = &[
+        "airlines",
+        "airways",
+        "army",
+        "congress",
+        "government",
+        "navy",
+        "parliament",
+        "party",
+        "police",
+        "senate",
+        "united",
     ];
-    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    const MODIFIERS: &[&str] = &[
+        "central",
+        "company",
+        "federal",
+        "finance",
+        "general",
+        "international",
+        "national",
+    ];
+    let any = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    (entities::is_org_head_noun(word) && !any(ONE_BODY)) || any(MODIFIERS)
 }
 
 /// Abbreviations of wire-service results tables ("Shr 1.20 dlrs vs 98 cts", "Qtr net",
@@ -447,6 +426,12 @@ mod tests {
     fn generic_org_words_and_table_abbreviations_name_nobody() {
         assert!(is_generic_org_word("Bank") && is_generic_org_word("COMMISSION"));
         assert!(!is_generic_org_word("Congress") && !is_generic_org_word("Banker"));
+        assert!(["Holdings", "NATIONAL", "University", "Reserve"]
+            .iter()
+            .all(|w| is_generic_org_word(w)));
+        assert!(!["Party", "Navy", "Senate", "United"]
+            .iter()
+            .any(|w| is_generic_org_word(w)));
         assert!(is_table_word("Dlrs") && is_table_word("QTR") && is_table_word("3RD"));
         assert!(is_table_word("Shr.") && !is_table_word("Shriver"));
         let (a, _) = enriched(

@@ -172,6 +172,11 @@ fn is_well_known(place: &crate::extract::gazetteer::Place) -> bool {
     place.kind == crate::extract::gazetteer::PlaceKind::Country || place.population >= 100_000
 }
 
+/// Whether `word`, in any case, is an organization head noun ("Bank", "COMMISSION", "Party").
+pub fn is_org_head_noun(word: &str) -> bool {
+    org::is_head_noun(word)
+}
+
 /// Whether a mention, in any case, ends in an organization head noun or legal form ("WORLD
 /// BANK", "Federal Reserve", "ACME CORP").
 pub fn ends_in_org_word(mention: &str) -> bool {

@@ -75,6 +75,11 @@ const HEAD_NOUNS: &[&str] = &[
     "University",
 ];
 
+/// Whether `word`, in any case, is one of the [`HEAD_NOUNS`].
+pub fn is_head_noun(word: &str) -> bool {
+    HEAD_NOUNS.iter().any(|h| h.eq_ignore_ascii_case(word))
+}
+
 /// Whether a mention's last word (possessive dropped) is an organization head noun, written
 /// capitalized as in a name ("Federal Reserve", "Federal Reserve's"; not "reserve"), or a
 /// legal form ("H.J. Heinz Co").
