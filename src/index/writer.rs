@@ -176,7 +176,7 @@ pub fn build(
                         ..Tally::default()
                     };
                     t.files_indexed = usize::from(!outcome.articles.is_empty());
-                    let mut ops = Vec::with_capacity(2 * BATCH);
+                    let mut ops = Vec::with_capacity(2 * outcome.articles.len().min(BATCH));
                     let mut send = |ops: &mut Vec<UserOperation>| {
                         let added = ops.len() / 2;
                         match writer.run(std::mem::take(ops)) {
