@@ -32,16 +32,7 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
         && std::str::from_utf8(body).is_err()
         && !has_utf8_beyond_ascii(body)
     {
-        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-        detector.feed(body, true);
-        // A few high bytes are too little to tell encodings apart (chardetng reads the one
-        // 0xA3 of a BBC file, "£" in windows-1252, as "Ł" of windows-1250): English news
-        // archives then mean windows-1252.
-        let high_bytes = body.iter().filter(|b| !b.is_ascii()).count();
-        let guess = match detector.guess(None, chardetng::Utf8Detection::Deny) {
-            _ if high_bytes < FEW_HIGH_BYTES => encoding_rs::WINDOWS_1252,
-            guess => guess,
-        };
+        let guess = guess_legacy_encoding(body);
         let (text, had_errors) = guess.decode_without_bom_handling(body);
         return Decoded {
             text: text.into_owned(),
@@ -59,6 +50,19 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
 
 /// Below this many non-ASCII bytes, a legacy 8-bit text is read as windows-1252.
 const FEW_HIGH_BYTES: usize = 16;
+
+/// The legacy 8-bit encoding of `bytes`, which are not UTF-8: `chardetng`'s guess (Firefox's
+/// detector), or windows-1252 when fewer than [`FEW_HIGH_BYTES`] bytes are beyond ASCII. So
+/// few bytes cannot tell encodings apart (chardetng reads the one 0xA3 of a BBC file, "£" in
+/// windows-1252, as "Ł" of windows-1250), and English news archives then mean windows-1252.
+pub fn guess_legacy_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    if bytes.iter().filter(|b| !b.is_ascii()).count() < FEW_HIGH_BYTES {
+        return encoding_rs::WINDOWS_1252;
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Deny)
+}
 
 /// Whether `bytes` hold a valid UTF-8 sequence for a character beyond ASCII.
 fn has_utf8_beyond_ascii(bytes: &[u8]) -> bool {

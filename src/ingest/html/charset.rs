@@ -78,10 +78,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             source: CharsetSource::Utf8Valid,
         };
     }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
     // Only reached for invalid UTF-8, so UTF-8 is not a candidate.
-    let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let enc = crate::ingest::decode::guess_legacy_encoding(bytes);
     let (text, _) = enc.decode_without_bom_handling(bytes);
     Decoded {
         text: text.into_owned(),
