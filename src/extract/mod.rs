@@ -109,13 +109,14 @@ fn drop_caps_common_names(rec: &ner::Recognizer, text: &str, mentions: &mut Vec<
                 .filter(|w| !w.is_empty())
                 .all(|w| rec.is_common_word(w))
         };
-        let name_kind = match m.kind {
-            EntityKind::Person => true,
-            EntityKind::Org => !entities::ends_in_org_word(&m.text),
-            EntityKind::Place => !text[bytes_at.byte(m.end)..].starts_with(','),
-            EntityKind::Misc => false,
-        };
-        !(name_kind && caps && ordinary())
+        if !caps || m.kind == EntityKind::Misc || !ordinary() {
+            return true;
+        }
+        match m.kind {
+            EntityKind::Org => entities::ends_in_org_word(&m.text),
+            EntityKind::Place => text[bytes_at.byte(m.end)..].starts_with(','),
+            _ => false,
+        }
     });
 }
 

@@ -252,48 +252,7 @@ pub fn normalize(
             continue;
         }
         let last = prev.replace((m, cands.len()));
-        let possessive =
-            m.kind == EntityKind::Org && possessive::possessive_follows(&char_at, m.end);
-        // People are left out: for them "'s said" is mostly "has said" ("Branson's said he
-        // ..."), while wire copy names companies so ("Moody's said").
-        let named = possessive && possessive::named_possessively(&char_at, m.end);
-        // "Standard and Poor's Corp": the recognizer splits the name at "and" (and often
-        // misses "Standard"); such a name takes the capitalized word before "and" with it,
-        // also before a number or the sentence's end ("Standard and Poor's 500 index", "rated
-        // AA by Standard and Poor's."), where a lone possessive is often elliptical ("MCI
-        // took Verizon's.").
-        let also_named = || {
-            let after = char_at(m.end + 2);
-            let digit = char_at(m.end + 3).is_some_and(|c| c.is_ascii_digit());
-            let end = after == Some('.') && !char_at(m.end + 3).is_some_and(char::is_alphanumeric);
-            (after == Some(' ') && digit) || end
-        };
-        let and_before = (m.kind == EntityKind::Org && (named || (possessive && also_named())))
-            .then(|| possessive::word_and_before(&char_at, m.start))
-            .flatten();
-        if named || and_before.is_some() {
-            let joined = and_before.map(|(start, left)| {
-                // The word was a mention of its own: its candidates give way to the name.
-                if let Some((_, mark)) = last.filter(|(p, _)| p.start == start) {
-                    cands.truncate(mark);
-                }
-                Mention {
-                    kind: EntityKind::Org,
-                    start,
-                    end: m.end,
-                    text: format!("{left}{}", m.text),
-                }
-            });
-            let m = joined.as_ref().unwrap_or(m);
-            let before = cands.len();
-            org_cands(m, &mut cands);
-            for c in &mut cands[before..] {
-                if c.kind == EntityKind::Org && c.span.is_some_and(|s| s.1 == m.end) {
-                    c.name.push_str("'s");
-                    c.key = org::key(&c.name);
-                    c.span = c.span.map(|(a, b)| (a, b + 2));
-                }
-            }
+        if possessive::cands_of_possessive_name(&char_at, m, last, &mut cands) {
             continue;
         }
         let kind = if city_before_region(&char_at, m, gaz) {

@@ -6,8 +6,64 @@
 //! form never follows a possessive of ownership), and "Word and" before one is part of it.
 
 use super::merge::Cand;
-use super::org;
-use crate::article::EntityKind;
+use super::{org, org_cands};
+use crate::article::{EntityKind, Mention};
+
+/// Pushes the candidates of organization mention `m` and returns true when it is a company
+/// named in the possessive ([`named_possessively`]); else leaves `cands` alone. `last` is the
+/// previous mention with the length of `cands` before it: when the name takes that mention's
+/// word ("Standard" of "Standard and Poor's"), its candidates give way.
+pub(super) fn cands_of_possessive_name(
+    char_at: &dyn Fn(usize) -> Option<char>,
+    m: &Mention,
+    last: Option<(&Mention, usize)>,
+    cands: &mut Vec<Cand>,
+) -> bool {
+    // People are left out: for them "'s said" is mostly "has said" ("Branson's said he
+    // ..."), while wire copy names companies so ("Moody's said").
+    if m.kind != EntityKind::Org || !possessive_follows(char_at, m.end) {
+        return false;
+    }
+    let named = named_possessively(char_at, m.end);
+    // "Standard and Poor's Corp": the recognizer splits the name at "and" (and often misses
+    // "Standard"); such a name takes the capitalized word before "and" with it, also before a
+    // number or the sentence's end ("Standard and Poor's 500 index", "rated AA by Standard and
+    // Poor's."), where a lone possessive is often elliptical ("MCI took Verizon's.").
+    let also_named = || {
+        let after = char_at(m.end + 2);
+        let digit = char_at(m.end + 3).is_some_and(|c| c.is_ascii_digit());
+        let end = after == Some('.') && !char_at(m.end + 3).is_some_and(char::is_alphanumeric);
+        (after == Some(' ') && digit) || end
+    };
+    let and_before = (named || also_named())
+        .then(|| word_and_before(char_at, m.start))
+        .flatten();
+    if !named && and_before.is_none() {
+        return false;
+    }
+    let joined = and_before.map(|(start, left)| {
+        if let Some((_, mark)) = last.filter(|(p, _)| p.start == start) {
+            cands.truncate(mark);
+        }
+        Mention {
+            kind: EntityKind::Org,
+            start,
+            end: m.end,
+            text: format!("{left}{}", m.text),
+        }
+    });
+    let m = joined.as_ref().unwrap_or(m);
+    let before = cands.len();
+    org_cands(m, cands);
+    for c in &mut cands[before..] {
+        if c.kind == EntityKind::Org && c.span.is_some_and(|s| s.1 == m.end) {
+            c.name.push_str("'s");
+            c.key = org::key(&c.name);
+            c.span = c.span.map(|(a, b)| (a, b + 2));
+        }
+    }
+    true
+}
 
 /// Gives an article's organization (or person) mentions "X" the name "X's" when an
 /// organization mention showed that the company is called so ("Moody's said ..." and later
@@ -30,7 +86,7 @@ pub(super) fn possessive_names_win(cands: &mut [Cand]) {
 }
 
 /// Whether "'s" (or "’s", "'S") follows char `end` as a word's ending.
-pub(super) fn possessive_follows(char_at: &dyn Fn(usize) -> Option<char>, end: usize) -> bool {
+fn possessive_follows(char_at: &dyn Fn(usize) -> Option<char>, end: usize) -> bool {
     matches!(char_at(end), Some('\'' | '\u{2019}'))
         && matches!(char_at(end + 1), Some('s' | 'S'))
         && !char_at(end + 2).is_some_and(char::is_alphanumeric)
@@ -41,7 +97,7 @@ pub(super) fn possessive_follows(char_at: &dyn Fn(usize) -> Option<char>, end: u
 /// after "'s" comes a verb of reporting (headline present tense too) or a legal form, which a
 /// possessive of ownership never has ("Apple's new phone", "GM's plan"). The recognizer,
 /// like CoNLL, leaves "'s" out of names.
-pub(super) fn named_possessively(char_at: &dyn Fn(usize) -> Option<char>, end: usize) -> bool {
+fn named_possessively(char_at: &dyn Fn(usize) -> Option<char>, end: usize) -> bool {
     // Only verbs that are neither nouns nor adjectives after a possessive ("GM's reduced
     // output", "Mr Blair's reported views", "ABC's May issue", "Trump's will").
     const VERBS: &[&str] = &[
@@ -81,7 +137,7 @@ pub(super) fn named_possessively(char_at: &dyn Fn(usize) -> Option<char>, end: u
 /// The one capitalized word and the "and" or "&" right before char `start`, spaces or line
 /// breaks around it, as (the word's first char, the text from it to `start`): "Standard and "
 /// before "Poor's".
-pub(super) fn word_and_before(
+fn word_and_before(
     char_at: &dyn Fn(usize) -> Option<char>,
     start: usize,
 ) -> Option<(usize, String)> {
