@@ -38,7 +38,7 @@ fn titles() -> &'static HashSet<&'static str> {
 const ROLE_WORDS_MAX: usize = 6;
 
 /// True when `word` is a title or role: "Dr.", "PRESIDENT", "then-President", "U.S.".
-fn is_title(word: &str) -> bool {
+pub(super) fn is_title(word: &str) -> bool {
     with_table_key(word, |w| {
         // "then-President", "ex-CEO", "vice-chairman", "co-founder": every hyphen part a title.
         titles().contains(w)

@@ -195,7 +195,8 @@ fn cap_word(w: &str) -> String {
             at_start = false;
         } else {
             out.extend(c.to_lowercase());
-            at_start = matches!(c, '-' | '\'' | '’');
+            // After a period too: initials keep their capitals ("E.F. HUTTON" → "E.F. Hutton").
+            at_start = matches!(c, '-' | '\'' | '’' | '.');
         }
     }
     out
@@ -301,5 +302,7 @@ mod tests {
         );
         assert_eq!(tidy_case("o'brien"), "O'Brien");
         assert_eq!(tidy_case("McDonald Plains"), "McDonald Plains");
+        assert_eq!(tidy_case("E.F. HUTTON GROUP"), "E.F. Hutton Group");
+        assert_eq!(tidy_case("ST. LOUIS"), "St. Louis");
     }
 }
