@@ -73,6 +73,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
     let rec = ner::Recognizer::try_embedded().ok().filter(|_| english);
     let mut mentions = rec.map(|r| r.recognize(&text)).unwrap_or_default();
     entities::join_firm_names(&text, &mut mentions);
+    entities::leaders_of_administrations(&text, &mut mentions);
     if let Some(rec) = rec {
         drop_caps_common_names(rec, &text, &mut mentions);
     }
