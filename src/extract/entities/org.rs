@@ -170,11 +170,30 @@ pub fn clean(mention: &str, start: usize) -> Option<Core> {
     Some(core(mention, start, lo, hi))
 }
 
+/// The Reuters-21578 ORGS tags (`all-orgs-strings.lc.txt`) that are neither an acronym of up to
+/// five letters nor a plain name: compound codes and long acronyms, with the body's name as
+/// news text writes it, so that tag and text name one organization.
+const REUTERS_ORG_TAGS: &[(&str, &str)] = &[
+    ("adb-africa", "African Development Bank"),
+    ("adb-asia", "Asian Development Bank"),
+    ("geplacea", "GEPLACEA"),
+    ("ico-coffee", "International Coffee Organization"),
+    ("ico-islam", "Organisation of the Islamic Conference"),
+    ("iwc-whale", "International Whaling Commission"),
+    ("iwc-wheat", "International Wheat Council"),
+    ("unctad", "UNCTAD"),
+    ("worldbank", "World Bank"),
+];
+
 /// Display form of a metadata org value: Reuters-21578 ORGS tags are lower-case ("opec",
-/// "worldbank"); short single words become acronyms ("OPEC"), longer lower-case values are
-/// title-cased with hyphens read as spaces. Values with capitals are kept as written.
+/// "worldbank"); short single words become acronyms ("OPEC"), the compound tags get their
+/// names ([`REUTERS_ORG_TAGS`]), other lower-case values are title-cased with hyphens read as
+/// spaces. Values with capitals are kept as written.
 pub fn clean_metadata(value: &str) -> Option<String> {
     let v = value.trim();
+    if let Some(&(_, name)) = REUTERS_ORG_TAGS.iter().find(|(tag, _)| *tag == v) {
+        return Some(name.to_string());
+    }
     let lower = !v.chars().any(char::is_uppercase);
     if lower && !v.contains([' ', '-']) && v.chars().count() <= 5 {
         return has_name_letters(v).then(|| v.to_uppercase());
@@ -243,7 +262,14 @@ mod tests {
     #[test]
     fn metadata_tags() {
         assert_eq!(clean_metadata("opec").as_deref(), Some("OPEC"));
-        assert_eq!(clean_metadata("adb-africa").as_deref(), Some("Adb Africa"));
+        assert_eq!(
+            clean_metadata("adb-africa").as_deref(),
+            Some("African Development Bank")
+        );
+        assert_eq!(clean_metadata("worldbank").as_deref(), Some("World Bank"));
+        assert_eq!(clean_metadata("unctad").as_deref(), Some("UNCTAD"));
+        assert_eq!(clean_metadata("comecon").as_deref(), Some("Comecon"));
+        assert_eq!(clean_metadata("new-tag").as_deref(), Some("New Tag"));
         assert_eq!(
             clean_metadata("Harbour Foods Ltd").as_deref(),
             Some("Harbour Foods")

@@ -140,17 +140,19 @@ fn orgs_merge_suffix_case_and_the() {
 
 #[test]
 fn metadata_merges_with_text() {
-    let t = "West German exporters met Tobias Lind in Bonn as OPEC ministers gathered in Paris.";
+    let t = "West German exporters met Tobias Lind in Bonn as OPEC ministers gathered in Paris. \
+             The World Bank agreed.";
     let ms = vec![
         m(t, Misc, "West German", 0),
         m(t, Person, "Tobias Lind", 0),
         m(t, Place, "Paris", 0),
         m(t, Org, "OPEC", 0),
+        m(t, Org, "World Bank", 0),
     ];
     let meta = MetadataEntities {
         people: vec!["lind".into(), "hana-kato".into()],
         places: vec!["west-germany".into(), "france".into(), "usa".into()],
-        orgs: vec!["opec".into()],
+        orgs: vec!["opec".into(), "worldbank".into()],
     };
     let e = normalize(t, &ms, &meta, fixture_gazetteer());
     let got: Vec<_> = e.iter().map(|e| (e.name.as_str(), e.origin)).collect();
@@ -160,6 +162,7 @@ fn metadata_merges_with_text() {
             ("Tobias Lind", Origin::Both),
             ("OPEC", Origin::Both),
             ("Paris", Origin::Text),
+            ("World Bank", Origin::Both),
             ("Hana Kato", Origin::Metadata),
             ("Germany", Origin::Metadata),
             ("France", Origin::Metadata),
