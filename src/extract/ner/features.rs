@@ -22,6 +22,88 @@ pub(crate) const F_PUNCT: u8 = 16;
 /// Token is one of the [`PARTICLES`], written in lower case.
 pub(crate) const F_PARTICLE: u8 = 32;
 
+/// Token is one of the [`CAPITALIZED_FUNCTION_WORDS`] with only its first letter capitalized.
+pub(crate) const F_FUNCTION: u8 = 64;
+
+/// Words capitalized only by position (a sentence's first word) or by convention (months,
+/// weekdays), never the start of a name when no capitalized word stands next to them: "The
+/// company said", "It rose", "March 4", "on Monday the". Reuters-21578 has 130,000 such
+/// tokens; the recognizer leaves them and their neighbours unscored (`tagger::has_capital`).
+/// Single letters are left out ("A. Smith").
+pub(crate) const CAPITALIZED_FUNCTION_WORDS: &[&str] = &[
+    "after",
+    "also",
+    "although",
+    "an",
+    "and",
+    "another",
+    "april",
+    "as",
+    "at",
+    "august",
+    "before",
+    "both",
+    "but",
+    "december",
+    "despite",
+    "during",
+    "each",
+    "earlier",
+    "february",
+    "for",
+    "friday",
+    "from",
+    "he",
+    "her",
+    "his",
+    "however",
+    "if",
+    "in",
+    "its",
+    "january",
+    "july",
+    "june",
+    "last",
+    "later",
+    "many",
+    "march",
+    "meanwhile",
+    "monday",
+    "most",
+    "november",
+    "october",
+    "on",
+    "or",
+    "other",
+    "our",
+    "saturday",
+    "september",
+    "she",
+    "since",
+    "some",
+    "such",
+    "sunday",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "thursday",
+    "to",
+    "tuesday",
+    "under",
+    "we",
+    "wednesday",
+    "when",
+    "while",
+    "with",
+    "without",
+    "you",
+];
+
 /// Particles that may open a name in lower case: "de Klerk", "van Gogh", "bin Salman".
 pub(crate) const PARTICLES: &[&str] = &[
     "al", "bin", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la",
@@ -32,6 +114,19 @@ pub(crate) const PARTICLES: &[&str] = &[
 fn particle_hashes() -> &'static [u64] {
     static H: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
     H.get_or_init(|| PARTICLES.iter().map(|p| hash_lower(p)).collect())
+}
+
+/// [`hash_lower`] of each of the [`CAPITALIZED_FUNCTION_WORDS`], sorted.
+fn function_hashes() -> &'static [u64] {
+    static H: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    H.get_or_init(|| {
+        let mut h: Vec<u64> = CAPITALIZED_FUNCTION_WORDS
+            .iter()
+            .map(|w| hash_lower(w))
+            .collect();
+        h.sort_unstable();
+        h
+    })
 }
 
 /// Hashed descriptors of one token, computed once and shared by all templates.
@@ -135,6 +230,11 @@ pub(crate) fn token_info_with(word: &str, lowered: bool) -> TokenInfo {
     if t.flags & F_INIT_LOWER != 0 && lowers == n && n <= 5 && particle_hashes().contains(&t.lower)
     {
         t.flags |= F_PARTICLE;
+    }
+    if t.flags & (F_INIT_CAP | F_ALL_CAPS) == F_INIT_CAP
+        && function_hashes().binary_search(&t.lower).is_ok()
+    {
+        t.flags |= F_FUNCTION;
     }
     let mut suf = FNV_OFFSET;
     for (k, c) in word.chars().rev().take(4).map(fold).enumerate() {
@@ -424,6 +524,11 @@ mod tests {
         assert_eq!(token_info("van").flags, F_INIT_LOWER | F_PARTICLE);
         assert_eq!(token_info("Van").flags, F_INIT_CAP);
         assert_eq!(token_info("vane").flags, F_INIT_LOWER);
+        assert_eq!(token_info("The").flags, F_INIT_CAP | F_FUNCTION);
+        assert_eq!(token_info("March").flags, F_INIT_CAP | F_FUNCTION);
+        assert_eq!(token_info("THE").flags, F_INIT_CAP | F_ALL_CAPS);
+        assert_eq!(token_info("the").flags, F_INIT_LOWER);
+        assert_eq!(token_info("Theo").flags, F_INIT_CAP);
         assert_ne!(token_info("Kim").shape, token_info("Kimberly").shape);
         assert_eq!(
             token_info("Rowling").suffix[2],

@@ -256,3 +256,23 @@ fn lowercase_words_never_end_or_open_a_name() {
         ]
     );
 }
+
+#[test]
+fn words_capitalized_by_position_open_no_name_alone() {
+    use super::features::token_info;
+    use super::tagger::has_capital;
+    let infos = |s: &str| s.split(' ').map(token_info).collect::<Vec<_>>();
+    let t = infos("The company said on March 4 that Theresa May and In Tokyo rose");
+    let capital: Vec<bool> = (0..t.len()).map(|i| has_capital(&t, i)).collect();
+    assert_eq!(
+        capital,
+        [false, false, false, false, false, false, false, true, true, false, true, true, false]
+    );
+    // No mention, and no scoring, of a sentence-initial "He" or "Also" (Reuters read them as
+    // a person and a place).
+    let rec = Recognizer::embedded();
+    assert!(rec.recognize("He said so. Also, prices rose.").is_empty());
+    let m = rec.recognize("Meanwhile, Theresa May said the Hague talks would go on.");
+    let names: Vec<&str> = m.iter().map(|m| m.text.as_str()).collect();
+    assert!(names.contains(&"Theresa May"), "{names:?}");
+}

@@ -14,7 +14,7 @@ use super::clusters::Clusters;
 use super::document::DocScratch;
 use super::features::{
     sentence_case, static_features, tag_features, token_info, token_info_with, TokenInfo,
-    F_ALL_CAPS, F_INIT_CAP, F_INIT_LOWER, F_PARTICLE, PARTICLES,
+    F_ALL_CAPS, F_FUNCTION, F_INIT_CAP, F_INIT_LOWER, F_PARTICLE, PARTICLES,
 };
 use super::gazetteer::{GazCodes, Gazetteer};
 use super::labels::{
@@ -239,12 +239,18 @@ pub(crate) fn may_open_before_capital(infos: &[TokenInfo], i: usize) -> bool {
     has_capital(infos, i + 1) && infos.get(i).is_some_and(|t| !lower_word(t))
 }
 
-/// Whether token `i` exists and starts with a capital letter or is all capitals.
+/// Whether token `i` exists and starts with a capital letter or is all capitals, other than a
+/// word capitalized only by position or convention ("The", "March", see
+/// `features::CAPITALIZED_FUNCTION_WORDS`) with no capitalized word on either side: "The company
+/// said" or "March 4" opens no name, but "In Tokyo" or "Theresa May said" may.
 #[inline]
 pub(crate) fn has_capital(infos: &[TokenInfo], i: usize) -> bool {
-    infos
-        .get(i)
-        .is_some_and(|t| t.flags & (F_INIT_CAP | F_ALL_CAPS) != 0)
+    let cap = |j: usize| {
+        infos
+            .get(j)
+            .is_some_and(|t| t.flags & (F_INIT_CAP | F_ALL_CAPS) != 0)
+    };
+    cap(i) && (infos[i].flags & F_FUNCTION == 0 || cap(i + 1) || i.checked_sub(1).is_some_and(cap))
 }
 
 /// Decodes one sentence greedily. `choose(i, features, allowed_tag_mask)` picks token `i`'s tag
