@@ -67,12 +67,19 @@ pub(super) fn cands_of_possessive_name(
 
 /// Gives an article's organization (or person) mentions "X" the name "X's" when an
 /// organization mention showed that the company is called so ("Moody's said ..." and later
-/// "Moody's ratings"), so the field lists it once.
+/// "Moody's ratings"), so the field lists it once. A longer name that opens with one word in
+/// the possessive and ends in an organization word shows it too ("Moody's Investors
+/// Service" before "rated A by Moody's and AA by ...").
 pub(super) fn possessive_names_win(cands: &mut [Cand]) {
     let named: Vec<String> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Org && c.span.is_some())
-        .filter_map(|c| c.name.strip_suffix("'s").map(org::key))
+        .filter_map(|c| {
+            c.name
+                .strip_suffix("'s")
+                .or_else(|| possessive_opening(&c.name))
+        })
+        .map(org::key)
         .collect();
     for c in cands.iter_mut() {
         // The recognizer types some of the company's mentions PER ("Moody's said").
@@ -83,6 +90,14 @@ pub(super) fn possessive_names_win(cands: &mut [Cand]) {
             c.key = org::key(&c.name);
         }
     }
+}
+
+/// "Moody" of "Moody's Investors Service": the one word in the possessive that opens an
+/// organization name ending in an organization word.
+fn possessive_opening(name: &str) -> Option<&str> {
+    let (word, rest) = name.split_once("'s ")?;
+    let one_word = !word.is_empty() && !word.contains(char::is_whitespace);
+    (one_word && org::ends_with_head_noun(rest)).then_some(word)
 }
 
 /// Whether "'s" (or "’s", "'S") follows char `end` as a word's ending.

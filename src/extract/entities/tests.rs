@@ -566,3 +566,24 @@ fn the_exchequer_is_an_office() {
     let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
     assert_eq!(names(&e), vec![(Person, "Nigel Lawson")]);
 }
+
+#[test]
+fn a_longer_possessive_name_names_the_company_too() {
+    let t = "Moody's Investors Service cut the rating. The notes are rated A by Moody's and AA \
+             by others. Kestrel's Widget Co and Kestrel's new car.";
+    let ms = vec![
+        m(t, Org, "Moody's Investors Service", 0),
+        m(t, Org, "Moody", 1),
+        m(t, Org, "Kestrel", 1),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(
+        names(&e),
+        vec![
+            (Org, "Moody's Investors Service"),
+            (Org, "Moody's"),
+            // "Widget Co" ends in no organization word once its legal form is gone.
+            (Org, "Kestrel"),
+        ]
+    );
+}
