@@ -18,9 +18,41 @@ pub struct Core {
 fn is_edge_punct(c: char) -> bool {
     // Besides punctuation: `<`/`>` of Reuters ticker markup ("<GM>"), and anything that is
     // neither a letter, a digit nor a name's own punctuation (emoji, bidi and other format
-    // characters that scraped text carries: "\u{202c} Cairo", "🔥 Headline 🔥").
-    "\"“”‘’'«»()[]{},;:!?*|/\\·•–—-_<>".contains(c)
-        || !(c.is_alphanumeric() || c.is_whitespace() || ".&'’-".contains(c))
+    // characters that scraped text carries: "\u{202c} Cairo", "🔥 Headline 🔥"). A `match`,
+    // not a search in a string of these characters: this runs for both ends of every mention.
+    matches!(
+        c,
+        '"' | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '\''
+            | '«'
+            | '»'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '*'
+            | '|'
+            | '/'
+            | '\\'
+            | '·'
+            | '•'
+            | '–'
+            | '—'
+            | '-'
+            | '_'
+            | '<'
+            | '>'
+    ) || !(c.is_alphanumeric() || c.is_whitespace() || matches!(c, '.' | '&' | '\'' | '’' | '-'))
 }
 
 /// Byte range of `s` after trimming whitespace and edge punctuation; a trailing '.' is trimmed too
@@ -169,13 +201,23 @@ pub fn core(mention: &str, mention_start: usize, lo: usize, hi: usize) -> Core {
     let start = mention_start + mention[..lo].chars().count();
     let end = start + mention[lo..hi].chars().count();
     Core {
-        name: mention[lo..hi]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
+        name: collapse_whitespace(&mention[lo..hi]),
         start,
         end,
     }
+}
+
+/// `s` with runs of whitespace collapsed to one space and the ends trimmed, built in one
+/// string (no list of words first).
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Words kept lower-case inside title-cased place and org names.
