@@ -49,13 +49,20 @@ pub fn fold(s: &str) -> String {
 /// and whitespace-collapsed (runs of Unicode whitespace become one space, ends trimmed).
 /// Punctuation is kept: "U.S." and "US" stay distinct here (use canonical names for that).
 pub fn exact_key(name: &str) -> String {
-    let folded = fold(name);
-    let mut out = String::with_capacity(folded.len());
-    for word in folded.split_whitespace() {
+    // ASCII names (nearly all) are lower-cased while they are copied: no folded copy first.
+    let folded;
+    let source = if name.is_ascii() {
+        name
+    } else {
+        folded = fold(name);
+        folded.as_str()
+    };
+    let mut out = String::with_capacity(source.len());
+    for word in source.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     }
     out
 }
@@ -64,10 +71,20 @@ pub fn exact_key(name: &str) -> String {
 /// "Côte d'Ivoire" → "cote divoire"), every other non-alphanumeric character treated as a space
 /// ("el-salvador" → "el salvador", "Korea, Republic of" → "korea republic of"), spaces collapsed.
 pub fn lookup_key(name: &str) -> String {
-    let folded = fold(name);
-    let mut out = String::with_capacity(folded.len());
+    if name.is_ascii() {
+        // Folding ASCII is lower-casing, done on the way: no folded copy first.
+        key_of_folded(name.chars().map(|c| c.to_ascii_lowercase()), name.len())
+    } else {
+        let folded = fold(name);
+        key_of_folded(folded.chars(), folded.len())
+    }
+}
+
+/// [`lookup_key`] of the chars of an already [`fold`]ed name (`len` bytes long).
+fn key_of_folded(folded: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
-    for c in folded.chars() {
+    for c in folded {
         if c == '.' || c == '\'' {
             continue;
         }
