@@ -9,7 +9,8 @@
 //! Lind"), a text mention joins the nearest full name mentioned before it (else the first one
 //! after it) and a metadata value stays on its own.
 
-use std::collections::HashMap;
+// FxHash: the keys are short names of one article, hashed once or twice per candidate.
+use rustc_hash::FxHashMap as HashMap;
 
 use super::person;
 use super::{Entity, Origin};
@@ -38,8 +39,8 @@ pub struct Cand {
 pub fn resolve_people(cands: &mut [Cand]) {
     // Distinct person keys in first-seen order, with their words and best display name.
     let mut keys: Vec<(String, Vec<String>)> = Vec::new();
-    let mut best_name: HashMap<String, (u8, String)> = HashMap::new();
-    let mut starts: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut best_name: HashMap<String, (u8, String)> = HashMap::default();
+    let mut starts: HashMap<String, Vec<usize>> = HashMap::default();
     for c in cands.iter().filter(|c| c.kind == EntityKind::Person) {
         if !best_name.contains_key(&c.key) {
             keys.push((c.key.clone(), person::tokens(&c.name)));
@@ -60,7 +61,7 @@ pub fn resolve_people(cands: &mut [Cand]) {
     // Longest names first so that every host already knows its own root.
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(keys[i].1.len()));
-    let mut roots: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut roots: HashMap<&str, Vec<&str>> = HashMap::default();
     for &i in &order {
         let (key, toks) = &keys[i];
         let mut found: Vec<&str> = Vec::new();
@@ -138,7 +139,7 @@ fn nearest<'a>(
 /// Groups candidates by (kind, key) into entities. Entities named in the text come first, in
 /// order of their first mention; metadata-only entities follow in metadata order.
 pub fn assemble(cands: Vec<Cand>) -> Vec<Entity> {
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
     let mut out: Vec<(Entity, u8)> = Vec::new();
     for c in cands {
         let origin = if c.span.is_some() {

@@ -6,7 +6,8 @@
 //! Royal and religious styles (King, Queen, Prince, Pope, Sheikh) are kept: "Pope Leo" without
 //! "Pope" names someone else. "Major" is not stripped either (John Major).
 
-use std::collections::HashSet;
+// FxHash: the sets are looked up for every word of every name, with short keys.
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use super::text::{

@@ -16,7 +16,7 @@ mod build;
 mod codec;
 pub mod fold;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -112,6 +112,9 @@ pub fn country_of(place: &Place) -> Option<&str> {
 }
 
 /// The decoded gazetteer: places plus a hash index from lookup keys to the winning place.
+/// The maps hash with FxHash: their keys are short names looked up several times per
+/// mention, where SipHash cost more than the rest of a lookup, and hash flooding is no concern
+/// for a table fixed at build time.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     places: Vec<Place>,
@@ -131,7 +134,7 @@ impl Gazetteer {
     /// Decodes bytes produced by [`build`]. Errors: [`GazetteerError::Decode`].
     pub fn from_bytes(gz: &[u8]) -> Result<Self, GazetteerError> {
         let (raw, keys) = codec::decode(gz)?;
-        let mut by_code = HashMap::new();
+        let mut by_code = HashMap::default();
         for (i, p) in raw.iter().enumerate() {
             if p.kind == PlaceKind::Country {
                 by_code.insert(String::from_utf8_lossy(&p.cc).into_owned(), i as u32);
@@ -167,7 +170,7 @@ impl Gazetteer {
                 )
             })
             .collect();
-        let mut by_city_region = HashMap::new();
+        let mut by_city_region = HashMap::default();
         for (i, p) in places.iter().enumerate() {
             if let (PlaceKind::City, Some(region)) = (p.kind, &p.admin1) {
                 let key = (fold::lookup_key(&p.name), fold::lookup_key(region));
@@ -184,7 +187,7 @@ impl Gazetteer {
             .filter(|(_, p)| p.kind == PlaceKind::City)
             .map(|(i, p)| (p.geonames_id, i as u32))
             .collect();
-        let mut by_region_name: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_region_name: HashMap<String, Vec<u32>> = HashMap::default();
         for ((_, key), &i) in &by_region {
             by_region_name.entry(key.clone()).or_default().push(i);
         }
@@ -299,7 +302,7 @@ pub fn is_institution(name: &str) -> bool {
 
 /// [`is_institution`] for a name already folded with [`fold::lookup_key`].
 fn institution_key(key: &str) -> bool {
-    static KEYS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    static KEYS: OnceLock<FxHashSet<String>> = OnceLock::new();
     let keys = KEYS.get_or_init(|| {
         aliases::INSTITUTIONS
             .iter()
