@@ -201,23 +201,10 @@ pub fn core(mention: &str, mention_start: usize, lo: usize, hi: usize) -> Core {
     let start = mention_start + mention[..lo].chars().count();
     let end = start + mention[lo..hi].chars().count();
     Core {
-        name: collapse_whitespace(&mention[lo..hi]),
+        name: crate::extract::gazetteer::fold::collapse_whitespace(&mention[lo..hi]),
         start,
         end,
     }
-}
-
-/// `s` with runs of whitespace collapsed to one space and the ends trimmed, built in one
-/// string (no list of words first).
-pub fn collapse_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// Words kept lower-case inside title-cased place and org names.

@@ -49,22 +49,44 @@ pub fn fold(s: &str) -> String {
 /// and whitespace-collapsed (runs of Unicode whitespace become one space, ends trimmed).
 /// Punctuation is kept: "U.S." and "US" stay distinct here (use canonical names for that).
 pub fn exact_key(name: &str) -> String {
-    // ASCII names (nearly all) are lower-cased while they are copied: no folded copy first.
-    let folded;
-    let source = if name.is_ascii() {
-        name
+    if name.is_ascii() {
+        // Nearly all names: folding is lower-casing, done in place on the collapsed copy.
+        let mut out = collapse_whitespace(name);
+        out.make_ascii_lowercase();
+        out
     } else {
-        folded = fold(name);
-        folded.as_str()
-    };
-    let mut out = String::with_capacity(source.len());
-    for word in source.split_whitespace() {
+        collapse_whitespace(&fold(name))
+    }
+}
+
+/// `s` with runs of whitespace collapsed to one space and the ends trimmed (no case change).
+pub fn collapse_whitespace(s: &str) -> String {
+    if is_collapsed(s) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        out.push_str(word);
     }
     out
+}
+
+/// Whether [`collapse_whitespace`] would return `s` unchanged, checked byte by byte for
+/// ASCII text (most names: one word, or words with single spaces) so that it is only copied.
+fn is_collapsed(s: &str) -> bool {
+    // A space before the first byte: a leading space counts as a run.
+    let mut prev = b' ';
+    for &b in s.as_bytes() {
+        // ASCII whitespace as `char::is_whitespace` knows it: \t \n \x0B \x0C \r and space.
+        if !b.is_ascii() || matches!(b, b'\t'..=b'\r') || (b == b' ' && prev == b' ') {
+            return false;
+        }
+        prev = b;
+    }
+    prev != b' '
 }
 
 /// The gazetteer lookup key: [`fold`]ed, then periods and apostrophes removed ("U.S." → "us",
@@ -73,16 +95,22 @@ pub fn exact_key(name: &str) -> String {
 pub fn lookup_key(name: &str) -> String {
     if name.is_ascii() {
         // Folding ASCII is lower-casing, done on the way: no folded copy first.
-        key_of_folded(name.chars().map(|c| c.to_ascii_lowercase()), name.len())
+        let mut out = String::with_capacity(name.len());
+        push_key_chars(
+            &mut out,
+            name.bytes().map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        out
     } else {
         let folded = fold(name);
-        key_of_folded(folded.chars(), folded.len())
+        let mut out = String::with_capacity(folded.len());
+        push_key_chars(&mut out, folded.chars());
+        out
     }
 }
 
-/// [`lookup_key`] of the chars of an already [`fold`]ed name (`len` bytes long).
-fn key_of_folded(folded: impl Iterator<Item = char>, len: usize) -> String {
-    let mut out = String::with_capacity(len);
+/// Appends the [`lookup_key`] of the chars of an already [`fold`]ed name to `out`.
+fn push_key_chars(out: &mut String, folded: impl Iterator<Item = char>) {
     let mut pending_space = false;
     for c in folded {
         if c == '.' || c == '\'' {
@@ -98,7 +126,6 @@ fn key_of_folded(folded: impl Iterator<Item = char>, len: usize) -> String {
             pending_space = true;
         }
     }
-    out
 }
 
 #[cfg(test)]
