@@ -80,6 +80,22 @@ fn automaton() -> Option<&'static aho_corasick::AhoCorasick> {
     .as_ref()
 }
 
+/// Whether `text` holds any marker: the same question as the automaton's `is_match`, asked
+/// of one regex over the same literals (ASCII case-insensitive) because the regex engine's
+/// lazy DFA scans a text in about a third of the instructions, and most texts hold no marker
+/// (Reuters: 19 of 21,578), so this scan is nearly all the module costs.
+fn any_marker(text: &str, ac: &aho_corasick::AhoCorasick) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let alternatives: Vec<String> = MARKERS.iter().map(|m| regex::escape(m.0)).collect();
+        regex::Regex::new(&format!("(?i-u:{})", alternatives.join("|"))).ok()
+    });
+    match re {
+        Some(re) => re.is_match(text),
+        None => ac.is_match(text),
+    }
+}
+
 /// The byte just past the first '.', '!' or '?' at or after `from` that ends a sentence (a
 /// space or the end follows, and the word before it is not a lone initial as in "J. Smith"),
 /// or the end of `b`.
@@ -155,7 +171,7 @@ pub fn noise_spans(text: &str) -> Vec<(usize, usize)> {
         return Vec::new();
     };
     // Most texts hold no marker, which the automaton's prefilter tells fastest.
-    if !ac.is_match(text) {
+    if !any_marker(text, ac) {
         return Vec::new();
     }
     let mut found: Vec<(usize, usize)> = ac
