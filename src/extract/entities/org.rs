@@ -111,6 +111,11 @@ const AGENCIES: &[&str] = &[
 pub fn is_news_agency(mention: &str) -> bool {
     let m = mention.trim();
     let m = &m[..m.len() - super::text::possessive_len(m)];
+    if m.is_ascii() {
+        // No String in the common case. Only non-ASCII text needs Unicode lower-casing, some
+        // of which gives ASCII (the Kelvin sign U+212A gives "k").
+        return AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(m));
+    }
     AGENCIES.contains(&m.to_lowercase().as_str())
 }
 
