@@ -11,6 +11,7 @@
 
 // FxHash: the keys are short names of one article, hashed once or twice per candidate.
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::hash_map::Entry;
 
 use super::person;
 use super::{Entity, Origin};
@@ -147,23 +148,27 @@ pub fn assemble(cands: Vec<Cand>) -> Vec<Entity> {
         } else {
             Origin::Metadata
         };
-        let slot = *index.entry((c.kind, c.key.clone())).or_insert_with(|| {
-            out.push((
-                Entity {
-                    kind: c.kind,
-                    name: c.name.clone(),
-                    mentions: Vec::new(),
-                    origin,
-                    country: None,
-                    geonames_id: None,
-                },
-                c.score,
-            ));
-            out.len() - 1
-        });
+        // The candidate's key and name move into the index and the entity: no copies.
+        let (slot, new) = match index.entry((c.kind, c.key)) {
+            Entry::Occupied(o) => (*o.get(), false),
+            Entry::Vacant(v) => {
+                out.push((
+                    Entity {
+                        kind: c.kind,
+                        name: String::new(),
+                        mentions: Vec::new(),
+                        origin,
+                        country: None,
+                        geonames_id: None,
+                    },
+                    c.score,
+                ));
+                (*v.insert(out.len() - 1), true)
+            }
+        };
         let (e, score) = &mut out[slot];
-        if c.score > *score {
-            e.name = c.name.clone();
+        if new || c.score > *score {
+            e.name = c.name;
             *score = c.score;
         }
         if e.origin != origin {
