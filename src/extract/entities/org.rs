@@ -7,19 +7,20 @@ use super::text::{
 };
 use crate::extract::gazetteer::fold::exact_key;
 
-/// Trailing legal-form words, compared lower-cased with dots and commas removed.
-const LEGAL_FORMS: &[&str] = &[
-    "inc",
-    "corp",
-    "corporation",
-    "ltd",
-    "limited",
-    "co",
-    "company",
-    "plc",
-    "llc",
-    "lp",
-    "llp",
+/// Trailing legal-form words, compared lower-cased with dots and commas removed (as bytes:
+/// see [`with_table_key`]).
+const LEGAL_FORMS: &[&[u8]] = &[
+    b"inc",
+    b"corp",
+    b"corporation",
+    b"ltd",
+    b"limited",
+    b"co",
+    b"company",
+    b"plc",
+    b"llc",
+    b"lp",
+    b"llp",
 ];
 
 /// Last words that make a name an organization, never a person: "Federal Reserve", "Labour

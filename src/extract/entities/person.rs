@@ -30,9 +30,10 @@ const TITLES: &str = "\
     councilman councilwoman alderman curator economist analyst editor correspondent lawyer \
     broker researcher official exchequer";
 
-fn titles() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| TITLES.split_whitespace().collect())
+/// [`TITLES`] as a set of byte strings, the form [`with_table_key`] gives.
+fn titles() -> &'static HashSet<&'static [u8]> {
+    static SET: OnceLock<HashSet<&'static [u8]>> = OnceLock::new();
+    SET.get_or_init(|| TITLES.split_whitespace().map(str::as_bytes).collect())
 }
 
 /// How many leading words may form a role phrase ("Deputy Foreign Minister ...").
@@ -43,7 +44,9 @@ pub(super) fn is_title(word: &str) -> bool {
     with_table_key(word, |w| {
         // "then-President", "ex-CEO", "vice-chairman", "co-founder": every hyphen part a title.
         titles().contains(w)
-            || (w.contains('-') && w.split('-').all(|p| p == "co" || titles().contains(p)))
+            || (w.contains(&b'-')
+                && w.split(|&b| b == b'-')
+                    .all(|p| p == b"co" || titles().contains(p)))
     })
 }
 
@@ -60,8 +63,13 @@ const PERSONAL_TITLES: &str = "\
     councilman councilwoman alderman minister premier chancellor lawmaker exchequer";
 
 fn is_personal_title(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| PERSONAL_TITLES.split_whitespace().collect());
+    static SET: OnceLock<HashSet<&'static [u8]>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        PERSONAL_TITLES
+            .split_whitespace()
+            .map(str::as_bytes)
+            .collect()
+    });
     with_table_key(word, |k| set.contains(k))
 }
 
@@ -93,7 +101,13 @@ pub fn split_role(mention: &str) -> Option<(std::ops::Range<usize>, std::ops::Ra
     }
     // The role must end in an office noun ("Chairman", "Director"), not a modifier that
     // also opens titles ("I.R.E. Financial Corp" is one company).
-    const OFFICES: &[&str] = &["director", "secretary", "officer", "manager", "executive"];
+    const OFFICES: &[&[u8]] = &[
+        b"director",
+        b"secretary",
+        b"officer",
+        b"manager",
+        b"executive",
+    ];
     let office = |w: &str| is_personal_title(w) || with_table_key(w, |k| OFFICES.contains(&k));
     if j == 0 || j == words.len() || !office(words[j - 1].1) {
         return None;
