@@ -38,27 +38,35 @@ pub struct Cand {
 
 /// Rewrites the key and name of short person candidates to the full name they abbreviate.
 pub fn resolve_people(cands: &mut [Cand]) {
-    // Distinct person keys in first-seen order, with their words and best display name.
-    let mut keys: Vec<(String, Vec<String>)> = Vec::new();
-    let mut best_name: HashMap<String, (u8, String)> = HashMap::default();
-    let mut starts: HashMap<String, Vec<usize>> = HashMap::default();
+    // Distinct person keys in first-seen order with their first name, the best display name
+    // and where their text mentions start: borrowed from `cands` until the rewrite at the end.
+    let mut firsts: Vec<(&str, &str)> = Vec::new();
+    let mut best_name: HashMap<&str, (u8, &str)> = HashMap::default();
+    let mut starts: HashMap<&str, Vec<usize>> = HashMap::default();
     for c in cands.iter().filter(|c| c.kind == EntityKind::Person) {
-        if !best_name.contains_key(&c.key) {
-            keys.push((c.key.clone(), person::tokens(&c.name)));
-        }
-        let e = best_name
-            .entry(c.key.clone())
-            .or_insert((c.score, c.name.clone()));
-        if c.score > e.0 {
-            *e = (c.score, c.name.clone());
+        match best_name.entry(&c.key) {
+            Entry::Vacant(v) => {
+                firsts.push((&c.key, &c.name));
+                v.insert((c.score, &c.name));
+            }
+            Entry::Occupied(mut o) => {
+                if c.score > o.get().0 {
+                    o.insert((c.score, &c.name));
+                }
+            }
         }
         if let Some((s, _)) = c.span {
-            starts.entry(c.key.clone()).or_default().push(s);
+            starts.entry(&c.key).or_default().push(s);
         }
     }
-    if keys.len() < 2 {
+    if firsts.len() < 2 {
         return;
     }
+    // The words of each key's first name, folded only now that two names may match.
+    let keys: Vec<(&str, Vec<String>)> = firsts
+        .into_iter()
+        .map(|(key, name)| (key, person::tokens(name)))
+        .collect();
     // Longest names first so that every host already knows its own root.
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(keys[i].1.len()));
@@ -68,7 +76,7 @@ pub fn resolve_people(cands: &mut [Cand]) {
         let mut found: Vec<&str> = Vec::new();
         for (k2, t2) in &keys {
             if person::is_short_form(toks, t2) {
-                for r in roots.get(k2.as_str()).into_iter().flatten() {
+                for r in roots.get(k2).into_iter().flatten() {
                     if !found.contains(r) {
                         found.push(r);
                     }
@@ -76,11 +84,12 @@ pub fn resolve_people(cands: &mut [Cand]) {
             }
         }
         if found.is_empty() {
-            found.push(key.as_str());
+            found.push(key);
         }
-        roots.insert(key.as_str(), found);
+        roots.insert(key, found);
     }
-    let chosen: Vec<Option<String>> = cands
+    // (root key, its best name) per candidate that joins another name.
+    let chosen: Vec<Option<(String, Option<String>)>> = cands
         .iter()
         .map(|c| {
             if c.kind != EntityKind::Person {
@@ -92,13 +101,16 @@ pub fn resolve_people(cands: &mut [Cand]) {
                 (_, None) => return None,
                 (many, Some((at, _))) => nearest(many, at, &starts)?,
             };
-            (root != c.key).then(|| root.to_string())
+            (root != c.key).then(|| {
+                let name = best_name.get(root).map(|(_, n)| n.to_string());
+                (root.to_string(), name)
+            })
         })
         .collect();
-    for (c, root) in cands.iter_mut().zip(chosen) {
-        if let Some(root) = root {
-            if let Some((_, n)) = best_name.get(&root) {
-                c.name = n.clone();
+    for (c, choice) in cands.iter_mut().zip(chosen) {
+        if let Some((root, name)) = choice {
+            if let Some(n) = name {
+                c.name = n;
             }
             c.key = root;
         }
@@ -109,7 +121,7 @@ pub fn resolve_people(cands: &mut [Cand]) {
 fn nearest<'a>(
     roots: &[&'a str],
     at: usize,
-    starts: &HashMap<String, Vec<usize>>,
+    starts: &HashMap<&str, Vec<usize>>,
 ) -> Option<&'a str> {
     let pos = |r: &str| starts.get(r).map(Vec::as_slice).unwrap_or(&[]).to_vec();
     let before = roots
