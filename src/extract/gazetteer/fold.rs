@@ -94,19 +94,36 @@ fn is_collapsed(s: &str) -> bool {
 /// ("el-salvador" → "el salvador", "Korea, Republic of" → "korea republic of"), spaces collapsed.
 pub fn lookup_key(name: &str) -> String {
     if name.is_ascii() {
-        // Folding ASCII is lower-casing, done on the way: no folded copy first.
-        let mut out = String::with_capacity(name.len());
-        push_key_chars(
-            &mut out,
-            name.bytes().map(|b| char::from(b.to_ascii_lowercase())),
-        );
-        out
+        ascii_lookup_key(name)
     } else {
         let folded = fold(name);
         let mut out = String::with_capacity(folded.len());
         push_key_chars(&mut out, folded.chars());
         out
     }
+}
+
+/// [`lookup_key`] of an ASCII name, byte by byte: folding ASCII is lower-casing, done on the
+/// way, with no folded copy first. The same steps as [`push_key_chars`], for the names (nearly
+/// all) where a byte is a char.
+fn ascii_lookup_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut pending_space = false;
+    for b in name.bytes() {
+        if b == b'.' || b == b'\'' {
+            continue;
+        }
+        if b.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            pending_space = true;
+        }
+    }
+    out
 }
 
 /// Appends the [`lookup_key`] of the chars of an already [`fold`]ed name to `out`.
