@@ -170,7 +170,8 @@ pub fn clean(mention: &str, start: usize) -> Option<Core> {
     hi = lo + without_legal_forms(&mention[lo..hi]);
     (lo, hi) = trim_range(mention, lo, hi, |w| w.len() <= 4 && w.contains('.'));
     let t = &mention[lo..hi];
-    if lo >= hi || !has_name_letters(t) || is_legal_form(t) || t.eq_ignore_ascii_case("the") {
+    // `t` is trimmed: is_bare_legal_form turns away names of several words before keying them.
+    if lo >= hi || !has_name_letters(t) || is_bare_legal_form(t) || t.eq_ignore_ascii_case("the") {
         return None;
     }
     Some(core(mention, start, lo, hi))
