@@ -152,8 +152,10 @@ fn nearest<'a>(
 /// Groups candidates by (kind, key) into entities. Entities named in the text come first, in
 /// order of their first mention; metadata-only entities follow in metadata order.
 pub fn assemble(cands: Vec<Cand>) -> Vec<Entity> {
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
-    let mut out: Vec<(Entity, u8)> = Vec::new();
+    // Sized for the worst case (every candidate its own entity): no growing on the way.
+    let mut index: HashMap<(EntityKind, String), usize> =
+        HashMap::with_capacity_and_hasher(cands.len(), Default::default());
+    let mut out: Vec<(Entity, u8)> = Vec::with_capacity(cands.len());
     for c in cands {
         let origin = if c.span.is_some() {
             Origin::Text
