@@ -228,31 +228,38 @@ impl<'a> CharToByte<'a> {
 /// ("Brown" after "Gordon Brown"); an organization that is one generic word ("Bank",
 /// [`is_generic_org_word`]); a name with a results-table abbreviation ([`is_table_word`]).
 fn drop_common_words(rec: &ner::Recognizer, entities: &mut Vec<Entity>) {
-    let name_words: std::collections::HashSet<String> = entities
+    // The words of longer person names, lower-cased; built only once an ordinary word needs
+    // them, which few articles do.
+    let name_words = std::cell::OnceCell::new();
+    let name_words = || {
+        name_words.get_or_init(|| -> rustc_hash::FxHashSet<String> {
+            entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Person && e.name.contains(' '))
+                .flat_map(|e| e.name.split_whitespace().map(str::to_lowercase))
+                .collect()
+        })
+    };
+    let drop: Vec<bool> = entities
         .iter()
-        .filter(|e| e.kind == EntityKind::Person && e.name.contains(' '))
-        .flat_map(|e| {
-            e.name
-                .split_whitespace()
-                .map(str::to_lowercase)
-                .collect::<Vec<_>>()
+        .map(|e| {
+            let named = matches!(e.kind, EntityKind::Person | EntityKind::Org)
+                && e.origin == entities::Origin::Text;
+            let one_word = !e.name.contains(char::is_whitespace);
+            let ordinary = named
+                && one_word
+                && (rec.is_common_word(&e.name) || is_function_word(&e.name))
+                && !name_words().contains(&e.name.to_lowercase());
+            let generic = e.kind == EntityKind::Org
+                && e.origin == entities::Origin::Text
+                && one_word
+                && is_generic_org_word(&e.name);
+            let table = named && e.name.split_whitespace().any(is_table_word);
+            ordinary || generic || table
         })
         .collect();
-    entities.retain(|e| {
-        let named = matches!(e.kind, EntityKind::Person | EntityKind::Org)
-            && e.origin == entities::Origin::Text;
-        let one_word = !e.name.contains(char::is_whitespace);
-        let ordinary = named
-            && one_word
-            && (rec.is_common_word(&e.name) || is_function_word(&e.name))
-            && !name_words.contains(&e.name.to_lowercase());
-        let generic = e.kind == EntityKind::Org
-            && e.origin == entities::Origin::Text
-            && one_word
-            && is_generic_org_word(&e.name);
-        let table = named && e.name.split_whitespace().any(is_table_word);
-        !(ordinary || generic || table)
-    });
+    let mut drop = drop.into_iter();
+    entities.retain(|_| !drop.next().unwrap_or(false));
 }
 
 /// Words that, alone, name no particular organization: the organization head nouns
@@ -295,7 +302,8 @@ fn is_table_word(word: &str) -> bool {
         "revs", "shr", "shrs", "1st", "2nd", "3rd", "4th",
     ];
     let w = word.trim_end_matches('.');
-    WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))
+    // None is longer than four bytes: most words of names are turned away without the scan.
+    w.len() <= 4 && WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 /// Pronouns, determiners and politeness words, which open so many sentences that the word
