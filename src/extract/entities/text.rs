@@ -75,8 +75,9 @@ pub fn trim_range(
         }
         let t = &s[lo..hi];
         if let Some(c) = t.chars().next_back() {
-            let last_word = t.rsplit(char::is_whitespace).next().unwrap_or(t);
-            if c.is_whitespace() || is_edge_punct(c) || (c == '.' && !keep_dot(last_word)) {
+            // The last word is looked for only behind a '.', the one case that asks about it.
+            let last_word = || t.rsplit(char::is_whitespace).next().unwrap_or(t);
+            if c.is_whitespace() || is_edge_punct(c) || (c == '.' && !keep_dot(last_word())) {
                 hi -= c.len_utf8();
             }
         }
