@@ -91,6 +91,9 @@ pub fn starts_with_role(mention: &str) -> bool {
 /// capitalized non-title words at the end are the name, the title words before them the
 /// role, and what precedes the role the organization. `None` unless all three are there.
 pub fn split_role(mention: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    // An organization, a role and a name take three words at least; most mentions are
+    // shorter and need no title lookups: `None` unless a third word is there.
+    mention.split_whitespace().nth(2)?;
     let words: Vec<(usize, &str)> = mention
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - mention.as_ptr() as usize, w))
