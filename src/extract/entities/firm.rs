@@ -26,7 +26,7 @@ const FIRM_WORDS: &[&str] = &[
 
 /// Legal forms of continental companies, which `org`'s merge key leaves in the name but which
 /// still mark one ("Deutsche Bank AG").
-const FOREIGN_FORMS: &[&str] = &["ag", "bv", "gmbh", "nv", "sa", "spa"];
+const FOREIGN_FORMS: &[&[u8]] = &[b"ag", b"bv", b"gmbh", b"nv", b"sa", b"spa"];
 
 /// Rewrites `mentions` (sorted by start, char offsets into `text`) so that company names shaped
 /// like people's are single organization mentions; see the module docs.
