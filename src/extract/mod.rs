@@ -13,6 +13,8 @@ pub mod entities;
 pub mod gazetteer;
 pub mod ner;
 
+use std::collections::HashMap;
+
 use crate::article::{Article, EntityKind, Mention};
 use entities::{Entity, MetadataEntities};
 
@@ -128,47 +130,68 @@ fn drop_caps_common_names(rec: &ner::Recognizer, text: &str, mentions: &mut Vec<
 /// mobile phones named a place (Mobile, Alabama). A capital at a sentence start says nothing
 /// about a word; the article's own usage does (the usual truecasing evidence). Names that are
 /// not ordinary words stay, even where an article's case is broken (a Reuters story in lower
-/// case but for sentence starts: "Azpurua said venezuela ..."). Costs two substring scans of
-/// the text per such mention.
+/// case but for sentence starts: "Azpurua said venezuela ..."). One pass over the text's words
+/// answers for all such mentions, so a long text costs linear time.
 fn drop_sentence_initial_common_words(
     rec: &ner::Recognizer,
     text: &str,
     mentions: &mut Vec<Mention>,
 ) {
     let mut bytes_at = CharToByte::new(text);
+    let suspect: Vec<bool> = mentions
+        .iter()
+        .map(|m| {
+            let w = m.text.as_str();
+            let mut chars = w.chars();
+            let one_capitalized_word = chars.next().is_some_and(char::is_uppercase)
+                && chars.clone().any(char::is_lowercase)
+                && chars.all(char::is_alphabetic);
+            one_capitalized_word
+                && rec.is_common_word(w)
+                && opens_sentence(text, bytes_at.byte(m.start))
+        })
+        .collect();
+    if !suspect.contains(&true) {
+        return;
+    }
+    /// What the article does with one suspect word elsewhere.
+    #[derive(Default, Clone, Copy)]
+    struct Usage {
+        lower: bool,
+        named_inside: bool,
+    }
+    let mut written: HashMap<String, Usage> = HashMap::new();
+    let mut lower: HashMap<String, String> = HashMap::new();
+    for (m, _) in mentions.iter().zip(&suspect).filter(|(_, &s)| s) {
+        written.insert(m.text.clone(), Usage::default());
+        lower.insert(m.text.to_lowercase(), m.text.clone());
+    }
+    // Whole words: maximal runs of alphanumeric chars.
+    let mut at = 0;
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let i = at;
+        at += word.len()
+            + text[at + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        if let Some(w) = lower.get(word) {
+            if let Some(u) = written.get_mut(w) {
+                u.lower = true;
+            }
+        }
+        if let Some(u) = written.get_mut(word) {
+            // Alone, not as the first word of a longer name ("Mobile Data Association").
+            let rest = text[i + word.len()..].trim_start_matches(' ');
+            if !opens_sentence(text, i) && !rest.starts_with(char::is_uppercase) {
+                u.named_inside = true;
+            }
+        }
+    }
+    let mut suspect = suspect.into_iter();
     mentions.retain(|m| {
-        let w = m.text.as_str();
-        let mut chars = w.chars();
-        let one_capitalized_word = chars.next().is_some_and(char::is_uppercase)
-            && chars.clone().any(char::is_lowercase)
-            && chars.all(char::is_alphabetic);
-        if !one_capitalized_word || !rec.is_common_word(w) {
-            return true;
-        }
-        let at = bytes_at.byte(m.start);
-        if !opens_sentence(text, at) {
-            return true;
-        }
-        let lower = w.to_lowercase();
-        let whole = |i: usize, len: usize| {
-            let before = text[..i].chars().next_back();
-            let after = text[i + len..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        };
-        let used_lower = text
-            .match_indices(lower.as_str())
-            .any(|(i, f)| whole(i, f.len()));
-        // Alone, not as the first word of a longer name ("Mobile Data Association").
-        let alone_at = |i: usize, len: usize| {
-            let rest = text[i + len..].trim_start_matches(' ');
-            !rest.starts_with(char::is_uppercase)
-        };
-        let named_inside = || {
-            text.match_indices(w).any(|(i, f)| {
-                i != at && whole(i, f.len()) && !opens_sentence(text, i) && alone_at(i, f.len())
-            })
-        };
-        !used_lower || named_inside()
+        let usage = written.get(m.text.as_str()).copied().unwrap_or_default();
+        !(suspect.next().unwrap_or(false) && usage.lower && !usage.named_inside)
     });
 }
 

@@ -16,7 +16,7 @@ pub fn leaders_of_administrations(text: &str, mentions: &mut [Mention]) {
     if !text.contains("administration") {
         return;
     }
-    let ascii = text.is_ascii();
+    let mut bytes_at = crate::extract::CharToByte::new(text);
     for m in mentions.iter_mut() {
         let candidate = matches!(m.kind, EntityKind::Org | EntityKind::Misc)
             && m.text.starts_with(|c: char| c.is_uppercase())
@@ -27,13 +27,8 @@ pub fn leaders_of_administrations(text: &str, mentions: &mut [Mention]) {
         if !candidate {
             continue;
         }
-        let end = if ascii {
-            m.end.min(text.len())
-        } else {
-            text.char_indices()
-                .nth(m.end)
-                .map_or(text.len(), |(b, _)| b)
-        };
+        // Mentions come in text order, so the offsets are found in one pass over the text.
+        let end = bytes_at.byte(m.end);
         // Wire copy breaks lines anywhere ("the Reagan\nadministration").
         let rest = &text[end..];
         let next = rest.trim_start_matches(char::is_whitespace);

@@ -70,16 +70,28 @@ pub fn resolve_people(cands: &mut [Cand]) {
     // Longest names first so that every host already knows its own root.
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(keys[i].1.len()));
+    // Each name's proper leading and trailing runs of words (the short forms it has, see
+    // `person::is_short_form`) → the names that have them, in `keys` order: a name finds its
+    // hosts by one lookup, so an article with thousands of names costs linear time.
+    let mut hosts: HashMap<&[String], Vec<usize>> = HashMap::default();
+    for (j, (_, t2)) in keys.iter().enumerate() {
+        for n in 1..t2.len() {
+            for run in [&t2[..n], &t2[t2.len() - n..]] {
+                let v = hosts.entry(run).or_default();
+                if v.last() != Some(&j) {
+                    v.push(j);
+                }
+            }
+        }
+    }
     let mut roots: HashMap<&str, Vec<&str>> = HashMap::default();
     for &i in &order {
         let (key, toks) = &keys[i];
         let mut found: Vec<&str> = Vec::new();
-        for (k2, t2) in &keys {
-            if person::is_short_form(toks, t2) {
-                for r in roots.get(k2).into_iter().flatten() {
-                    if !found.contains(r) {
-                        found.push(r);
-                    }
+        for &j in hosts.get(toks.as_slice()).into_iter().flatten() {
+            for r in roots.get(keys[j].0).into_iter().flatten() {
+                if !found.contains(r) {
+                    found.push(r);
                 }
             }
         }

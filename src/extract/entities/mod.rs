@@ -390,23 +390,35 @@ fn places_opening_person_names(
     char_at: &dyn Fn(usize) -> Option<char>,
     entities: &mut Vec<Entity>,
 ) {
-    let people: Vec<(usize, Vec<char>)> = entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Person && e.name.contains(' '))
-        .map(|(i, e)| (i, e.name.chars().collect()))
-        .collect();
+    // People by their first word: a place mention is compared only with the names it could
+    // open, so a long text with many of both costs linear time.
+    let mut people: std::collections::HashMap<String, Vec<(usize, Vec<char>)>> =
+        std::collections::HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind == EntityKind::Person {
+            if let Some((first, _)) = e.name.split_once(' ') {
+                let name = e.name.chars().collect();
+                people.entry(first.to_string()).or_default().push((i, name));
+            }
+        }
+    }
     if people.is_empty() {
         return;
     }
     let spells = |at: usize, name: &[char]| (at..).zip(name).all(|(i, &c)| char_at(i) == Some(c));
+    let word_at = |at: usize| -> String {
+        (at..at + 64)
+            .map_while(|i| char_at(i).filter(|c| *c != ' '))
+            .collect()
+    };
     let mut moved: Vec<(usize, (usize, usize))> = Vec::new();
     for e in entities.iter_mut() {
         if e.kind != EntityKind::Place || e.origin != Origin::Text {
             continue;
         }
         e.mentions.retain(|&(start, _)| {
-            match people.iter().find(|(_, name)| spells(start, name)) {
+            let named = people.get(&word_at(start));
+            match named.and_then(|ps| ps.iter().find(|(_, name)| spells(start, name))) {
                 Some((p, name)) => {
                     moved.push((*p, (start, start + name.len())));
                     false
@@ -569,15 +581,18 @@ fn join_adjacent_people(char_at: &dyn Fn(usize) -> Option<char>, cands: &mut Vec
 /// others' mentions join it. The recognizer's document memory usually keeps repeated names
 /// consistent; this settles what it leaves.
 fn one_kind_per_name(entities: &mut Vec<Entity>) {
-    let keys: Vec<String> = entities.iter().map(|e| exact_key(&e.name)).collect();
+    // Entities by key, in order: one hash pass, so an article of any length costs linear time.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (j, e) in entities.iter().enumerate() {
+        let g = *group_of.entry(exact_key(&e.name)).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(j);
+    }
     let mut keep = vec![true; entities.len()];
-    for i in 0..entities.len() {
-        if !keep[i] {
-            continue;
-        }
-        let group: Vec<usize> = (i..entities.len())
-            .filter(|&j| keep[j] && keys[j] == keys[i])
-            .collect();
+    for group in groups {
         if group.len() < 2 {
             continue;
         }
@@ -614,30 +629,40 @@ fn one_kind_per_name(entities: &mut Vec<Entity>) {
 /// types many surnames ORG after "Trump administration"-like contexts). Its mentions join the
 /// person's. Places are left alone: Jordan the country is not Michael Jordan.
 fn surnames_typed_org_are_people(entities: &mut Vec<Entity>) {
-    let mut i = 0;
-    while i < entities.len() {
-        let e = &entities[i];
-        let surname_of = (e.kind == EntityKind::Org
-            && e.origin == Origin::Text
-            && !e.name.contains(char::is_whitespace))
-        .then(|| {
-            entities.iter().position(|p| {
-                p.kind == EntityKind::Person
-                    && p.name.contains(' ')
-                    && p.name.rsplit(' ').next() == Some(e.name.as_str())
-            })
-        })
-        .flatten();
-        match surname_of {
-            Some(p) => {
-                let org = entities.remove(i);
-                let p = if p > i { p - 1 } else { p };
-                entities[p].mentions.extend(org.mentions);
-                entities[p].mentions.sort_unstable();
+    // The first person of several words with each surname, looked up once per organization.
+    let mut by_surname: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (p, e) in entities.iter().enumerate() {
+        if e.kind == EntityKind::Person {
+            if let Some((_, surname)) = e.name.rsplit_once(' ') {
+                by_surname.entry(surname).or_insert(p);
             }
-            None => i += 1,
         }
     }
+    let moves: Vec<(usize, usize)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.kind == EntityKind::Org
+                && e.origin == Origin::Text
+                && !e.name.contains(char::is_whitespace)
+        })
+        .filter_map(|(i, e)| by_surname.get(e.name.as_str()).map(|&p| (i, p)))
+        .collect();
+    if moves.is_empty() {
+        return;
+    }
+    for &(i, p) in &moves {
+        let mentions = std::mem::take(&mut entities[i].mentions);
+        entities[p].mentions.extend(mentions);
+        entities[p].mentions.sort_unstable();
+    }
+    let mut gone = moves.iter().map(|&(i, _)| i).peekable();
+    let mut i = 0;
+    entities.retain(|_| {
+        let drop = gone.next_if_eq(&i).is_some();
+        i += 1;
+        !drop
+    });
 }
 
 #[cfg(test)]

@@ -193,6 +193,8 @@ pub fn tokens(name: &str) -> Vec<String> {
 
 /// True when `short` (fewer words) is a leading or trailing run of `full`'s words:
 /// "Picard" and "Jean-Luc" in "Jean-Luc Picard", "von der Leyen" in "Ursula von der Leyen".
+/// The relation `merge::resolve_people` indexes (it looks runs up instead of comparing pairs).
+#[cfg(test)]
 pub fn is_short_form(short: &[String], full: &[String]) -> bool {
     !short.is_empty()
         && short.len() < full.len()
