@@ -155,14 +155,16 @@ fn firm_tail(rest: &str, one_word: bool) -> Option<usize> {
     let mut at = 0;
     let mut words = Vec::with_capacity(4);
     while words.len() < 4 {
+        // Spaces, or a wire line break ("Dean Witter Reynolds\n    Inc"), but not a blank line;
+        // a comma only before the first word (", Inc").
         let gap = &rest[at..];
-        let sep = if gap.starts_with(", ") && words.is_empty() {
-            2
-        } else if gap.starts_with(' ') {
-            1
-        } else {
+        let comma = usize::from(gap.starts_with(',') && words.is_empty());
+        let space = gap[comma..].len() - gap[comma..].trim_start().len();
+        let newlines = gap[comma..comma + space].matches('\n').count();
+        if space == 0 || newlines > 1 {
             break;
-        };
+        }
+        let sep = comma + space;
         let word_start = at + sep;
         let len = rest[word_start..]
             .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '<'))
@@ -188,7 +190,7 @@ fn firm_tail(rest: &str, one_word: bool) -> Option<usize> {
         end - usize::from(words[n - 1].1.ends_with('.'))
     };
     let w = |k: usize| words.get(k).map(|&(_, w)| w);
-    let comma = words.first().is_some_and(|&(sep, _)| sep == 2);
+    let comma = rest.starts_with(',');
     match (w(0), w(1), w(2)) {
         (Some(a), ..) if legal(a) => Some(end_of(1)),
         _ if comma => None,
@@ -197,9 +199,9 @@ fn firm_tail(rest: &str, one_word: bool) -> Option<usize> {
         }
         (Some(a), Some(b), c) if and(a) && capitalized(b) => {
             if legal(b) || (is_firm_word(b) && plain(b)) {
-                let more = c.is_some_and(legal) && words[2].0 == 1;
+                let more = c.is_some_and(legal);
                 Some(end_of(if more { 3 } else { 2 }))
-            } else if one_word && plain(b) && c.is_some_and(legal) && words[2].0 == 1 {
+            } else if one_word && plain(b) && c.is_some_and(legal) {
                 Some(end_of(3))
             } else {
                 None
@@ -317,6 +319,17 @@ mod tests {
         assert_eq!(
             joined(t, &[(Person, "E.F. HUTTON"), (Org, "GROUP INC")]),
             [(Org, "E.F. HUTTON GROUP INC".to_string())]
+        );
+        // Wire copy breaks lines anywhere.
+        let t = "Underwriters are Dean Witter Reynolds\n    Inc and others.";
+        assert_eq!(
+            joined(t, &[(Person, "Dean Witter Reynolds")]),
+            [(Org, "Dean Witter Reynolds\n    Inc".to_string())]
+        );
+        let t = "He thanked Dean Witter Reynolds\n\nInc shares rose.";
+        assert_eq!(
+            joined(t, &[(Person, "Dean Witter Reynolds")]),
+            [(Person, "Dean Witter Reynolds".to_string())]
         );
         let t = "Shares of Marta Kovac, Inc. rose.";
         assert_eq!(
