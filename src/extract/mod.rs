@@ -74,6 +74,9 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         .is_none_or(is_english);
     let rec = ner::Recognizer::try_embedded().ok().filter(|_| english);
     let mut mentions = rec.map(|r| r.recognize(&text)).unwrap_or_default();
+    if let Some(rec) = rec {
+        complete_person_names(rec, &text, &mut mentions);
+    }
     entities::join_firm_names(&text, &mut mentions);
     entities::leaders_of_administrations(&text, &mut mentions);
     if let Some(rec) = rec {
@@ -122,6 +125,65 @@ fn drop_caps_common_names(rec: &ner::Recognizer, text: &str, mentions: &mut Vec<
             _ => false,
         }
     });
+}
+
+/// Extends a person mention over the capitalized word right after it that no mention covers:
+/// after an office the greedy decoder sometimes closes a name one word early ("Bundesbank
+/// President [Karl Otto] Poehl said", "Chairman [Paul A.] Volcker"). The word joins when the
+/// name ends in an initial, which never ends a name, or when a title stands before the name,
+/// the name has two words or more and the word is no ordinary word ("Poehl", not "Congress" or
+/// "Monday"); in both cases a lower-case word or punctuation must follow, as in running text.
+/// Mentions are in text order.
+fn complete_person_names(rec: &ner::Recognizer, text: &str, mentions: &mut [Mention]) {
+    let mut bytes_at = CharToByte::new(text);
+    for k in 0..mentions.len() {
+        if mentions[k].kind != EntityKind::Person {
+            continue;
+        }
+        let end = bytes_at.byte(mentions[k].end);
+        let Some(rest) = text[end..].strip_prefix(' ') else {
+            continue;
+        };
+        let len = rest
+            .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
+            .unwrap_or(rest.len());
+        let word = &rest[..len];
+        let mut chars = word.chars();
+        let capitalized = chars.next().is_some_and(char::is_uppercase)
+            && chars.clone().any(char::is_lowercase)
+            && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+        let word_chars = word.chars().count();
+        let free = mentions
+            .get(k + 1)
+            .is_none_or(|n| n.start > mentions[k].end + 1 + word_chars);
+        if !capitalized || !free {
+            continue;
+        }
+        let name = mentions[k].text.as_str();
+        let initial = name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase));
+        let ordinary = rec.is_common_word(word)
+            || is_function_word(word)
+            || ner::is_capitalized_function_word(word);
+        // The case the decoder gets wrong: a name after an office, in running text (in a Title
+        // Case headline every next word is capitalized: "Donald Trump Slams ...").
+        let after_office = text[..bytes_at.byte(mentions[k].start)]
+            .trim_end_matches(' ')
+            .rsplit(' ')
+            .next()
+            .is_some_and(entities::is_title_word);
+        let then_lower = rest[len..]
+            .trim_start_matches(' ')
+            .starts_with(|c: char| !c.is_uppercase());
+        if (initial || (!ordinary && name.contains(' ') && after_office)) && then_lower {
+            let m = &mut mentions[k];
+            m.text.push(' ');
+            m.text.push_str(word);
+            m.end += 1 + word_chars;
+        }
+    }
 }
 
 /// Drops one-word mentions of ordinary words (written lower case in most news text) that open

@@ -202,6 +202,12 @@ fn is_well_known(place: &crate::extract::gazetteer::Place) -> bool {
     place.kind == crate::extract::gazetteer::PlaceKind::Country || place.population >= 100_000
 }
 
+/// Whether `word` is a title or role word that strips from person names ("President",
+/// "Dr.", "U.S.").
+pub fn is_title_word(word: &str) -> bool {
+    person::is_title(word)
+}
+
 /// Whether `word`, in any case, is an organization head noun ("Bank", "COMMISSION", "Party").
 pub fn is_org_head_noun(word: &str) -> bool {
     org::is_head_noun(word)

@@ -159,6 +159,7 @@ pub fn clean(mention: &str, start: usize) -> Option<Core> {
     let (mut lo, mut hi) = trim_range(mention, 0, mention.len(), |w| {
         is_legal_form(w) || w.len() <= 4
     });
+    hi = lo + without_trailing_role(&mention[lo..hi])?;
     let cut = possessive_len(&mention[lo..hi]);
     if cut > 0 {
         hi -= cut;
@@ -175,6 +176,36 @@ pub fn clean(mention: &str, start: usize) -> Option<Core> {
         return None;
     }
     Some(core(mention, start, lo, hi))
+}
+
+/// Byte length of `name` without a role at its end ("Bundesbank President", "Moody's Vice
+/// President", "Federal Reserve Board Chairman": the recognizer ends the organization where
+/// the person's name begins), or `None` when the name is nothing but a role ("Finance
+/// Minister"). A role is a personal title (`person::is_personal_title`) with the title words
+/// before it; it stays when a lower-case word would end what is left ("Office of the Mayor").
+fn without_trailing_role(name: &str) -> Option<usize> {
+    use super::person::{is_personal_title, is_title};
+    let Some((rest, last)) = name.rsplit_once(' ') else {
+        return Some(name.len());
+    };
+    if !is_personal_title(last) {
+        return Some(name.len());
+    }
+    let mut end = rest.len();
+    while let Some((before, word)) = name[..end].rsplit_once(' ') {
+        if !is_title(word) {
+            break;
+        }
+        end = before.len();
+    }
+    if is_title(&name[..end]) {
+        return None;
+    }
+    let left_word = name[..end].rsplit(' ').next().unwrap_or("");
+    if left_word.starts_with(char::is_lowercase) {
+        return Some(name.len());
+    }
+    Some(end)
 }
 
 /// The Reuters-21578 ORGS tags (`all-orgs-strings.lc.txt`) that are neither an acronym of up to
@@ -269,6 +300,19 @@ mod tests {
     #[test]
     fn metadata_tags() {
         assert_eq!(clean_metadata("opec").as_deref(), Some("OPEC"));
+        let name = |m: &str| clean(m, 0).map(|c| c.name);
+        assert_eq!(name("Bundesbank President").as_deref(), Some("Bundesbank"));
+        assert_eq!(
+            name("Federal Reserve Board Chairman").as_deref(),
+            Some("Federal Reserve Board")
+        );
+        assert_eq!(name("Moody's Vice President").as_deref(), Some("Moody"));
+        assert_eq!(name("Finance Minister"), None);
+        assert_eq!(name("U.S. Trade Representative"), None);
+        assert_eq!(
+            name("Office of the Mayor").as_deref(),
+            Some("Office of the Mayor")
+        );
         assert_eq!(
             clean_metadata("adb-africa").as_deref(),
             Some("African Development Bank")

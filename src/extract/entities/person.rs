@@ -62,7 +62,7 @@ const PERSONAL_TITLES: &str = "\
     spokesman spokeswoman spokesperson coach mme mlle herr frau councillor councilor \
     councilman councilwoman alderman minister premier chancellor lawmaker exchequer";
 
-fn is_personal_title(word: &str) -> bool {
+pub(super) fn is_personal_title(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static [u8]>> = OnceLock::new();
     let set = SET.get_or_init(|| {
         PERSONAL_TITLES
@@ -89,7 +89,8 @@ pub fn starts_with_role(mention: &str) -> bool {
 /// Board Chairman Paul Volcker", "ICCO Executive Director Kobena Erbynn") into the byte ranges
 /// of the organization ("Federal Reserve Board") and of the person ("Paul Volcker"): the
 /// capitalized non-title words at the end are the name, the title words before them the
-/// role, and what precedes the role the organization. `None` unless all three are there.
+/// role, and what precedes the role the organization. `None` unless all three are there, or
+/// a role ending in a personal title and a name (then the organization range is empty).
 pub fn split_role(mention: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     // An organization, a role and a name take three words at least; most mentions are
     // shorter and need no title lookups: `None` unless a third word is there.
@@ -120,7 +121,9 @@ pub fn split_role(mention: &str) -> Option<(std::ops::Range<usize>, std::ops::Ra
         i -= 1;
     }
     if i == 0 {
-        return None;
+        // Only a role and a name ("U.S. Trade Representative Clayton Yeutter"): the person,
+        // if the role ends in a personal title ("Executive Life Insurance" is a company).
+        return is_personal_title(words[j - 1].1).then(|| (0..0, words[j].0..mention.len()));
     }
     let end_of = |k: usize| words[k].0 + words[k].1.len();
     Some((0..end_of(i - 1), words[j].0..mention.len()))
@@ -217,6 +220,11 @@ mod tests {
             Some(("Federal Reserve Board".into(), "Paul Volcker".into()))
         );
         assert_eq!(
+            parts("U.S. Trade Representative Clayton Yeutter"),
+            Some(("".into(), "Clayton Yeutter".into()))
+        );
+        assert_eq!(parts("Executive Life Insurance"), None);
+        assert_eq!(
             parts("ICCO Executive Director Kobena Erbynn"),
             Some(("ICCO".into(), "Kobena Erbynn".into()))
         );
@@ -226,7 +234,10 @@ mod tests {
         );
         assert_eq!(parts("General Motors"), None);
         assert_eq!(parts("I.R.E. Financial Corp"), None);
-        assert_eq!(parts("Chairman Paul Volcker"), None);
+        assert_eq!(
+            parts("Chairman Paul Volcker"),
+            Some(("".into(), "Paul Volcker".into()))
+        );
         assert_eq!(parts("Federal Reserve Board"), None);
     }
 

@@ -46,6 +46,15 @@ pub use tagger::Recognizer;
 pub use tokenize::{tokenize, Token};
 pub use train::{train, TrainOptions, TrainReport};
 
+/// Whether `word` (any case) is a word capitalized only by position or convention: a
+/// sentence-opening function word, a month or a weekday ("The", "March", "Monday"; the list
+/// the recognizer uses to leave such words unscored).
+pub fn is_capitalized_function_word(word: &str) -> bool {
+    features::CAPITALIZED_FUNCTION_WORDS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Errors of loading, training and evaluating the recognizer.
 #[derive(Debug, thiserror::Error)]
 pub enum NerError {
