@@ -444,6 +444,51 @@ mod tests {
     }
 
     #[test]
+    fn names_after_an_office_are_whole() {
+        let (a, _) = enriched(
+            "Rates",
+            "Bundesbank President Karl Otto Poehl said rates would hold, and Chairman Paul A. \
+             Volcker agreed. U.S. Trade Representative Clayton Yeutter said so too.",
+        );
+        assert_eq!(
+            a.people,
+            ["Karl Otto Poehl", "Paul A. Volcker", "Clayton Yeutter"],
+            "{a:?}"
+        );
+        assert_eq!(a.organizations, ["Bundesbank"], "{a:?}");
+        // A Title Case headline capitalizes the next word too: it is no part of the name.
+        let rec = ner::Recognizer::embedded();
+        let person = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            let mut ms = vec![Mention {
+                kind: EntityKind::Person,
+                start,
+                end: start + name.len(),
+                text: name.into(),
+            }];
+            complete_person_names(rec, text, &mut ms);
+            ms.remove(0).text
+        };
+        assert_eq!(
+            person("President Ana Ruiz Kovac said", "Ana Ruiz"),
+            "Ana Ruiz Kovac"
+        );
+        assert_eq!(
+            person("President Ana Ruiz Kovac Slams Plan", "Ana Ruiz"),
+            "Ana Ruiz"
+        );
+        assert_eq!(person("Ana Ruiz Kovac said", "Ana Ruiz"), "Ana Ruiz");
+        assert_eq!(
+            person("Chairman Ana B. Kovac said", "Ana B."),
+            "Ana B. Kovac"
+        );
+        assert_eq!(
+            person("President Ana Ruiz Monday said", "Ana Ruiz"),
+            "Ana Ruiz"
+        );
+    }
+
+    #[test]
     fn text_in_other_languages_is_not_mined_for_names() {
         let mut a = Article {
             title: "Das Treffen in Berlin".into(),
