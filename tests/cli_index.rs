@@ -158,6 +158,33 @@ fn missing_index_is_an_error() {
 }
 
 #[test]
+fn an_index_path_that_is_a_file_is_named_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("afile");
+    std::fs::write(&file, "hi").unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Rain in Oslo\n\nIt rained.").unwrap();
+    let idx = file.display().to_string();
+    for args in [
+        vec!["index", article.to_str().unwrap(), "--index", &idx],
+        vec!["search", "rain", "--index", &idx],
+    ] {
+        let out = dateline(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("afile is a file, not an index folder"),
+            "{err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        b"hi",
+        "the file is untouched"
+    );
+}
+
+#[test]
 fn index_never_writes_into_a_folder_of_other_files() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");

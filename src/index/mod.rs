@@ -26,6 +26,9 @@ pub enum IndexError {
     /// There is no index at that path.
     #[error("no index at {}: run `dateline index` first (or pass --index DIR)", .0.display())]
     Missing(PathBuf),
+    /// The index path names a file: an index is a folder.
+    #[error("{} is a file, not an index folder; give --index a folder", .0.display())]
+    NotAFolder(PathBuf),
     /// The folder holds other files but no index: writing one there would mix it with them.
     #[error(
         "{} holds files but no index; give --index a new or empty folder",
@@ -76,6 +79,9 @@ impl IndexError {
 /// [`IndexError::Missing`] when `dir` holds no index; [`IndexError::SchemaMismatch`] when its
 /// schema is not this version's.
 pub fn open(dir: &Path) -> Result<(Index, Fields), IndexError> {
+    if dir.is_file() {
+        return Err(IndexError::NotAFolder(dir.into()));
+    }
     if !dir.join("meta.json").is_file() {
         return Err(IndexError::Missing(dir.into()));
     }
@@ -96,6 +102,9 @@ pub fn open(dir: &Path) -> Result<(Index, Fields), IndexError> {
 pub fn open_or_create(dir: &Path) -> Result<(Index, Fields), IndexError> {
     if dir.join("meta.json").is_file() {
         return open(dir);
+    }
+    if dir.is_file() {
+        return Err(IndexError::NotAFolder(dir.into()));
     }
     if holds_other_files(dir) {
         return Err(IndexError::NotAnIndex(dir.into()));

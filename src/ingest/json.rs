@@ -105,7 +105,14 @@ pub fn parse_jsonl(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<K
                 line_no,
                 Cost::SkippedRecord,
                 "invalid JSON",
-                format!("{e} (line starts {:?})", sample(line.trim(), 20)),
+                // serde_json counts lines within the record, always line 1 here: give only
+                // the column, next to the file's own line number.
+                format!(
+                    "{} at column {} (line starts {:?})",
+                    e.to_string().split(" at line ").next().unwrap_or_default(),
+                    e.column(),
+                    sample(line.trim(), 20)
+                ),
             )),
         }
     }
@@ -294,6 +301,10 @@ mod tests {
                 (Some(4), "invalid JSON"),
                 (Some(5), "not an object")
             ]
+        );
+        assert_eq!(
+            p[0].detail,
+            "key must be a string at column 2 (line starts \"{not json\")"
         );
     }
 
