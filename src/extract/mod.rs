@@ -78,7 +78,8 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         complete_person_names(rec, &text, &mut mentions);
     }
     entities::join_firm_names(&text, &mut mentions);
-    entities::leaders_of_administrations(&text, &mut mentions);
+    let ordinary = |w: &str| rec.is_none_or(|r| r.is_common_word(w));
+    entities::leaders_of_administrations(&text, &mut mentions, &ordinary);
     if let Some(rec) = rec {
         drop_caps_common_names(rec, &text, &mut mentions);
     }

@@ -4,17 +4,40 @@
 //! The recognizer reads "Reagan" there as an organization or a miscellaneous name (the phrase
 //! names a government), so the person went missing from `--person Reagan` and "Reagan" was an
 //! organization in 104 Reuters-21578 articles that name him nowhere else. The surname before
-//! a lower-case "administration" is the leader's: it becomes a person mention. Places before it
-//! are left alone ("the Moscow administration"), and so are multi-word names ("the Food and Drug
-//! Administration" is an agency).
+//! a lower-case "administration" is the leader's: it becomes a person mention, and so does the
+//! name in an organization mention "Reagan Administration" unless it is an ordinary word ("the
+//! Maritime Administration"). Places before it are left alone ("the Moscow administration"),
+//! and so are longer names ("the Food and Drug Administration" is an agency).
 
 use crate::article::{EntityKind, Mention};
 
 /// Retypes as a person each one-word organization or MISC mention followed by whitespace and
-/// "administration" in `text` (char offsets, as the recognizer gives them).
-pub fn leaders_of_administrations(text: &str, mentions: &mut [Mention]) {
-    if !text.contains("administration") {
+/// "administration" in `text` (char offsets, as the recognizer gives them). An organization
+/// mention of a name and a capitalized "Administration" ("the Reagan Administration") becomes
+/// the person's mention, unless `is_ordinary` says the first word is an ordinary word (the
+/// Maritime Administration, the Veterans Administration are agencies).
+pub fn leaders_of_administrations(
+    text: &str,
+    mentions: &mut [Mention],
+    is_ordinary: &dyn Fn(&str) -> bool,
+) {
+    if !text.contains("dministration") {
         return;
+    }
+    for m in mentions.iter_mut() {
+        let Some((name, "Administration")) = m.text.split_once(' ') else {
+            continue;
+        };
+        let one_name = name.starts_with(char::is_uppercase)
+            && name.chars().any(char::is_lowercase)
+            && name
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+        if m.kind == EntityKind::Org && one_name && !is_ordinary(name) {
+            m.kind = EntityKind::Person;
+            m.end = m.start + name.chars().count();
+            m.text.truncate(name.len());
+        }
     }
     let mut bytes_at = crate::extract::CharToByte::new(text);
     for m in mentions.iter_mut() {
@@ -59,7 +82,7 @@ mod tests {
                 }
             })
             .collect();
-        leaders_of_administrations(text, &mut v);
+        leaders_of_administrations(text, &mut v, &|w| w == "Maritime");
         v.into_iter().map(|m| m.kind).collect()
     }
 
@@ -71,6 +94,37 @@ mod tests {
         assert_eq!(
             kinds(t, &[(Misc, "Reagan"), (Org, "Kovač")]),
             [Person, Person]
+        );
+    }
+
+    #[test]
+    fn a_capitalized_administration_after_a_name_is_the_leader() {
+        let t = "The Reagan Administration and the Maritime Administration met.";
+        let mut v = vec![
+            Mention {
+                kind: Org,
+                start: 4,
+                end: 25,
+                text: "Reagan Administration".into(),
+            },
+            Mention {
+                kind: Org,
+                start: 34,
+                end: 57,
+                text: "Maritime Administration".into(),
+            },
+        ];
+        leaders_of_administrations(t, &mut v, &|w| w == "Maritime");
+        let got: Vec<_> = v
+            .iter()
+            .map(|m| (m.kind, m.start, m.end, m.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Person, 4, 10, "Reagan"),
+                (Org, 34, 57, "Maritime Administration")
+            ]
         );
     }
 
