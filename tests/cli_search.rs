@@ -366,3 +366,14 @@ fn country_filter_matches_articles_naming_only_a_city() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["places"], serde_json::json!(["Seoul"]));
 }
+
+#[test]
+fn facets_are_refused_with_jsonl_not_dropped() {
+    let (_d, index) = corpus_index();
+    for flag in ["--facets", "--facet-limit=3"] {
+        let out = dateline(&["search", "bank", "--index", &index, "--jsonl", flag]);
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("cannot be used with"), "{err}");
+    }
+}

@@ -225,8 +225,8 @@ pub struct SearchArgs {
     /// Print one JSON object (schema in the README).
     #[arg(long, conflicts_with = "jsonl")]
     pub json: bool,
-    /// Print one JSON object per hit, one per line.
-    #[arg(long)]
+    /// Print one JSON object per hit, one per line (hits only: facets need --json).
+    #[arg(long, conflicts_with_all = ["facets", "facet_limit"])]
     pub jsonl: bool,
     /// Colour: auto (terminal and no NO_COLOR), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
