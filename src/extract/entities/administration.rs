@@ -41,8 +41,10 @@ pub fn leaders_of_administrations(
     }
     let mut bytes_at = crate::extract::CharToByte::new(text);
     for m in mentions.iter_mut() {
+        // A capitalized name, not an acronym ("the MSNBC administration" is a network's).
         let candidate = matches!(m.kind, EntityKind::Org | EntityKind::Misc)
             && m.text.starts_with(|c: char| c.is_uppercase())
+            && m.text.chars().any(char::is_lowercase)
             && !m.text.contains(char::is_whitespace)
             && m.text
                 .chars()
@@ -131,7 +133,8 @@ mod tests {
     #[test]
     fn agencies_places_and_other_words_stay() {
         let t = "The Moscow administration, the Food and Drug Administration, the Labour \
-                 government and Acme administrations disagreed; Acme Corp administration fees.";
+                 government and Acme administrations disagreed; Acme Corp administration fees; \
+                 the MSNBC administration.";
         assert_eq!(
             kinds(
                 t,
@@ -141,9 +144,10 @@ mod tests {
                     (Org, "Labour"),
                     (Org, "Acme"),
                     (Org, "Acme Corp"),
+                    (Org, "MSNBC"),
                 ]
             ),
-            [Place, Org, Org, Org, Org]
+            [Place, Org, Org, Org, Org, Org]
         );
     }
 }

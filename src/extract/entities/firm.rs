@@ -176,7 +176,10 @@ fn firm_tail(rest: &str, one_word: bool) -> Option<usize> {
         words.push((sep, word));
         at = word_start + len;
     }
-    let legal = |w: &str| is_legal_form(w) || is_foreign_form(w);
+    // Capitalized, as names write them: "John Miller, company spokesman" names a person.
+    let legal = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase()) && (is_legal_form(w) || is_foreign_form(w))
+    };
     let firm_word = |w: &str| is_head_noun(w) || is_firm_word(w);
     let capitalized = |w: &str| w.starts_with(|c: char| c.is_uppercase());
     let and = |w: &str| w == "&" || w.eq_ignore_ascii_case("and");
@@ -458,6 +461,8 @@ mod tests {
             ("Ana Ruiz and Co-workers left.", "Ana Ruiz"),
             ("He met Ana Ruiz. Co-owners agreed.", "Ana Ruiz"),
             ("He met Jorge Ruiz Sánchez at Acme.", "Jorge Ruiz Sánchez"),
+            ("Ana Ruiz, company spokesman, said so.", "Ana Ruiz"),
+            ("Ana Ruiz and company left.", "Ana Ruiz"),
         ] {
             assert_eq!(
                 joined(t, &[(Person, who)]),
