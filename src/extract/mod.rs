@@ -141,6 +141,7 @@ fn complete_person_names(rec: &ner::Recognizer, text: &str, mentions: &mut [Ment
         if mentions[k].kind != EntityKind::Person {
             continue;
         }
+        let start = bytes_at.byte(mentions[k].start);
         let end = bytes_at.byte(mentions[k].end);
         let Some(rest) = text[end..].strip_prefix(' ') else {
             continue;
@@ -170,7 +171,7 @@ fn complete_person_names(rec: &ner::Recognizer, text: &str, mentions: &mut [Ment
             || ner::is_capitalized_function_word(word);
         // The case the decoder gets wrong: a name after an office, in running text (in a Title
         // Case headline every next word is capitalized: "Donald Trump Slams ...").
-        let after_office = text[..bytes_at.byte(mentions[k].start)]
+        let after_office = text[..start]
             .trim_end_matches(' ')
             .rsplit(' ')
             .next()
@@ -270,8 +271,9 @@ fn opens_sentence(text: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '\r'])
 }
 
-/// Char offsets → byte offsets of one text, for offsets asked in increasing order (any order
-/// works, a step back rescans from the start).
+/// Char offsets → byte offsets of one text, for offsets asked in about increasing order: each
+/// answer walks from the previous one, forward or back, so a pass over the text's mentions
+/// costs one pass over the text.
 struct CharToByte<'a> {
     text: &'a str,
     ascii: bool,
@@ -294,8 +296,12 @@ impl<'a> CharToByte<'a> {
         if self.ascii {
             return c.min(self.text.len());
         }
-        if c < self.chars {
-            (self.chars, self.bytes) = (0, 0);
+        for ch in self.text[..self.bytes].chars().rev() {
+            if self.chars <= c {
+                break;
+            }
+            self.chars -= 1;
+            self.bytes -= ch.len_utf8();
         }
         for ch in self.text[self.bytes..].chars() {
             if self.chars == c {
@@ -442,6 +448,16 @@ mod tests {
         };
         let countries = enrich(&mut a);
         (a, countries)
+    }
+
+    #[test]
+    fn char_to_byte_walks_both_ways() {
+        let t = "Zürich, Müller and Ångström";
+        let mut at = CharToByte::new(t);
+        for c in [0, 5, 20, 3, 27, 9, 1, 40] {
+            let want = t.char_indices().nth(c).map_or(t.len(), |(b, _)| b);
+            assert_eq!(at.byte(c), want, "char {c}");
+        }
     }
 
     #[test]
