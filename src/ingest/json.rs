@@ -105,12 +105,13 @@ pub fn parse_jsonl(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<K
                 line_no,
                 Cost::SkippedRecord,
                 "invalid JSON",
-                // serde_json counts lines within the record, always line 1 here: give only
-                // the column, next to the file's own line number.
+                // serde_json counts lines within the record, always line 1 here, and columns
+                // in bytes: give the column in characters, next to the file's line number.
                 format!(
                     "{} at column {} (line starts {:?})",
                     e.to_string().split(" at line ").next().unwrap_or_default(),
-                    e.column(),
+                    line.get(..e.column().saturating_sub(1))
+                        .map_or(e.column(), |p| p.chars().count() + 1),
                     sample(line.trim(), 20)
                 ),
             )),
@@ -306,6 +307,13 @@ mod tests {
             p[0].detail,
             "key must be a string at column 2 (line starts \"{not json\")"
         );
+        let mut p = Vec::new();
+        parse_jsonl(
+            "{\"title\":\"Zürich\", \"text\": broken}",
+            "z.jsonl",
+            &mut p,
+        );
+        assert!(p[0].detail.contains("at column 28"), "{}", p[0].detail);
     }
 
     #[test]
