@@ -35,7 +35,7 @@ pub fn join_firm_names(text: &str, mentions: &mut Vec<Mention>) {
         return;
     }
     mentions.sort_by_key(|m| (m.start, m.end));
-    let bytes = ByteOffsets::new(text);
+    let mut bytes_at = crate::extract::CharToByte::new(text);
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     // Names of two or more words shown to be companies here, as written.
     let mut firms: Vec<String> = Vec::new();
@@ -51,15 +51,15 @@ pub fn join_firm_names(text: &str, mentions: &mut Vec<Mention>) {
             out.push(m);
             continue;
         }
-        let (start, end) = (bytes.of(m.start), bytes.of(m.end));
+        let (start, end) = (bytes_at.byte(m.start), bytes_at.byte(m.end));
         // "Royal Dutch/Shell Group": the recognizer's two halves, one of them an organization.
         if let Some(prev) = out.last_mut() {
             // Not two organizations ("IMF/World Bank meetings").
             let slash = prev.end + 1 == m.start && text[..start].ends_with('/');
             if slash && prev.kind == EntityKind::Person && m.kind == EntityKind::Org {
-                let from = bytes.of(prev.start);
+                let from = bytes_at.byte(prev.start);
                 let tail = firm_tail(&text[end..], false).unwrap_or(0);
-                *prev = org_over(text, &bytes, from, end + tail);
+                *prev = org_over(text, prev.start, from, end + tail);
                 continue;
             }
         }
@@ -73,7 +73,7 @@ pub fn join_firm_names(text: &str, mentions: &mut Vec<Mention>) {
                 if m.text.split_whitespace().nth(1).is_some() {
                     firms.push(m.text.clone());
                 }
-                out.push(org_over(text, &bytes, start, end + tail));
+                out.push(org_over(text, m.start, start, end + tail));
             }
             None => out.push(m),
         }
@@ -86,13 +86,20 @@ pub fn join_firm_names(text: &str, mentions: &mut Vec<Mention>) {
                 .next()
                 .is_some_and(|w| w.eq_ignore_ascii_case(t))
     };
-    firms.retain(|f| {
-        !out.iter().any(|m| {
-            m.kind == EntityKind::Person
-                && same(f, &m.text)
-                && personal_context(text, bytes.of(m.start), bytes.of(m.end))
-        })
-    });
+    if firms.is_empty() {
+        *mentions = out;
+        return;
+    }
+    let mut personal: Vec<&str> = Vec::new();
+    for m in &out {
+        if m.kind == EntityKind::Person && firms.iter().any(|f| same(f, &m.text)) {
+            let (start, end) = (bytes_at.byte(m.start), bytes_at.byte(m.end));
+            if personal_context(text, start, end) {
+                personal.push(&m.text);
+            }
+        }
+    }
+    firms.retain(|f| !personal.iter().any(|t| same(f, t)));
     // Its surname alone too ("Capel handled the deal" after "James Capel and Co").
     let named = |t: &str| firms.iter().any(|f| same(f, t));
     for m in &mut out {
@@ -136,13 +143,14 @@ fn personal_context(text: &str, start: usize, end: usize) -> bool {
         || (word_after.starts_with(char::is_lowercase) && role(word_after))
 }
 
-/// The organization mention over bytes `from..to` of `text`.
-fn org_over(text: &str, bytes: &ByteOffsets, from: usize, to: usize) -> Mention {
+/// The organization mention over bytes `from..to` of `text`, which start at char `start`.
+fn org_over(text: &str, start: usize, from: usize, to: usize) -> Mention {
+    let t = &text[from..to];
     Mention {
         kind: EntityKind::Org,
-        start: bytes.char_of(from),
-        end: bytes.char_of(to),
-        text: text[from..to].to_string(),
+        start,
+        end: start + t.chars().count(),
+        text: t.to_string(),
     }
 }
 
@@ -220,48 +228,6 @@ fn is_firm_word(w: &str) -> bool {
 
 fn is_foreign_form(w: &str) -> bool {
     super::text::with_table_key(w, |k| FOREIGN_FORMS.contains(&k))
-}
-
-/// Char ↔ byte offsets of one text (identity for ASCII text).
-struct ByteOffsets {
-    /// Byte offset of each char, then the text's length; empty for ASCII text.
-    starts: Vec<usize>,
-    len: usize,
-}
-
-impl ByteOffsets {
-    fn new(text: &str) -> Self {
-        let starts = if text.is_ascii() {
-            Vec::new()
-        } else {
-            text.char_indices()
-                .map(|(b, _)| b)
-                .chain([text.len()])
-                .collect()
-        };
-        ByteOffsets {
-            starts,
-            len: text.len(),
-        }
-    }
-
-    /// Byte offset of char `c`, clamped to the text.
-    fn of(&self, c: usize) -> usize {
-        if self.starts.is_empty() {
-            c.min(self.len)
-        } else {
-            self.starts.get(c).copied().unwrap_or(self.len)
-        }
-    }
-
-    /// Char offset of byte `b`, a char boundary.
-    fn char_of(&self, b: usize) -> usize {
-        if self.starts.is_empty() {
-            b
-        } else {
-            self.starts.partition_point(|&s| s < b)
-        }
-    }
 }
 
 #[cfg(test)]
