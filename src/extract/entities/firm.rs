@@ -155,7 +155,8 @@ fn org_over(text: &str, start: usize, from: usize, to: usize) -> Mention {
 }
 
 /// Byte length of the company tail that opens `rest` (the text right after a name), if any:
-/// a legal form (", Inc", " Corp."), one firm word and a legal form (" GROUP INC"), "and" or
+/// a legal form (", Inc", " Corp."), one firm word or a bracketed country and a legal form
+/// (" GROUP INC", " (America) Inc"), "and" or
 /// "&" and a firm word (" and Sons", " & Co"), or "and" and a name and a legal form (" and
 /// Dubilier Inc") after a name of `one_word` ("Ana Ruiz and Acme Corp" are two parties). The
 /// tail ends before a final period or comma.
@@ -174,9 +175,18 @@ fn firm_tail(rest: &str, one_word: bool) -> Option<usize> {
         }
         let sep = comma + space;
         let word_start = at + sep;
-        let len = rest[word_start..]
-            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '<'))
-            .unwrap_or(rest.len() - word_start);
+        // A subsidiary's country in brackets counts as one word: "Yamaichi International
+        // (America) Inc", "James Capel (Far East) Ltd".
+        let bracketed = rest[word_start..]
+            .strip_prefix('(')
+            .and_then(|r| r.get(..r.find(')')?))
+            .filter(|inner| inner.len() <= 24 && inner.starts_with(char::is_uppercase))
+            .map(|inner| inner.len() + 2);
+        let len = bracketed.unwrap_or_else(|| {
+            rest[word_start..]
+                .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '<'))
+                .unwrap_or(rest.len() - word_start)
+        });
         if len == 0 {
             break;
         }
@@ -188,7 +198,7 @@ fn firm_tail(rest: &str, one_word: bool) -> Option<usize> {
     let legal = |w: &str| {
         w.starts_with(|c: char| c.is_uppercase()) && (is_legal_form(w) || is_foreign_form(w))
     };
-    let firm_word = |w: &str| is_head_noun(w) || is_firm_word(w);
+    let firm_word = |w: &str| is_head_noun(w) || is_firm_word(w) || w.starts_with('(');
     let capitalized = |w: &str| w.starts_with(|c: char| c.is_uppercase());
     let and = |w: &str| w == "&" || w.eq_ignore_ascii_case("and");
     // A period inside a tail word ends the sentence unless the word is a legal form ("Co.").
@@ -205,7 +215,9 @@ fn firm_tail(rest: &str, one_word: bool) -> Option<usize> {
     match (w(0), w(1), w(2)) {
         (Some(a), ..) if legal(a) => Some(end_of(1)),
         _ if comma => None,
-        (Some(a), Some(b), _) if firm_word(a) && capitalized(a) && plain(a) && legal(b) => {
+        (Some(a), Some(b), _)
+            if firm_word(a) && (capitalized(a) || a.starts_with('(')) && plain(a) && legal(b) =>
+        {
             Some(end_of(2))
         }
         (Some(a), Some(b), c) if and(a) && capitalized(b) => {
@@ -299,6 +311,16 @@ mod tests {
         assert_eq!(
             joined(t, &[(Person, "Dean Witter Reynolds")]),
             [(Person, "Dean Witter Reynolds".to_string())]
+        );
+        let t = "Shares of Yamaichi International (America) Inc rose; Ana Ruiz (Left) Inc too.";
+        assert_eq!(
+            joined(t, &[(Person, "Yamaichi International")]),
+            [(Org, "Yamaichi International (America) Inc".to_string())]
+        );
+        let t = "Lead manager was Ana Ruiz (pictured) Inc.";
+        assert_eq!(
+            joined(t, &[(Person, "Ana Ruiz")]),
+            [(Person, "Ana Ruiz".to_string())]
         );
         let t = "Shares of Marta Kovac, Inc. rose.";
         assert_eq!(
