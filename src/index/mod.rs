@@ -1,7 +1,8 @@
 //! The Tantivy index: its schema, and writing articles into it.
 //!
-//! Writing is an upsert by article id (`delete_term(id)` then `add_document`), so indexing the
-//! same files twice leaves one copy of each article. Parsing runs on all cores; the writer gets
+//! Writing is an upsert by article id (a delete of the id, then the add, in batches that run one
+//! at a time; see `writer.rs`), so indexing the same files twice leaves one copy of each
+//! article. Parsing runs on all cores; the writer gets
 //! a fixed memory budget and commits at the end of the run and every
 //! [`IndexOptions::commit_every`] articles, so an interrupted run keeps what it committed.
 
