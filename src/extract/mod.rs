@@ -73,17 +73,14 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         .filter(|l| !l.trim().is_empty())
         .is_none_or(is_english);
     let rec = ner::Recognizer::try_embedded().ok().filter(|_| english);
-    let mut mentions = rec.map(|r| r.recognize(&text)).unwrap_or_default();
+    // Mentions exist only where the recognizer ran; each step fixes what it reads wrong.
+    let mut mentions = Vec::new();
     if let Some(rec) = rec {
+        mentions = rec.recognize(&text);
         complete_person_names(rec, &text, &mut mentions);
-    }
-    entities::join_firm_names(&text, &mut mentions);
-    let ordinary = |w: &str| rec.is_none_or(|r| r.is_common_word(w));
-    entities::leaders_of_administrations(&text, &mut mentions, &ordinary);
-    if let Some(rec) = rec {
+        entities::join_firm_names(&text, &mut mentions);
+        entities::leaders_of_administrations(&text, &mut mentions, &|w| rec.is_common_word(w));
         drop_caps_common_names(rec, &text, &mut mentions);
-    }
-    if let Some(rec) = rec {
         drop_sentence_initial_common_words(rec, &text, &mut mentions);
     }
     let mut entities = entities::normalize(&text, &mentions, &metadata, gaz);
@@ -150,10 +147,7 @@ fn complete_person_names(rec: &ner::Recognizer, text: &str, mentions: &mut [Ment
             .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
             .unwrap_or(rest.len());
         let word = &rest[..len];
-        let mut chars = word.chars();
-        let capitalized = chars.next().is_some_and(char::is_uppercase)
-            && chars.clone().any(char::is_lowercase)
-            && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+        let capitalized = entities::is_capitalized_name_word(word);
         let word_chars = word.chars().count();
         let free = mentions
             .get(k + 1)

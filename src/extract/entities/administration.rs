@@ -9,6 +9,7 @@
 //! Maritime Administration"). Places before it are left alone ("the Moscow administration"),
 //! and so are longer names ("the Food and Drug Administration" is an agency).
 
+use super::text::is_capitalized_name_word;
 use crate::article::{EntityKind, Mention};
 
 /// Retypes as a person each one-word organization or MISC mention followed by whitespace and
@@ -28,12 +29,7 @@ pub fn leaders_of_administrations(
         let Some((name, "Administration")) = m.text.split_once(' ') else {
             continue;
         };
-        let one_name = name.starts_with(char::is_uppercase)
-            && name.chars().any(char::is_lowercase)
-            && name
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
-        if m.kind == EntityKind::Org && one_name && !is_ordinary(name) {
+        if m.kind == EntityKind::Org && is_capitalized_name_word(name) && !is_ordinary(name) {
             m.kind = EntityKind::Person;
             m.end = m.start + name.chars().count();
             m.text.truncate(name.len());
@@ -43,12 +39,7 @@ pub fn leaders_of_administrations(
     for m in mentions.iter_mut() {
         // A capitalized name, not an acronym ("the MSNBC administration" is a network's).
         let candidate = matches!(m.kind, EntityKind::Org | EntityKind::Misc)
-            && m.text.starts_with(|c: char| c.is_uppercase())
-            && m.text.chars().any(char::is_lowercase)
-            && !m.text.contains(char::is_whitespace)
-            && m.text
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+            && is_capitalized_name_word(&m.text);
         if !candidate {
             continue;
         }

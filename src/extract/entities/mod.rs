@@ -33,6 +33,7 @@ pub use administration::leaders_of_administrations;
 pub use captions::noise_spans;
 pub use firm::join_firm_names;
 use merge::Cand;
+pub use text::is_capitalized_name_word;
 
 /// Where an entity was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

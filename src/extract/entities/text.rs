@@ -254,6 +254,16 @@ pub fn tidy_case(s: &str) -> String {
         .join(" ")
 }
 
+/// True when `w` is one capitalized name word, not an acronym: a capital first, some
+/// lower-case letters, nothing but letters, hyphens and apostrophes ("Reagan", "Jae-in",
+/// "O'Brien"; not "MSNBC", "Smith's.", "New York").
+pub fn is_capitalized_name_word(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        && w.chars().any(char::is_lowercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+}
+
 /// True when `s` has at least two letters — the minimum for a name worth indexing.
 pub fn has_name_letters(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -332,6 +342,17 @@ mod tests {
         assert_eq!(tidy_case("o'brien"), "O'Brien");
         assert_eq!(tidy_case("McDonald Plains"), "McDonald Plains");
         assert_eq!(tidy_case("E.F. HUTTON GROUP"), "E.F. Hutton Group");
+        for (w, yes) in [
+            ("Reagan", true),
+            ("Jae-in", true),
+            ("O'Brien", true),
+            ("MSNBC", false),
+            ("reagan", false),
+            ("New York", false),
+            ("Smith.", false),
+        ] {
+            assert_eq!(is_capitalized_name_word(w), yes, "{w}");
+        }
         assert_eq!(tidy_case("ST. LOUIS"), "St. Louis");
     }
 }
