@@ -18,9 +18,10 @@
 
 use super::features::{
     base_features, hist_features, tag_pair_features, tag_word_features, token_info, word_features,
-    TokenInfo, F_INIT_CAP,
+    TokenInfo, F_INIT_CAP, T_HIST_S,
 };
 use super::gazetteer::GazCodes;
+use super::hash::{combine, feature_key};
 use super::labels::{allowed_after, spans_from_tags, split, Pos, Span, NUM_TAGS, O};
 use super::model::{Scores, Weights};
 use super::tagger::{
@@ -29,7 +30,7 @@ use super::tagger::{
 };
 use super::word_cache::{WordCache, WordEntry};
 use super::word_ids::{
-    context_ids, model_ids, o_ids, word_ids, ModelIds, SentenceIds, WordIds, NONE,
+    context_ids, model_ids, o_ids, word_ids, ModelIds, SentenceIds, WordIds, HIST_VALUES, NONE,
 };
 use std::ops::Range;
 
@@ -107,6 +108,8 @@ struct Sentence<'a> {
     o: &'a mut [[u32; 4]],
     /// [`DocScratch::pair_ids`].
     pair: &'a [[u32; 2]],
+    /// [`DocScratch::model`].
+    model: &'a ModelIds,
 }
 
 impl Sentence<'_> {
@@ -166,9 +169,7 @@ fn decode(
                 // The same rows in the same order as `static_features` + `tag_features`.
                 s.ensure_base(w, i, feats);
                 let mut scores = s.base[i];
-                feats.clear();
-                hist_features(infos, i, hist, feats);
-                w.add(feats, &mut scores);
+                add_hist(w, s.model, infos, i, hist, feats, &mut scores);
                 let pair = usize::from(p1) * NUM_TAGS + usize::from(p2);
                 w.add_rows(&s.pair[pair], &mut scores);
                 if p1 == O {
@@ -184,6 +185,43 @@ fn decode(
         tags.push(tg);
         p2 = p1;
         p1 = tg;
+    }
+}
+
+/// Adds the rows of `hist_features(infos, i, hist)` to `scores`: the templates of a memory
+/// value alone come from `model.hist`, so only the one with the word's shape is hashed.
+#[inline]
+fn add_hist(
+    w: &Weights,
+    model: &ModelIds,
+    infos: &[TokenInfo],
+    i: usize,
+    hist: &[u8],
+    feats: &mut Vec<u32>,
+    scores: &mut Scores,
+) {
+    let at = |j: Option<usize>| j.and_then(|j| hist.get(j)).map_or(0, |&h| usize::from(h));
+    let (h0, hm1, hp1) = (at(Some(i)), at(i.checked_sub(1)), at(Some(i + 1)));
+    if h0 == 0 && hm1 == 0 && hp1 == 0 {
+        return;
+    }
+    if [h0, hm1, hp1].iter().any(|&h| h > HIST_VALUES) {
+        // Not produced by `DocMemory`; kept exact anyway.
+        feats.clear();
+        hist_features(infos, i, hist, feats);
+        w.add(feats, scores);
+        return;
+    }
+    for (t, h) in [h0, hm1, hp1].into_iter().enumerate() {
+        if let Some(k) = h.checked_sub(1) {
+            w.add_row(model.hist[t][k], scores);
+        }
+    }
+    if h0 != 0 {
+        let shape = infos[i].short_shape;
+        feats.clear();
+        feats.push(feature_key(T_HIST_S, combine(h0 as u64, shape)));
+        w.add(feats, scores);
     }
 }
 
@@ -344,6 +382,7 @@ impl Recognizer {
                 have: &mut ds.have[r.clone()],
                 o: &mut ds.o_ids[r.clone()],
                 pair: &ds.pair_ids,
+                model: &ds.model,
             };
             decode(w, sent, &ds.hist1[h0..], None, &mut ds.feats, &mut ds.tags);
             ds.sent_spans.clear();
@@ -385,6 +424,7 @@ impl Recognizer {
                 have: &mut ds.have[r.clone()],
                 o: &mut ds.o_ids[r.clone()],
                 pair: &ds.pair_ids,
+                model: &ds.model,
             };
             decode(w, sent, &ds.hist2, Some(prev), &mut ds.feats, &mut ds.tags);
             ds.sent_spans.clear();

@@ -258,6 +258,21 @@ fn lowercase_words_never_end_or_open_a_name() {
 }
 
 #[test]
+fn edges_trim_without_inner_breaks_and_non_ascii_case_counts() {
+    use super::labels::Span;
+    use super::tagger::trim_lowercase_edges;
+    let sp = |start, end| Span { start, end, ty: 2 };
+    // No word inside breaks the span: only its possessive edge goes.
+    let mut spans = vec![sp(0, 4)];
+    trim_lowercase_edges(&["Bank", "of", "Korea", "’s"], &mut spans);
+    assert_eq!(spans, vec![sp(0, 3)]);
+    // Case outside ASCII: "élan" is a lower-case word, "Éva" and "iÉva" are not.
+    let mut spans = vec![sp(0, 4), sp(4, 6)];
+    trim_lowercase_edges(&["São", "Paulo", "élan", "Éva", "Ana", "iÉva"], &mut spans);
+    assert_eq!(spans, vec![sp(0, 2), sp(3, 4), sp(4, 6)]);
+}
+
+#[test]
 fn words_capitalized_by_position_open_no_name_alone() {
     use super::features::token_info;
     use super::tagger::has_capital;

@@ -328,7 +328,15 @@ pub(crate) fn fix_honorifics(words: &[&str], spans: &mut [Span]) {
 
 /// A word written all in lower case ("plan", "of"), unlike "al-Assad" or "iPhone".
 fn is_lower_word(w: &str) -> bool {
-    w.starts_with(char::is_lowercase) && !w.chars().any(char::is_uppercase)
+    match w.as_bytes().first() {
+        // Most words are ASCII: no decoding, and an ASCII first byte that is not a lower-case
+        // letter settles it.
+        Some(c) if c.is_ascii() && w.is_ascii() => {
+            c.is_ascii_lowercase() && !w.bytes().any(|b| b.is_ascii_uppercase())
+        }
+        Some(c) if c.is_ascii() => c.is_ascii_lowercase() && !w.chars().any(char::is_uppercase),
+        _ => w.starts_with(char::is_lowercase) && !w.chars().any(char::is_uppercase),
+    }
 }
 
 /// Lower-case words besides the [`PARTICLES`] that may stand inside a name: "Bank of England",
@@ -348,19 +356,25 @@ pub(crate) fn trim_lowercase_edges(words: &[&str], spans: &mut Vec<Span>) {
     let possessive = |w: &str| matches!(w, "'s" | "’s" | "'S" | "’S" | "'" | "’");
     let punctuation = |w: &str| !w.chars().any(char::is_alphanumeric);
     let breaks = |w: &str| is_lower_word(w) && !PARTICLES.contains(&w) && !CONNECTORS.contains(&w);
-    for sp in std::mem::take(spans) {
-        let mut start = sp.start;
-        let cuts = words[sp.start..sp.end].iter().map(|w| breaks(w));
-        for (k, cut) in (sp.start..).zip(cuts.chain([true])) {
-            if cut {
-                if k > start {
-                    spans.push(Span {
-                        start,
-                        end: k,
-                        ..sp
-                    });
+    // Called for every sentence: most spans hold no such word and keep their buffer.
+    let split_any = spans
+        .iter()
+        .any(|sp| words[sp.start..sp.end].iter().any(|w| breaks(w)));
+    if split_any {
+        for sp in std::mem::take(spans) {
+            let mut start = sp.start;
+            let cuts = words[sp.start..sp.end].iter().map(|w| breaks(w));
+            for (k, cut) in (sp.start..).zip(cuts.chain([true])) {
+                if cut {
+                    if k > start {
+                        spans.push(Span {
+                            start,
+                            end: k,
+                            ..sp
+                        });
+                    }
+                    start = k + 1;
                 }
-                start = k + 1;
             }
         }
     }

@@ -64,7 +64,13 @@ pub(crate) struct ModelIds {
     /// `T_GAZ_M1`, `T_GAZ_P1` per category.
     gaz_m1: [u32; GAZ_CATS],
     gaz_p1: [u32; GAZ_CATS],
+    /// `T_HIST`, `T_HIST_M1`, `T_HIST_P1` per memory value 1..=[`HIST_VALUES`].
+    pub(crate) hist: [[u32; HIST_VALUES]; 3],
 }
+
+/// Memory values the hist templates are pre-resolved for (`DocMemory::lookup` returns at
+/// most 1 + 3 + 4 = 8).
+pub(crate) const HIST_VALUES: usize = 8;
 
 /// Ids of the neighbour templates for attribute values (lowercase hash, short shape, fine
 /// and coarse cluster values as the templates hash them).
@@ -141,6 +147,11 @@ pub(crate) fn model_ids(w: &Weights) -> ModelIds {
         }
         m.gaz_m1[c] = id(feature_key(T_GAZ_M1, c as u64));
         m.gaz_p1[c] = id(feature_key(T_GAZ_P1, c as u64));
+    }
+    for (row, t) in m.hist.iter_mut().zip([T_HIST, T_HIST_M1, T_HIST_P1]) {
+        for (h, d) in (1u64..).zip(row.iter_mut()) {
+            *d = id(feature_key(t, h));
+        }
     }
     m
 }
