@@ -144,7 +144,7 @@ fn personal_context(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The organization mention over bytes `from..to` of `text`, which start at char `start`.
-fn org_over(text: &str, start: usize, from: usize, to: usize) -> Mention {
+pub(super) fn org_over(text: &str, start: usize, from: usize, to: usize) -> Mention {
     let t = &text[from..to];
     Mention {
         kind: EntityKind::Org,
@@ -234,11 +234,11 @@ fn firm_tail(rest: &str, one_word: bool) -> Option<usize> {
     }
 }
 
-fn is_firm_word(w: &str) -> bool {
+pub(super) fn is_firm_word(w: &str) -> bool {
     FIRM_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
 }
 
-fn is_foreign_form(w: &str) -> bool {
+pub(super) fn is_foreign_form(w: &str) -> bool {
     super::text::with_table_key(w, |k| FOREIGN_FORMS.contains(&k))
 }
 

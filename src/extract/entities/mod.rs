@@ -6,15 +6,16 @@
 //! than two letters, table and calendar residue such as "1,337 Bank" or "Feb"); correct kinds
 //! the name itself settles ("Federal Reserve" is no person, "DENVER, Colo." is a place);
 //! clean each mention by kind (`person.rs`, `place.rs`, `org.rs`; companies named in the
-//! possessive, `possessive.rs`; companies named like people, `firm.rs`, and leaders named by
-//! their administration, `administration.rs`, which run on the recognizer's mentions before
-//! all this); resolve places through the GeoNames gazetteer; resolve short
+//! possessive, `possessive.rs`; companies named like people, `firm.rs`, company names cut at
+//! their start, `firm_start.rs`, and leaders named by their administration,
+//! `administration.rs`, which run on the recognizer's mentions before all this); resolve places through the GeoNames gazetteer; resolve short
 //! person mentions to full names; merge by kind and key (`merge.rs`), recording whether text,
 //! metadata or both named each entity.
 
 mod administration;
 mod captions;
 mod firm;
+mod firm_start;
 mod merge;
 mod org;
 mod person;
@@ -32,6 +33,7 @@ use crate::extract::gazetteer::{fold, Gazetteer};
 pub use administration::leaders_of_administrations;
 pub use captions::noise_spans;
 pub use firm::join_firm_names;
+pub use firm_start::restore_firm_starts;
 use merge::Cand;
 pub use text::is_capitalized_name_word;
 

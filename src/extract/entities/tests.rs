@@ -5,7 +5,7 @@ use crate::extract::gazetteer::fold::exact_key;
 use crate::extract::gazetteer::tests::fixture_gazetteer;
 
 /// A mention of the `nth` (0-based) occurrence of `needle` in `text`, with char offsets.
-fn m(text: &str, kind: EntityKind, needle: &str, nth: usize) -> Mention {
+pub(super) fn m(text: &str, kind: EntityKind, needle: &str, nth: usize) -> Mention {
     let (byte, _) = text.match_indices(needle).nth(nth).expect("needle in text");
     let start = text[..byte].chars().count();
     Mention {
