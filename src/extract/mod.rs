@@ -128,11 +128,13 @@ fn drop_caps_common_names(rec: &ner::Recognizer, text: &str, mentions: &mut Vec<
 
 /// Extends a person mention over the capitalized word right after it that no mention covers:
 /// after an office the greedy decoder sometimes closes a name one word early ("Bundesbank
-/// President [Karl Otto] Poehl said", "Chairman [Paul A.] Volcker"). The word joins when the
-/// name ends in an initial, which never ends a name, or when a title stands before the name,
-/// the name has two words or more and the word is no ordinary word ("Poehl", not "Congress" or
-/// "Monday"); in both cases a lower-case word or punctuation must follow, as in running text.
-/// Mentions are in text order.
+/// President [Karl Otto] Poehl said", "Chairman [Paul A.] Volcker"), and it drops surnames
+/// with an inner capital it never saw ("[Leonardo] DiCaprio said"). The word joins when the
+/// name ends in an initial, which never ends a name, when the word has a capital after a
+/// lower-case letter, as surnames do ("DiCaprio", "McConnell") and ordinary words never do,
+/// or when a title stands before the name, the name has two words or more and the word is no
+/// ordinary word ("Poehl", not "Congress" or "Monday"); in all cases a lower-case word or
+/// punctuation must follow, as in running text. Mentions are in text order.
 fn complete_person_names(rec: &ner::Recognizer, text: &str, mentions: &mut [Mention]) {
     let mut bytes_at = CharToByte::new(text);
     for k in 0..mentions.len() {
@@ -174,7 +176,13 @@ fn complete_person_names(rec: &ner::Recognizer, text: &str, mentions: &mut [Ment
         let then_lower = rest[len..]
             .trim_start_matches(' ')
             .starts_with(|c: char| !c.is_uppercase());
-        if (initial || (!ordinary && name.contains(' ') && after_office)) && then_lower {
+        let inner_capital = word
+            .chars()
+            .zip(word.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+            && !entities::is_legal_form_word(word);
+        let office = !ordinary && name.contains(' ') && after_office;
+        if (initial || inner_capital || office) && then_lower {
             let m = &mut mentions[k];
             m.text.push(' ');
             m.text.push_str(word);
@@ -498,6 +506,18 @@ mod tests {
             person("President Ana Ruiz Monday said", "Ana Ruiz"),
             "Ana Ruiz"
         );
+        // An inner capital marks a surname, even with no office before the name.
+        assert_eq!(
+            person("Leonardo DiCaprio said", "Leonardo"),
+            "Leonardo DiCaprio"
+        );
+        assert_eq!(person("Ana McKovac, 41, said", "Ana"), "Ana McKovac");
+        assert_eq!(
+            person("Leonardo DiCaprio Wins Oscar", "Leonardo"),
+            "Leonardo"
+        );
+        assert_eq!(person("Ana Ruiz Kovacs said", "Ana Ruiz"), "Ana Ruiz");
+        assert_eq!(person("Buitoni SpA said", "Buitoni"), "Buitoni");
     }
 
     #[test]

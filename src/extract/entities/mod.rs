@@ -211,6 +211,12 @@ pub fn is_title_word(word: &str) -> bool {
     person::is_title(word)
 }
 
+/// Whether `word` is a company's legal form, English or continental ("Inc", "Corp.", "GmbH",
+/// "SpA").
+pub fn is_legal_form_word(word: &str) -> bool {
+    org::is_legal_form(word) || firm::is_foreign_form(word)
+}
+
 /// Whether `word`, in any case, is an organization head noun ("Bank", "COMMISSION", "Party").
 pub fn is_org_head_noun(word: &str) -> bool {
     org::is_head_noun(word)
