@@ -7,8 +7,9 @@
 //! the name itself settles ("Federal Reserve" is no person, "DENVER, Colo." is a place);
 //! clean each mention by kind (`person.rs`, `place.rs`, `org.rs`; companies named in the
 //! possessive, `possessive.rs`; companies named like people, `firm.rs`, company names cut at
-//! their start, `firm_start.rs`, and leaders named by their administration,
-//! `administration.rs`, which run on the recognizer's mentions before all this); resolve places through the GeoNames gazetteer; resolve short
+//! their start, `firm_start.rs`, two companies read as one, `parties.rs`, and leaders named
+//! by their administration, `administration.rs`, which run on the recognizer's mentions before
+//! all this); resolve places through the GeoNames gazetteer; resolve short
 //! person mentions to full names; merge by kind and key (`merge.rs`), recording whether text,
 //! metadata or both named each entity.
 
@@ -18,6 +19,7 @@ mod firm;
 mod firm_start;
 mod merge;
 mod org;
+mod parties;
 mod person;
 mod place;
 mod possessive;
@@ -35,6 +37,7 @@ pub use captions::noise_spans;
 pub use firm::join_firm_names;
 pub use firm_start::restore_firm_starts;
 use merge::Cand;
+pub use parties::split_joined_parties;
 pub use text::is_capitalized_name_word;
 
 /// Where an entity was found.
