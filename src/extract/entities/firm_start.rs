@@ -106,13 +106,19 @@ fn name_words<'a>(text: &str, mention: &'a str, end: usize) -> Option<NameWords<
     let legal = |w: &str| {
         w.starts_with(|c: char| c.is_uppercase()) && (is_legal_form(w) || is_foreign_form(w))
     };
-    let mut words: Vec<&str> = mention.split_whitespace().collect();
-    let last = *words.last()?;
+    let last = mention.split_whitespace().next_back()?;
     let after = text[end..].trim_start_matches([' ', ',']);
     let next = after
         .split(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
+    // Every mention passes here: most have neither word capitalized after them nor a
+    // capitalized last word that could be a legal form or head noun.
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    if !capital(last) && !capital(next) {
+        return None;
+    }
+    let mut words: Vec<&str> = mention.split_whitespace().collect();
     let legal_form = if legal(last) {
         words.pop();
         if words.last().is_some_and(|w| *w == "and" || *w == "&") {
@@ -171,7 +177,11 @@ fn coordinated_start(
     if and != "and" && and != "&" {
         return None;
     }
-    let covering = |b: usize| out.iter().rev().find(|p| p.1 <= b && b < p.2);
+    // `out` is sorted by start: only the last mention starting at or before `b` can cover it.
+    let covering = |b: usize| {
+        let k = out.partition_point(|p| p.1 <= b);
+        k.checked_sub(1).map(|k| &out[k]).filter(|p| b < p.2)
+    };
     let mut from = None;
     let mut at = and_at;
     // Whether X holds the recognizer's organization or place ("[Pacific Gas] and Electric",
