@@ -72,9 +72,6 @@ pub fn tokenize(text: &str, tokens: &mut Vec<Token>, sentences: &mut Vec<Range<u
             if let Some(e) = possessive_at(text, p) {
                 push(tokens, p, e);
                 p = e;
-            } else if ends_sentence_after_company(text, start, p) {
-                sentences.push(sent_start..tokens.len());
-                sent_start = tokens.len();
             }
         } else {
             p += c.len_utf8();
@@ -231,36 +228,6 @@ fn keeps_period(word_so_far: &str, seg_len: usize, prev: char) -> bool {
     (2..=6).contains(&w.len()) && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
-/// Legal forms whose abbreviation keeps its period (see [`ABBREVIATIONS`]), so that a sentence
-/// ending in one shows no period token of its own.
-const COMPANY_ABBREVIATIONS: &[&str] = &["co.", "corp.", "inc.", "ltd.", "plc."];
-
-/// Whether the word at bytes `start..end` is a company's abbreviated legal form that ends its
-/// sentence: "Shell Oil Co. Jones Day Reavis and Pogue filed ..." is two sentences, and without
-/// the break the recognizer read one name over both. The next word must be capitalized and
-/// not a legal form itself ("Co. Inc." is one name).
-fn ends_sentence_after_company(text: &str, start: usize, end: usize) -> bool {
-    let word = &text[start..end];
-    if !word.ends_with('.')
-        || !COMPANY_ABBREVIATIONS
-            .iter()
-            .any(|a| a.eq_ignore_ascii_case(word))
-    {
-        return false;
-    }
-    let rest = &text[end..];
-    let next = rest.trim_start();
-    let next_word = next
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    rest.len() > next.len()
-        && next.starts_with(char::is_uppercase)
-        && !COMPANY_ABBREVIATIONS
-            .iter()
-            .any(|a| a[..a.len() - 1].eq_ignore_ascii_case(next_word))
-}
-
 /// Whether the text after a sentence-final mark at `p` starts a new sentence.
 fn next_starts_sentence(text: &str, p: usize) -> bool {
     let mut it = text[p..]
@@ -342,20 +309,5 @@ mod tests {
         let (mut t, mut s) = (Vec::new(), Vec::new());
         tokenize(text, &mut t, &mut s);
         assert_eq!(s, vec![0..3, 3..11, 11..14]);
-    }
-
-    #[test]
-    fn a_company_abbreviation_can_end_a_sentence() {
-        let text =
-            "Lawyers for Shell Oil Co. Jones Day said so. Acme Co. Inc. and Acme Co. (ACME) \
-                    and Acme Co. shares rose.";
-        let (mut t, mut s) = (Vec::new(), Vec::new());
-        tokenize(text, &mut t, &mut s);
-        let w = |i: usize| &text[t[i].byte_start..t[i].byte_end];
-        assert_eq!(w(s[0].end - 1), "Co.");
-        assert_eq!(w(s[1].start), "Jones");
-        // Before another legal form, a bracket or a lower-case word the sentence goes on.
-        assert_eq!(s.len(), 3, "{s:?}");
-        assert_eq!(w(s[2].start), "Acme");
     }
 }
