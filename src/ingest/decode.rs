@@ -76,9 +76,22 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if encoding_rs::Encoding::for_bom(bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
         return false;
     }
+    if encoding_rs::Encoding::for_bom(bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
+        return false;
+    }
+    bytes[..bytes.len().min(8192)].contains(&0) || mostly_control(bytes)
+}
+
+/// True when more than 1 in 20 of the first 8 KiB, outside a UTF-16 text, are control bytes
+/// (NUL included; tab, line breaks and form feed not): random or compressed data, whatever
+/// its extension says.
+pub fn mostly_control(bytes: &[u8]) -> bool {
+    if encoding_rs::Encoding::for_bom(bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
+        return false;
+    }
     let head = &bytes[..bytes.len().min(8192)];
     let control = |&&b: &&u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F;
-    head.contains(&0) || head.iter().filter(control).count() * 20 > head.len()
+    head.iter().filter(control).count() * 20 > head.len()
 }
 
 /// Decompresses a gzip stream completely.
@@ -151,6 +164,11 @@ mod tests {
             })
             .collect();
         assert!(looks_binary(&noise));
+        assert!(mostly_control(&noise));
+        // One NUL in a long text is a bad line of JSON Lines, not a binary file.
+        let mut lines = "{\"title\": \"a\"}\n".repeat(100).into_bytes();
+        lines[5] = 0;
+        assert!(looks_binary(&lines) && !mostly_control(&lines));
         assert!(!looks_binary(
             b"Title\n\tIndented body\r\n\x0Cnext page \x1B[0m"
         ));

@@ -55,7 +55,8 @@ impl Format {
     /// The format for a file name, by extension (case-insensitive; a `.gz` suffix is looked
     /// through). `None` for unsupported files, which the walker counts and skips.
     pub fn for_path(path: &Path) -> Option<Format> {
-        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        // A name that is not UTF-8 still has its extension ("caf\xe9.txt").
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
         let name = name.strip_suffix(".gz").unwrap_or(&name);
         let ext = name.rsplit_once('.')?.1;
         Some(match ext {
@@ -160,8 +161,13 @@ pub fn parse_bytes(
         problems.push(Problem::file(path, Cost::SkippedFile, "empty file", ""));
         return Vec::new();
     }
-    // In JSON Lines a NUL byte is one bad line (JSON cannot hold a raw NUL), not a binary file.
-    if format != Format::JsonLines && decode::looks_binary(bytes) {
+    // In JSON Lines a NUL byte is one bad line (JSON cannot hold a raw NUL), not a binary file;
+    // control bytes all through it still are.
+    let binary = match format {
+        Format::JsonLines => decode::mostly_control(bytes),
+        _ => decode::looks_binary(bytes),
+    };
+    if binary {
         problems.push(Problem::file(
             path,
             Cost::SkippedFile,

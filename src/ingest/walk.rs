@@ -83,7 +83,12 @@ pub fn walk(roots: &[PathBuf], exclude: Option<&Path>, known: &[Root]) -> Walked
                 (parent, name)
             }
         };
-        let walker = walkdir::WalkDir::new(root).sort_by_file_name().into_iter();
+        // Links are followed, as a folder of linked articles means its articles; a dangling
+        // link or a loop is an error entry, reported like an unreadable path.
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter();
         let walker = walker.filter_entry(|e| {
             let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
             let excluded = exclude.as_ref().is_some_and(|x| {
@@ -180,6 +185,35 @@ fn dir_name(dir: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Linked files are articles; a dangling link is reported, never skipped in silence; a
+    /// name that is not UTF-8 still counts by its extension.
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_and_odd_names_kept() {
+        use std::os::unix::ffi::OsStrExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("archive");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(tmp.path().join("elsewhere.txt"), "A\nb").unwrap();
+        std::os::unix::fs::symlink(tmp.path().join("elsewhere.txt"), root.join("linked.txt"))
+            .unwrap();
+        std::os::unix::fs::symlink(tmp.path().join("missing.txt"), root.join("dangling.txt"))
+            .unwrap();
+        let odd = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+        std::fs::write(root.join(odd), "A\nb").unwrap();
+        let w = walk(std::slice::from_ref(&root), None, &[]);
+        let mut names: Vec<String> = w
+            .files
+            .iter()
+            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["caf\u{FFFD}.txt", "linked.txt"]);
+        assert_eq!(w.errors.len(), 1, "{:?}", w.errors);
+        assert!(w.errors[0].0.ends_with("dangling.txt"), "{:?}", w.errors);
+        assert!(w.unsupported.is_empty());
+    }
 
     #[test]
     fn ids_are_stable_for_folder_or_file_arguments() {
