@@ -51,12 +51,18 @@ pub fn restore_firm_starts(
     let mut searches = 0;
     for m in mentions.drain(..) {
         let (s, e) = (bytes_at.byte(m.start), bytes_at.byte(m.end));
-        // Any kind for "X and Y": the recognizer read "Drug Administration" as a place.
-        let Some(name_words) = name_words(text, &m.text, e) else {
+        // Any kind for "X and Y": the recognizer read "Drug Administration" as a place. Every
+        // mention passes here, so the cheap tests come first: a mention that is no company's
+        // and follows no "and" has nothing to restore.
+        let company = matches!(m.kind, EntityKind::Org | EntityKind::Person);
+        let after_and = word_before(text, s).is_some_and(|(_, w)| w == "and" || w == "&");
+        let words = (company || after_and)
+            .then(|| name_words(text, &m.text, e, after_and))
+            .flatten();
+        let Some(name_words) = words else {
             out.push((m, s, e));
             continue;
         };
-        let company = matches!(m.kind, EntityKind::Org | EntityKind::Person);
         let prev_end = out.last().map_or(0, |p| p.2);
         if let Some(from) =
             coordinated_start(text, s, &out, &name_words, is_ordinary, &mut searches)
@@ -96,13 +102,19 @@ pub fn restore_firm_starts(
 
 /// The words of a company mention before its legal form, and whether one ends it: `None`
 /// unless a capitalized legal form ends the mention or follows it ("[Manhattan Corp]",
-/// "[Chase Manhattan] Corp"), or a head noun ends it ("[Drug Administration]").
+/// "[Chase Manhattan] Corp"), or, with `head_nouns`, a head noun ends it ("[Drug
+/// Administration]").
 struct NameWords<'a> {
     words: Vec<&'a str>,
     legal: bool,
 }
 
-fn name_words<'a>(text: &str, mention: &'a str, end: usize) -> Option<NameWords<'a>> {
+fn name_words<'a>(
+    text: &str,
+    mention: &'a str,
+    end: usize,
+    head_nouns: bool,
+) -> Option<NameWords<'a>> {
     let legal = |w: &str| {
         w.starts_with(|c: char| c.is_uppercase()) && (is_legal_form(w) || is_foreign_form(w))
     };
@@ -128,7 +140,10 @@ fn name_words<'a>(text: &str, mention: &'a str, end: usize) -> Option<NameWords<
     } else {
         text[end..].starts_with([' ', ',']) && legal(next)
     };
-    let head = !legal_form && last.starts_with(|c: char| c.is_uppercase()) && is_head_noun(last);
+    let head = head_nouns
+        && !legal_form
+        && last.starts_with(|c: char| c.is_uppercase())
+        && is_head_noun(last);
     (!words.is_empty() && (legal_form || head)).then_some(NameWords {
         words,
         legal: legal_form,
@@ -158,6 +173,10 @@ fn coordinated_start(
             && !crate::extract::ner::is_capitalized_function_word(w)
             && !super::person::is_title(w)
     };
+    let (and_at, and) = word_before(text, start)?;
+    if and != "and" && and != "&" {
+        return None;
+    }
     let ordinary = |w: &str| plain(w) && !describes(w) && (is_ordinary(w) || is_head_noun(w));
     // A head noun alone is one party of two ("the White House and Congress").
     let shaped = name.legal || name.words.len() >= 2;
@@ -171,10 +190,6 @@ fn coordinated_start(
         }
     };
     if !shaped || name.words.len() > 3 || !name.words.iter().all(fits) {
-        return None;
-    }
-    let (and_at, and) = word_before(text, start)?;
-    if and != "and" && and != "&" {
         return None;
     }
     // `out` is sorted by start: only the last mention starting at or before `b` can cover it.
