@@ -81,6 +81,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         entities::join_firm_names(&text, &mut mentions);
         entities::restore_firm_starts(&text, &mut mentions, &|w| rec.is_common_word(w));
         entities::split_joined_parties(&mut mentions);
+        entities::join_of_names(&text, &mut mentions);
         entities::leaders_of_administrations(&text, &mut mentions, &|w| rec.is_common_word(w));
         drop_caps_common_names(rec, &text, &mut mentions);
         drop_sentence_initial_common_words(rec, &text, &mut mentions);

@@ -1,4 +1,5 @@
-//! Two names that the recognizer read as one: "[Goldman, Sachs and Co and Morgan Stanley]",
+//! Two names that the recognizer read as one, and one it read as two ("[Chicago Board] of
+//! [Trade]", [`join_of_names`]): "[Goldman, Sachs and Co and Morgan Stanley]",
 //! "[Moody's and Standard and Poor's]", "[Shell Oil Co. Jones Day Reavis and Pogue]".
 //!
 //! Underwriters and rating agencies come in pairs joined by "and", and the recognizer runs one
@@ -72,6 +73,55 @@ pub fn split_joined_parties(mentions: &mut Vec<Mention>) {
         }
     }
     *mentions = out;
+}
+
+/// Joins an organization mention ending in a head noun and the organization or place mention
+/// after it across "of", which the recognizer split: "[Chicago Board] of [Trade]" (55
+/// Reuters articles), "[Federal Reserve Bank] of [New York]". Offsets are char offsets into
+/// `text`; mentions are in text order and stay so.
+pub fn join_of_names(text: &str, mentions: &mut Vec<Mention>) {
+    if mentions.len() < 2 || !text.contains(" of") {
+        return;
+    }
+    let mut bytes_at = crate::extract::CharToByte::new(text);
+    let mut out: Vec<(Mention, usize)> = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        let s = bytes_at.byte(m.start);
+        if let Some((prev, prev_start)) = out.last_mut() {
+            let prev_end = bytes_at.byte(prev.end);
+            let gap = text.get(prev_end..s).unwrap_or("");
+            let of = gap.split_whitespace().eq(["of"]) && !gap.contains("\n\n");
+            let head = prev
+                .text
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && super::is_org_head_noun(w));
+            let named = matches!(m.kind, EntityKind::Org | EntityKind::Place);
+            if of && head && named && prev.kind == EntityKind::Org {
+                // The recognizer's span may run on into an apposition: "[Trade, CBT]",
+                // "[Trade (CBOT]". The name ends before it; the rest stays a mention.
+                let cut = m.text.find([',', '(', ';']).unwrap_or(m.text.len());
+                let name_end = s + m.text[..cut].trim_end().len();
+                prev.text = text[*prev_start..name_end].to_string();
+                prev.end = prev.start + prev.text.chars().count();
+                let rest = m.text[cut..].trim_start_matches([',', '(', ';', ' ']);
+                if !rest.is_empty() {
+                    let from = m.text.len() - rest.len();
+                    let start = m.start + m.text[..from].chars().count();
+                    let rest = Mention {
+                        kind: m.kind,
+                        start,
+                        end: m.end,
+                        text: rest.to_string(),
+                    };
+                    out.push((rest, s + from));
+                }
+                continue;
+            }
+        }
+        out.push((m, s));
+    }
+    mentions.extend(out.into_iter().map(|(m, _)| m));
 }
 
 /// Capitalized words that open a sentence and name nothing, besides the function words.
@@ -222,6 +272,49 @@ mod tests {
         )];
         split_joined_parties(&mut v);
         assert_eq!((v[1].start, v[1].end), (26, 52));
+    }
+
+    #[test]
+    fn an_organization_split_at_of_is_joined() {
+        use EntityKind::{Org, Person, Place};
+        let t = "On the Chicago Board of Trade, the Federal Reserve Bank of New York and the \
+                 Board of Ana Ruiz met; IBM of Armonk did not. The Board of Trade (CBOT) met.";
+        let mut v = vec![
+            m(t, Org, "Chicago Board", 0),
+            m(t, Org, "Trade", 0),
+            m(t, Org, "Federal Reserve Bank", 0),
+            m(t, Place, "New York", 0),
+            m(t, Org, "Board", 1),
+            m(t, Person, "Ana Ruiz", 0),
+            m(t, Org, "IBM", 0),
+            m(t, Place, "Armonk", 0),
+            m(t, Org, "Board", 2),
+            m(t, Org, "Trade (CBOT", 0),
+        ];
+        join_of_names(t, &mut v);
+        let got: Vec<(EntityKind, &str)> = v.iter().map(|x| (x.kind, x.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (Org, "Chicago Board of Trade"),
+                (Org, "Federal Reserve Bank of New York"),
+                (Org, "Board"),
+                (Person, "Ana Ruiz"),
+                (Org, "IBM"),
+                (Place, "Armonk"),
+                (Org, "Board of Trade"),
+                (Org, "CBOT"),
+            ]
+        );
+        let cbot = &v[7];
+        assert_eq!(
+            t.chars()
+                .skip(cbot.start)
+                .take(cbot.end - cbot.start)
+                .collect::<String>(),
+            "CBOT"
+        );
+        assert_eq!((v[0].start, v[0].end), (7, 29));
     }
 
     #[test]
