@@ -134,16 +134,31 @@ pub fn walk(roots: &[PathBuf], exclude: Option<&Path>, known: &[Root]) -> Walked
                 .max_by_key(|k| k.path.components().count())
                 .map_or((&base_dir, &base_name), |k| (&k.path, &k.name));
             let rel = full.strip_prefix(dir).unwrap_or(&full);
-            let rel: Vec<_> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect();
+            let rel: Vec<String> = rel.components().map(|c| id_part(c.as_os_str())).collect();
             let id_base = if name.is_empty() {
                 rel.join("/")
             } else {
                 format!("{name}/{}", rel.join("/"))
             };
             out.files.push(SourceFile { path, id_base });
+        }
+    }
+    out
+}
+
+/// A file or folder name as a part of an article id: the name itself when it is UTF-8, else
+/// its valid parts with each other byte written `%XX`, so that names differing only there keep
+/// apart ("caf%E9.txt", "caf%E8.txt"; replacing the bytes by U+FFFD gave both one id, and the
+/// second article replaced the first).
+fn id_part(name: &std::ffi::OsStr) -> String {
+    if let Some(s) = name.to_str() {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("%{b:02X}"));
         }
     }
     out
@@ -178,7 +193,7 @@ fn dir_name(dir: &Path) -> String {
     };
     dir.canonicalize()
         .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .and_then(|p| p.file_name().map(id_part))
         .unwrap_or_default()
 }
 
@@ -200,8 +215,9 @@ mod tests {
             .unwrap();
         std::os::unix::fs::symlink(tmp.path().join("missing.txt"), root.join("dangling.txt"))
             .unwrap();
-        let odd = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
-        std::fs::write(root.join(odd), "A\nb").unwrap();
+        for odd in [b"caf\xe9.txt", b"caf\xe8.txt"] {
+            std::fs::write(root.join(std::ffi::OsStr::from_bytes(odd)), "A\nb").unwrap();
+        }
         let w = walk(std::slice::from_ref(&root), None, &[]);
         let mut names: Vec<String> = w
             .files
@@ -209,7 +225,18 @@ mod tests {
             .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
         names.sort();
-        assert_eq!(names, ["caf\u{FFFD}.txt", "linked.txt"]);
+        assert_eq!(names, ["caf\u{FFFD}.txt", "caf\u{FFFD}.txt", "linked.txt"]);
+        // Their ids stay apart, or one article would replace the other in the index.
+        let mut ids: Vec<&str> = w.files.iter().map(|f| f.id_base.as_str()).collect();
+        ids.sort();
+        assert_eq!(
+            ids,
+            [
+                "archive/caf%E8.txt",
+                "archive/caf%E9.txt",
+                "archive/linked.txt"
+            ]
+        );
         assert_eq!(w.errors.len(), 1, "{:?}", w.errors);
         assert!(w.errors[0].0.ends_with("dangling.txt"), "{:?}", w.errors);
         assert!(w.unsupported.is_empty());
