@@ -79,7 +79,16 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         mentions = rec.recognize(&text);
         complete_person_names(rec, &text, &mut mentions);
         entities::join_firm_names(&text, &mut mentions);
-        entities::restore_firm_starts(&text, &mut mentions, &|w| rec.is_common_word(w));
+        let is_country = |name: &str| {
+            gaz.lookup(name)
+                .is_some_and(|p| p.kind == gazetteer::PlaceKind::Country)
+        };
+        entities::restore_firm_starts(
+            &text,
+            &mut mentions,
+            &|w| rec.is_common_word(w) || is_table_word(w),
+            &is_country,
+        );
         entities::split_joined_parties(&mut mentions);
         entities::join_of_names(&text, &mut mentions);
         entities::leaders_of_administrations(&text, &mut mentions, &|w| rec.is_common_word(w));
