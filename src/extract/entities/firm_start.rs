@@ -396,7 +396,9 @@ fn new_row(gap: &str) -> bool {
 
 /// Whether byte `at` opens a sentence: the text's start, after a blank line, or after
 /// sentence-ending or opening punctuation other than an abbreviation's period ("U.S.",
-/// "F.C.").
+/// "F.C."). Unlike `extract::opens_sentence`, which takes every line break for a sentence's
+/// start (headlines, captions), a single line break is not one here: wire copy wraps its
+/// lines inside company names ("American Telephone and\nTelegraph Co").
 fn starts_sentence(text: &str, at: usize) -> bool {
     let before = &text[..at];
     let trimmed = before.trim_end();
