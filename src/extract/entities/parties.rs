@@ -90,14 +90,20 @@ pub fn join_of_names(text: &str, mentions: &mut Vec<Mention>) {
         if let Some((prev, prev_start)) = out.last_mut() {
             let prev_end = bytes_at.byte(prev.end);
             let gap = text.get(prev_end..s).unwrap_or("");
-            let of = gap.split_whitespace().eq(["of"]) && !gap.contains("\n\n");
-            let head = prev
-                .text
-                .rsplit(char::is_whitespace)
-                .next()
-                .is_some_and(|w| w.starts_with(char::is_uppercase) && super::is_org_head_noun(w));
-            let named = matches!(m.kind, EntityKind::Org | EntityKind::Place);
-            if of && head && named && prev.kind == EntityKind::Org {
+            // Cheapest test first: this runs for every pair of neighbouring mentions.
+            let joins = prev.kind == EntityKind::Org
+                && matches!(m.kind, EntityKind::Org | EntityKind::Place)
+                && gap.len() < 16
+                && gap.split_whitespace().eq(["of"])
+                && !gap.contains("\n\n")
+                && prev
+                    .text
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| {
+                        w.starts_with(char::is_uppercase) && super::is_org_head_noun(w)
+                    });
+            if joins {
                 // The recognizer's span may run on into an apposition: "[Trade, CBT]",
                 // "[Trade (CBOT]". The name ends before it; the rest stays a mention.
                 let cut = m.text.find([',', '(', ';']).unwrap_or(m.text.len());
