@@ -5,14 +5,15 @@
 //! Names made of ordinary words ("Chase", "Telephone", "Savings") are the recognizer's blind
 //! spot: it learned them as lower-case words. In Reuters-21578 "Manhattan", "Telegraph" and
 //! "Loan Association" were organizations in 30 to 75 articles each. Two shapes are restored,
-//! both only where a legal form ends the mention, so the words
-//! before it can only belong to the name:
+//! both only before a legal form (or, for the second, an organization's head noun), where
+//! the words in front can only belong to the name:
 //! - One capitalized word right before the mention ("said Chase Manhattan Corp"). At a
 //!   sentence's start the capital proves nothing for an ordinary word ("Rival Chrysler Corp
 //!   said"): it is taken there only if the article also writes it capitalized mid-sentence.
-//! - "X and Y" before a legal form or a head noun, when every word is an ordinary word
-//!   ("American Telephone and Telegraph Co", "Food and Drug Administration"). Two companies
-//!   have proper names and stay apart ("Ford and Chrysler Corp").
+//! - "X and Y" ("American Telephone and Telegraph Co", "Food and Drug Administration"). Where
+//!   X is a proper name, a place or the recognizer's organization, the article must never
+//!   write X alone: two parties stay apart ("Ford and Chrysler Corp", "Ford said"; "Japan and
+//!   Sony Corp").
 //!
 //! The article's other mentions of a restored name follow it: one sense per discourse (Gale,
 //! Church & Yarowsky 1992), as in `firm.rs`.

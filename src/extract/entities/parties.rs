@@ -67,7 +67,8 @@ pub fn split_joined_parties(mentions: &mut Vec<Mention>) {
         // nothing; "The Federal Savings and Loan Insurance Corp" still names a company.
         let first = rest.text.split(char::is_whitespace).next().unwrap_or("");
         let one_word = first.len() == rest.text.len();
-        let opener = is_capitalized_function_word(first) || PRONOUNS.contains(&first);
+        let opener =
+            crate::extract::ner::is_capitalized_function_word(first) || PRONOUNS.contains(&first);
         if !opener || (first == "The" && !one_word) {
             out.push(rest);
         }
@@ -134,10 +135,6 @@ pub fn join_of_names(text: &str, mentions: &mut Vec<Mention>) {
 const PRONOUNS: &[&str] = &[
     "A", "I", "It", "Its", "That", "This", "We", "What", "Which", "Who",
 ];
-
-fn is_capitalized_function_word(w: &str) -> bool {
-    crate::extract::ner::is_capitalized_function_word(w)
-}
 
 /// Byte offsets of " and ", " & " and the whitespace after a period in `text`, with their
 /// lengths, in order.
