@@ -91,6 +91,13 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         );
         entities::split_joined_parties(&mut mentions);
         entities::join_of_names(&text, &mut mentions);
+        // Only places a reader knows: small towns share names with ordinary words ("Black and
+        // Decker").
+        let is_known_place = |name: &str| {
+            gaz.lookup(name)
+                .is_some_and(|p| p.kind != gazetteer::PlaceKind::City || p.population >= 100_000)
+        };
+        entities::split_joined_places(&mut mentions, &is_known_place);
         entities::leaders_of_administrations(&text, &mut mentions, &|w| rec.is_common_word(w));
         drop_caps_common_names(rec, &text, &mut mentions);
         drop_sentence_initial_common_words(rec, &text, &mut mentions);

@@ -30,15 +30,7 @@ pub fn split_joined_parties(mentions: &mut Vec<Mention>) {
                 || m.text.contains(". ")
                 || m.text.contains(".\n"))
     };
-    if !mentions.iter().any(joined) {
-        return;
-    }
-    let mut out = Vec::with_capacity(mentions.len() + 1);
-    for m in mentions.drain(..) {
-        if !joined(&m) {
-            out.push(m);
-            continue;
-        }
+    rewrite_each(mentions, joined, |m, out| {
         let mut from = 0;
         for (at, sep) in separators(&m.text) {
             let (left, right) = (&m.text[from..at], &m.text[at + sep..]);
@@ -60,7 +52,7 @@ pub fn split_joined_parties(mentions: &mut Vec<Mention>) {
         }
         if from == 0 {
             out.push(m);
-            continue;
+            return;
         }
         let rest = part(&m, from, m.text.len());
         // "Corp. The", "Co. He", "Co. In Europe": the next sentence's opening words name
@@ -72,8 +64,61 @@ pub fn split_joined_parties(mentions: &mut Vec<Mention>) {
         if !opener || (first == "The" && !one_word) {
             out.push(rest);
         }
+    });
+}
+
+/// Replaces each mention that `candidate` picks by what `rewrite` pushes for it, keeping the
+/// others and the order; returns at once when none is picked (most articles).
+fn rewrite_each(
+    mentions: &mut Vec<Mention>,
+    candidate: impl Fn(&Mention) -> bool,
+    mut rewrite: impl FnMut(Mention, &mut Vec<Mention>),
+) {
+    if !mentions.iter().any(&candidate) {
+        return;
+    }
+    let mut out = Vec::with_capacity(mentions.len() + 1);
+    for m in mentions.drain(..) {
+        if candidate(&m) {
+            rewrite(m, &mut out);
+        } else {
+            out.push(m);
+        }
     }
     *mentions = out;
+}
+
+/// Splits a mention that joins places with "and" or "&" into one place mention each, when
+/// `is_place` knows every part: the recognizer read "the U.S. And West Germany" as one
+/// organization (27 Reuters articles) and "New York and London" may come out so too.
+/// Offsets are char offsets; order is kept.
+pub fn split_joined_places(mentions: &mut Vec<Mention>, is_place: &dyn Fn(&str) -> bool) {
+    let joined = |m: &Mention| {
+        m.kind != EntityKind::Place
+            && (m.text.contains(" and ") || m.text.contains(" And ") || m.text.contains(" & "))
+    };
+    rewrite_each(mentions, joined, |m, out| {
+        let mut cuts: Vec<(usize, usize)> = Vec::new();
+        for sep in [" and ", " And ", " & "] {
+            cuts.extend(m.text.match_indices(sep).map(|(p, s)| (p, s.len())));
+        }
+        cuts.sort_unstable();
+        let mut parts = Vec::with_capacity(cuts.len() + 1);
+        let mut from = 0;
+        for (at, len) in cuts {
+            parts.push((from, at));
+            from = at + len;
+        }
+        parts.push((from, m.text.len()));
+        if parts.iter().all(|&(a, b)| is_place(&m.text[a..b])) {
+            out.extend(parts.into_iter().map(|(a, b)| Mention {
+                kind: EntityKind::Place,
+                ..part(&m, a, b)
+            }));
+        } else {
+            out.push(m);
+        }
+    });
 }
 
 /// Joins an organization mention ending in a head noun and the organization or place mention
@@ -318,6 +363,30 @@ mod tests {
             "CBOT"
         );
         assert_eq!((v[0].start, v[0].end), (7, 29));
+    }
+
+    #[test]
+    fn places_joined_by_and_are_places() {
+        use EntityKind::{Org, Place};
+        let t = "Talks between the U.S. And West Germany, and New York and Acme, ended.";
+        let known = |p: &str| ["U.S.", "West Germany", "New York"].contains(&p);
+        let mut v = vec![
+            m(t, Org, "U.S. And West Germany", 0),
+            m(t, Org, "New York and Acme", 0),
+        ];
+        split_joined_places(&mut v, &known);
+        let got: Vec<(EntityKind, &str, usize, usize)> = v
+            .iter()
+            .map(|x| (x.kind, x.text.as_str(), x.start, x.end))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Place, "U.S.", 18, 22),
+                (Place, "West Germany", 27, 39),
+                (Org, "New York and Acme", 45, 62),
+            ]
+        );
     }
 
     #[test]
