@@ -73,23 +73,28 @@ fn has_utf8_beyond_ascii(bytes: &[u8]) -> bool {
 /// control bytes (other than tab, line breaks and form feed): the file is binary. Text in any
 /// 8-bit encoding has almost none of them; random or compressed data has 1 in 10.
 pub fn looks_binary(bytes: &[u8]) -> bool {
-    if encoding_rs::Encoding::for_bom(bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
-        return false;
-    }
-    if encoding_rs::Encoding::for_bom(bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
-        return false;
-    }
-    bytes[..bytes.len().min(8192)].contains(&0) || mostly_control(bytes)
+    !utf16(bytes) && (head(bytes).contains(&0) || control_heavy(head(bytes)))
 }
 
 /// True when more than 1 in 20 of the first 8 KiB, outside a UTF-16 text, are control bytes
 /// (NUL included; tab, line breaks and form feed not): random or compressed data, whatever
 /// its extension says.
 pub fn mostly_control(bytes: &[u8]) -> bool {
-    if encoding_rs::Encoding::for_bom(bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
-        return false;
-    }
-    let head = &bytes[..bytes.len().min(8192)];
+    !utf16(bytes) && control_heavy(head(bytes))
+}
+
+/// Whether a BOM marks the bytes as UTF-16 (or another non-UTF-8 Unicode form), whose text
+/// holds NUL bytes.
+fn utf16(bytes: &[u8]) -> bool {
+    encoding_rs::Encoding::for_bom(bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8)
+}
+
+/// The first 8 KiB, which decide whether a file is binary.
+fn head(bytes: &[u8]) -> &[u8] {
+    &bytes[..bytes.len().min(8192)]
+}
+
+fn control_heavy(head: &[u8]) -> bool {
     let control = |&&b: &&u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F;
     head.iter().filter(control).count() * 20 > head.len()
 }

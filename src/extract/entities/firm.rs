@@ -194,10 +194,7 @@ fn firm_tail(rest: &str, one_word: bool) -> Option<usize> {
         words.push((sep, word));
         at = word_start + len;
     }
-    // Capitalized, as names write them: "John Miller, company spokesman" names a person.
-    let legal = |w: &str| {
-        w.starts_with(|c: char| c.is_uppercase()) && (is_legal_form(w) || is_foreign_form(w))
-    };
+    let legal = is_written_legal_form;
     let firm_word = |w: &str| is_head_noun(w) || is_firm_word(w) || w.starts_with('(');
     let capitalized = |w: &str| w.starts_with(|c: char| c.is_uppercase());
     let and = |w: &str| w == "&" || w.eq_ignore_ascii_case("and");
@@ -232,6 +229,12 @@ fn firm_tail(rest: &str, one_word: bool) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// Whether `w` is a legal form written as names write it, capitalized ("Inc", "Corp.",
+/// "AG"): "John Miller, company spokesman" names a person.
+pub(super) fn is_written_legal_form(w: &str) -> bool {
+    w.starts_with(char::is_uppercase) && (is_legal_form(w) || is_foreign_form(w))
 }
 
 pub(super) fn is_firm_word(w: &str) -> bool {

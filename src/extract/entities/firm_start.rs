@@ -18,8 +18,8 @@
 //! The article's other mentions of a restored name follow it: one sense per discourse (Gale,
 //! Church & Yarowsky 1992), as in `firm.rs`.
 
-use super::firm::{is_firm_word, is_foreign_form, org_over};
-use super::org::{is_head_noun, is_legal_form};
+use super::firm::{is_firm_word, is_foreign_form, is_written_legal_form, org_over};
+use super::org::is_head_noun;
 use super::text::is_capitalized_name_word;
 use crate::article::{EntityKind, Mention};
 
@@ -127,9 +127,7 @@ fn name_words<'a>(
     end: usize,
     head_nouns: bool,
 ) -> Option<NameWords<'a>> {
-    let legal = |w: &str| {
-        w.starts_with(|c: char| c.is_uppercase()) && (is_legal_form(w) || is_foreign_form(w))
-    };
+    let legal = is_written_legal_form;
     let last = mention.split_whitespace().next_back()?;
     let after = text[end..].trim_start_matches([' ', ',']);
     let next = after
@@ -224,7 +222,7 @@ fn coordinated_start(
             break;
         };
         // A legal form ends a whole company: "Norma Bork Associates Inc and Bork Medical".
-        if is_legal_form(w) || is_foreign_form(w) {
+        if super::is_legal_form_word(w) {
             return None;
         }
         let taken = match covering(ws) {
@@ -416,14 +414,14 @@ fn bounded(text: &str, from: usize, to: usize) -> bool {
     !text[..from].ends_with(char::is_alphanumeric) && !text[to..].starts_with(char::is_alphanumeric)
 }
 
-/// `name` without its trailing legal form ("Chase Manhattan Corp" → "Chase Manhattan").
+/// `name` without its trailing legal forms ("Chase Manhattan Corp" → "Chase Manhattan"),
+/// continental ones too ("Deutsche Babcock AG" → "Deutsche Babcock"), which `org`'s merge
+/// key keeps but later mentions drop.
 fn without_legal_form(name: &str) -> String {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| is_legal_form(w) || is_foreign_form(w))
-    {
+    let mut words: Vec<&str> = name[..super::org::without_legal_forms(name)]
+        .split_whitespace()
+        .collect();
+    if words.len() > 1 && words.last().is_some_and(|w| is_foreign_form(w)) {
         words.pop();
     }
     words.join(" ")

@@ -132,7 +132,7 @@ pub(crate) fn is_legal_form(word: &str) -> bool {
 
 /// Byte length of `name` without trailing legal forms and the "&", "and" or comma before them;
 /// never strips the whole name ("Co." alone stays).
-fn without_legal_forms(name: &str) -> usize {
+pub(super) fn without_legal_forms(name: &str) -> usize {
     let mut end = name.len();
     loop {
         let head = name[..end].trim_end();
