@@ -70,13 +70,18 @@ pub fn resolve_people(cands: &mut [Cand]) {
     // Longest names first so that every host already knows its own root.
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(keys[i].1.len()));
-    // Each name's proper leading and trailing runs of words (the short forms it has, see
-    // `person::is_short_form`) → the names that have them, in `keys` order: a name finds its
+    // Each name's proper leading and trailing runs of words, and those ending before a
+    // particle (the short forms it has, see `person::is_short_form`) → the names that have them, in `keys` order: a name finds its
     // hosts by one lookup, so an article with thousands of names costs linear time.
     let mut hosts: HashMap<&[String], Vec<usize>> = HashMap::default();
     for (j, (_, t2)) in keys.iter().enumerate() {
+        let before_particle = person::before_particle(t2);
         for n in 1..t2.len() {
-            for run in [&t2[..n], &t2[t2.len() - n..]] {
+            let mut runs = vec![&t2[..n], &t2[t2.len() - n..]];
+            if n < before_particle.len() {
+                runs.push(&before_particle[before_particle.len() - n..]);
+            }
+            for run in runs {
                 let v = hosts.entry(run).or_default();
                 if v.last() != Some(&j) {
                     v.push(j);

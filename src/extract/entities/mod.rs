@@ -32,6 +32,7 @@ use serde::Serialize;
 use crate::article::{EntityKind, Mention};
 use crate::extract::gazetteer::fold::exact_key;
 use crate::extract::gazetteer::{fold, Gazetteer};
+use crate::extract::ner::PARTICLES;
 pub use administration::leaders_of_administrations;
 pub use captions::noise_spans;
 pub use firm::join_firm_names;
@@ -568,8 +569,10 @@ fn org_cands(m: &Mention, cands: &mut Vec<Cand>) {
 
 /// Joins person candidates that only a space separates ("Minister Gareth" typed ORG, then
 /// "Thomas" PER, give "Gareth" and "Thomas"): one name split by the recognizer, since two
-/// people are never written side by side without punctuation. `cands` holds text mentions in
-/// text order; `char_at` gives the article's characters by offset.
+/// people are never written side by side without punctuation. So are two that lower-case
+/// name particles separate, across a line break too ("Javier Perez" de "Cuellar" gives
+/// "Javier Perez de Cuellar"). `cands` holds text mentions in text order; `char_at` gives
+/// the article's characters by offset.
 fn join_adjacent_people(char_at: &dyn Fn(usize) -> Option<char>, cands: &mut Vec<Cand>) {
     if cands.len() < 2 {
         return;
@@ -581,8 +584,15 @@ fn join_adjacent_people(char_at: &dyn Fn(usize) -> Option<char>, cands: &mut Vec
         if let (Some(prev), Some((s, e))) = (out.last_mut(), c.span) {
             if let Some((ps, pe)) = prev.span {
                 let people = prev.kind == EntityKind::Person && c.kind == EntityKind::Person;
-                if people && s == pe + 1 && char_at(pe) == Some(' ') {
-                    let name = format!("{} {}", prev.name, c.name);
+                let joint = if !people || s <= pe {
+                    None
+                } else if s == pe + 1 && char_at(pe) == Some(' ') {
+                    Some(String::from(" "))
+                } else {
+                    particles_between(char_at, pe, s)
+                };
+                if let Some(joint) = joint {
+                    let name = format!("{}{joint}{}", prev.name, c.name);
                     *prev = plain_cand(EntityKind::Person, name, Some((ps, e)), prev.score);
                     continue;
                 }
@@ -591,6 +601,27 @@ fn join_adjacent_people(char_at: &dyn Fn(usize) -> Option<char>, cands: &mut Vec
         out.push(c);
     }
     *cands = out;
+}
+
+/// " de la " for the text between chars `from` and `to` when it is one to three lower-case
+/// name particles ([`PARTICLES`]: "de", "van der", "bin") with whitespace around each, a
+/// line break included; `None` otherwise.
+fn particles_between(
+    char_at: &dyn Fn(usize) -> Option<char>,
+    from: usize,
+    to: usize,
+) -> Option<String> {
+    // "de la" is 5 chars; three particles and their spaces fit well within 24.
+    if to - from > 24 {
+        return None;
+    }
+    let gap: String = (from..to).map_while(char_at).collect();
+    let starts_and_ends_blank =
+        gap.starts_with(char::is_whitespace) && gap.ends_with(char::is_whitespace);
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let particles =
+        !words.is_empty() && words.len() <= 3 && words.iter().all(|w| PARTICLES.contains(w));
+    (starts_and_ends_blank && particles).then(|| format!(" {} ", words.join(" ")))
 }
 
 /// Gives a name one kind per article: when the text names the same string as two kinds

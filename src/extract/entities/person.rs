@@ -194,14 +194,30 @@ pub fn tokens(name: &str) -> Vec<String> {
     name.split_whitespace().map(fold).collect()
 }
 
-/// True when `short` (fewer words) is a leading or trailing run of `full`'s words:
-/// "Picard" and "Jean-Luc" in "Jean-Luc Picard", "von der Leyen" in "Ursula von der Leyen".
-/// The relation `merge::resolve_people` indexes (it looks runs up instead of comparing pairs).
+/// True when `short` (fewer words) is a leading or trailing run of `full`'s words, or a
+/// trailing run of the words before a particle that follows two or more words:
+/// "Picard" and "Jean-Luc" in "Jean-Luc Picard", "von der Leyen" in "Ursula von der Leyen",
+/// "Lula" in "Luiz Inacio Lula da Silva". The relation `merge::resolve_people` indexes (it
+/// looks runs up instead of comparing pairs).
 #[cfg(test)]
 pub fn is_short_form(short: &[String], full: &[String]) -> bool {
     !short.is_empty()
         && short.len() < full.len()
-        && (full.starts_with(short) || full.ends_with(short))
+        && (full.starts_with(short)
+            || full.ends_with(short)
+            || before_particle(full).ends_with(short))
+}
+
+/// The words of folded name `words` ([`tokens`]) before its first name particle ("de",
+/// "van", "bin"; see `ner::PARTICLES`) when two or more words precede it, else none:
+/// "Luiz Inacio Lula" of "Luiz Inacio Lula da Silva". Iberian and Arabic names go by the
+/// word before the particle too ("Lula", "Teixeira" of "Anibal Teixeira de Souza").
+pub fn before_particle(words: &[String]) -> &[String] {
+    let at = words
+        .iter()
+        .skip(2)
+        .position(|w| crate::extract::ner::PARTICLES.contains(&w.as_str()));
+    at.map_or(&[], |p| &words[..p + 2])
 }
 
 #[cfg(test)]
@@ -332,6 +348,15 @@ mod tests {
         assert!(is_short_form(&tokens("von der Leyen"), &full));
         assert!(is_short_form(&tokens("Ursula"), &full));
         assert!(!is_short_form(&tokens("der"), &full));
+        let lula = tokens("Luiz Inacio Lula da Silva");
+        assert!(is_short_form(&tokens("Lula"), &lula));
+        assert!(is_short_form(&tokens("Inacio Lula"), &lula));
+        assert!(!is_short_form(&tokens("Inacio"), &lula));
+        // "bin" right after the first word: "Mohammed" is a leading run anyway.
+        assert_eq!(
+            before_particle(&tokens("Mohammed bin Salman")),
+            &[] as &[String]
+        );
         assert!(is_short_form(&tokens("XI"), &tokens("Xi Jinping")));
     }
 }

@@ -433,6 +433,46 @@ fn an_org_span_running_into_a_role_and_name_is_split_and_split_names_rejoin() {
 }
 
 #[test]
+fn a_name_split_at_its_particles_rejoins() {
+    // The recognizer often leaves lower-case particles out of a name, across line breaks too.
+    let t = "Envoy Marta Ruiz de\nla Fuente met Karim bin Tarek. Later Ruiz said Karim and \
+             Ana de Leon agreed, as did Tomas Silva de Souza; Silva spoke last.";
+    let ms = vec![
+        m(t, Person, "Marta Ruiz", 0),
+        m(t, Person, "Fuente", 0),
+        m(t, Person, "Karim", 0),
+        m(t, Person, "Tarek", 0),
+        m(t, Person, "Ruiz", 1),
+        // "and" is no particle: Karim and Ana stay two people.
+        m(t, Person, "Karim", 1),
+        m(t, Person, "Ana", 0),
+        m(t, Person, "Leon", 0),
+        m(t, Person, "Tomas Silva de Souza", 0),
+        m(t, Person, "Silva", 1),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(
+        names(&e),
+        vec![
+            (Person, "Marta Ruiz de la Fuente"),
+            (Person, "Karim bin Tarek"),
+            (Person, "Ana de Leon"),
+            (Person, "Tomas Silva de Souza"),
+        ]
+    );
+    // Short forms: "Ruiz" is the word before the particles, "Karim" the first word, "Silva"
+    // the word before "de".
+    assert_eq!(e[0].mentions.len(), 2);
+    assert_eq!(e[1].mentions.len(), 2);
+    assert_eq!(e[3].mentions.len(), 2);
+    let (s, end) = e[0].mentions[0];
+    assert_eq!(
+        t.chars().skip(s).take(end - s).collect::<String>(),
+        "Marta Ruiz de\nla Fuente"
+    );
+}
+
+#[test]
 fn city_comma_region_settles_both_names() {
     let t = "Voters in Atlanta, Georgia, and in Paris, Texas, met. Paris and Georgia also voted.";
     let ms = vec![

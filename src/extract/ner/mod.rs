@@ -41,6 +41,7 @@ mod hard_cases;
 pub use clusters::Clusters;
 pub use conll::{parse_conll, read_conll, Document, Sentence};
 pub use eval::{conll_type_name, error_listing, evaluate_conll, EvalReport, Score};
+pub(crate) use features::PARTICLES;
 pub use gazetteer::Gazetteer;
 pub use tagger::Recognizer;
 pub use tokenize::{tokenize, Token};
