@@ -304,6 +304,13 @@ pub fn normalize(
         if possessive::cands_of_possessive_name(&char_at, m, last, &mut cands) {
             continue;
         }
+        // A mention split off a longer one may end in its "'s" ("Moody's" of "Moody's and
+        // Standard and Poor"); the test above wants it after the name.
+        if let Some(name) = possessive::without_possessive(m) {
+            if possessive::cands_of_possessive_name(&char_at, &name, last, &mut cands) {
+                continue;
+            }
+        }
         let kind = if city_before_region(&char_at, m, gaz) {
             EntityKind::Place
         } else {

@@ -3,7 +3,8 @@
 //! The recognizer, like CoNLL-2003, leaves "'s" out of names, and normalization drops a
 //! possessive of ownership ("Apple's new phone" → Apple). Some companies' names are
 //! possessives, though; what follows the "'s" tells them apart (a reporting verb or a legal
-//! form never follows a possessive of ownership), and "Word and" before one is part of it.
+//! form never follows a possessive of ownership, and after "by" a rating agency's name owns
+//! nothing: "rated A by Moody's and AA by ..."), and "Word and" before one is part of it.
 
 use super::merge::Cand;
 use super::{org, org_cands};
@@ -24,7 +25,7 @@ pub(super) fn cands_of_possessive_name(
     if m.kind != EntityKind::Org || !possessive_follows(char_at, m.end) {
         return false;
     }
-    let named = named_possessively(char_at, m.end);
+    let named = named_possessively(char_at, m.end) || rated_by(char_at, m.start, m.end);
     // "Standard and Poor's Corp": the recognizer splits the name at "and" (and often misses
     // "Standard"); such a name takes the capitalized word before "and" with it, also before a
     // number or the sentence's end ("Standard and Poor's 500 index", "rated AA by Standard and
@@ -38,7 +39,15 @@ pub(super) fn cands_of_possessive_name(
     let and_before = (named || also_named())
         .then(|| word_and_before(char_at, m.start))
         .flatten();
-    if !named && and_before.is_none() {
+    // The recognizer's mention may be "Word and Word" already ("Standard and Poor"); a
+    // longer name before an elliptical possessive is not ("the Transport and General
+    // Workers' Union's.").
+    let holds_word_and = || {
+        let words: Vec<&str> = m.text.split_whitespace().collect();
+        matches!(words.as_slice(), [a, "and", b]
+            if a.starts_with(char::is_uppercase) && b.starts_with(char::is_uppercase))
+    };
+    if !named && and_before.is_none() && !(also_named() && holds_word_and()) {
         return false;
     }
     let joined = and_before.map(|(start, left)| {
@@ -63,6 +72,20 @@ pub(super) fn cands_of_possessive_name(
         }
     }
     true
+}
+
+/// Mention `m` without the "'s" (or "’s") its text ends in, if it does.
+pub(super) fn without_possessive(m: &Mention) -> Option<Mention> {
+    let text = m
+        .text
+        .strip_suffix("'s")
+        .or_else(|| m.text.strip_suffix("’s"))?;
+    (!text.is_empty()).then(|| Mention {
+        kind: m.kind,
+        start: m.start,
+        end: m.end - 2,
+        text: text.to_string(),
+    })
 }
 
 /// Gives an article's organization (or person) mentions "X" the name "X's" when an
@@ -147,6 +170,61 @@ fn named_possessively(char_at: &dyn Fn(usize) -> Option<char>, end: usize) -> bo
         return false;
     }
     VERBS.iter().any(|v| v.eq_ignore_ascii_case(&word)) || org::is_legal_form(&word)
+}
+
+/// Whether the name at chars `start..end`, [`possessive_follows`] it, is a rating agency's
+/// name after "by" (or "by both") with nothing owned after it, as wire copy gives ratings:
+/// "rated A-2 by Moody's and AA by Standard and Poor's", "cut by Moody's." After "and" or "or" the next
+/// conjunct, up to its "by" or punctuation, must have no possessive of its own ("by GM's and
+/// Ford's plans" are two possessives of ownership).
+fn rated_by(char_at: &dyn Fn(usize) -> Option<char>, start: usize, end: usize) -> bool {
+    let space = |i: usize| char_at(i).is_some_and(char::is_whitespace);
+    // Whether `word` and spaces stand right before char `to`; the char where it starts.
+    let word_before = |to: usize, word: &str| {
+        let mut at = to;
+        while at > 0 && to - at < 8 && space(at - 1) {
+            at -= 1;
+        }
+        let n = word.len();
+        (at > n
+            && at < to
+            && (at - n..at).map_while(char_at).eq(word.chars())
+            && !char_at(at - n - 1).is_some_and(char::is_alphanumeric))
+        .then_some(at - n)
+    };
+    // "by Moody's", "by both Moody's and ...".
+    let by = word_before(start, "by")
+        .or_else(|| word_before(start, "both").and_then(|at| word_before(at, "by")));
+    if by.is_none() {
+        return false;
+    }
+    // The text after "'s" up to the end of the next conjunct (at most 60 chars).
+    let after: String = (end + 2..end + 62).map_while(char_at).collect();
+    let rest = after.trim_start();
+    if rest.starts_with(['.', ',', ';', ')']) || rest.is_empty() {
+        return true;
+    }
+    let Some(conjunct) = rest
+        .strip_prefix("and")
+        .or_else(|| rest.strip_prefix("or"))
+        .filter(|r| r.starts_with(char::is_whitespace))
+    else {
+        return false;
+    };
+    for word in conjunct.split_whitespace() {
+        if word == "by" {
+            break;
+        }
+        if word.contains(['\'', '\u{2019}']) {
+            // Unless that possessive owns nothing either: "by both Moody's and Standard and
+            // Poor's."
+            return word.ends_with(['.', ',', ';', ')']);
+        }
+        if word.ends_with(['.', ',', ';', ')']) {
+            break;
+        }
+    }
+    true
 }
 
 /// The one capitalized word and the "and" or "&" right before char `start`, spaces or line

@@ -627,3 +627,32 @@ fn a_longer_possessive_name_names_the_company_too() {
         ]
     );
 }
+
+#[test]
+fn a_rating_agency_after_by_keeps_its_possessive() {
+    // Invented issuers; the agencies are named as wire copy names them.
+    let t = "The Harrow notes are rated A-2 by\nMoody's and AA by Standard and Poor's. Kestrel \
+             bonds were rated AAA by both Moody's and Standard and Poor's. Output was hurt by \
+             Ford's and the union's plans.";
+    let ms = vec![
+        m(t, Org, "Moody", 0),
+        m(t, Org, "Standard and Poor", 0),
+        // As `parties` splits the recognizer's "Moody's and Standard and Poor".
+        m(t, Org, "Moody's", 1),
+        m(t, Org, "Standard and Poor", 1),
+        m(t, Org, "Ford", 0),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(
+        names(&e),
+        vec![
+            (Org, "Moody's"),
+            (Org, "Standard and Poor's"),
+            (Org, "Ford"),
+        ],
+        "after 'by' with nothing owned after it, or before a conjunct that owns nothing, \
+         the possessive is the name; 'by Ford's and the union's plans' owns"
+    );
+    assert_eq!(e[0].mentions.len(), 2);
+    assert_eq!(e[1].mentions.len(), 2);
+}
