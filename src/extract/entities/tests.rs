@@ -255,6 +255,37 @@ fn embedded_gazetteer_end_to_end() {
 }
 
 #[test]
+fn organizations_geonames_names_as_towns_stay_organizations() {
+    // GeoNames lists "Hamas" as a name of Hamm and "Mobil" of Mobile; one-word organization
+    // mentions found in the gazetteer otherwise become places.
+    let gaz = crate::extract::gazetteer::embedded().expect("embedded gazetteer decodes");
+    let t = "Hamas said Mobil and Toyota would leave Basle, and Hamas agreed.";
+    let ms = vec![
+        m(t, Org, "Hamas", 0),
+        m(t, Org, "Mobil", 0),
+        m(t, Place, "Toyota", 0),
+        m(t, Org, "Basle", 0),
+        m(t, Place, "Hamas", 1),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), gaz);
+    assert_eq!(
+        names(&e),
+        vec![
+            (Org, "Hamas"),
+            (Org, "Mobil"),
+            (Org, "Toyota"),
+            (Place, "Basel"),
+        ]
+    );
+    assert_eq!(e[0].mentions.len(), 2);
+    // The towns keep their own names.
+    assert_eq!(
+        gaz.lookup("Hamm").map(|p| p.country.as_str()),
+        Some("Germany")
+    );
+}
+
+#[test]
 fn odd_input_never_panics() {
     let odd = [
         "東京都",

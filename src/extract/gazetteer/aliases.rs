@@ -26,6 +26,21 @@ pub const INSTITUTIONS: &[&str] = &[
     "Vatican",
 ];
 
+/// Organizations whose one-word names GeoNames gives a city or region, as its own name or an
+/// alternate one: "Hamas" (Hamm, Germany), "Mobil" (Mobile, Alabama), "Toyota" (Toyota,
+/// Japan), "Meta" (Meta, Colombia). In news they name the organization, so, like
+/// [`INSTITUTIONS`], a lookup never resolves them to a place (Hamm still resolves).
+pub const ORGANIZATIONS: &[&str] = &[
+    "Hamas",
+    "Mobil",
+    "Toyota",
+    "Meta",
+    "Allegheny",
+    "Bally",
+    "Trident",
+    "Zara",
+];
+
 /// Canonical display names replacing GeoNames `countryInfo.txt` names, by ISO 3166 code.
 pub const COUNTRY_NAME_OVERRIDES: &[(&str, &str)] = &[
     ("NL", "Netherlands"),

@@ -295,7 +295,8 @@ impl Gazetteer {
 }
 
 /// True for a building or street that names an institution ("White House", "Kremlin",
-/// "Wall Street"; table in `aliases.rs`): never a place, whatever GeoNames lists.
+/// "Wall Street") or an organization named like a town ("Hamas", "Toyota"; tables in
+/// `aliases.rs`): never a place, whatever GeoNames lists.
 pub fn is_institution(name: &str) -> bool {
     institution_key(&fold::lookup_key(name))
 }
@@ -306,6 +307,7 @@ fn institution_key(key: &str) -> bool {
     let keys = KEYS.get_or_init(|| {
         aliases::INSTITUTIONS
             .iter()
+            .chain(aliases::ORGANIZATIONS)
             .map(|i| fold::lookup_key(i))
             .collect()
     });
