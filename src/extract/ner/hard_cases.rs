@@ -291,3 +291,14 @@ fn words_capitalized_by_position_open_no_name_alone() {
     let names: Vec<&str> = m.iter().map(|m| m.text.as_str()).collect();
     assert!(names.contains(&"Theresa May"), "{names:?}");
 }
+
+#[test]
+fn typographic_quotes_read_as_ascii_ones() {
+    // Web copy writes the possessive and quotes typographically; the model learned them from
+    // ASCII text. Invented sentence; both spellings give the same mentions.
+    let curly = "Norvale’s New York office said “Harbor Lights” would open.";
+    let ascii = "Norvale's New York office said \"Harbor Lights\" would open.";
+    assert_eq!(found(curly), found(ascii));
+    assert!(has(curly, Place, "New York"), "{:?}", found(curly));
+    assert!(!found(curly).iter().any(|(_, t)| t.contains('’')));
+}
