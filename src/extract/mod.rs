@@ -90,6 +90,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
             &is_country,
         );
         entities::split_joined_parties(&mut mentions);
+        entities::split_listed_names(&mut mentions);
         entities::join_of_names(&text, &mut mentions);
         // Only places a reader knows: small towns share names with ordinary words ("Black and
         // Decker").

@@ -15,6 +15,9 @@
 //! "Ltd." or "Plc." opens a new sentence; what follows is its own mention, or nothing when it
 //! is a word like "The" or "He". (Splitting sentences there in the tokenizer would change the
 //! word clusters the shipped model was trained with.)
+//!
+//! Lists run together too, at a comma or a semicolon: "[Barbra Streisand, Viola Davis]"
+//! ([`split_listed_names`]).
 
 use crate::article::{EntityKind, Mention};
 
@@ -63,6 +66,53 @@ pub fn split_joined_parties(mentions: &mut Vec<Mention>) {
             crate::extract::ner::is_capitalized_function_word(first) || PRONOUNS.contains(&first);
         if !opener || (first == "The" && !one_word) {
             out.push(rest);
+        }
+    });
+}
+
+/// Splits organization and person mentions that run over a list: at every "; ", and at a
+/// ", " after two or more words when no "and" or "&" follows in the mention and the next part
+/// opens with a capitalized word that is no legal form. The recognizer reads "Barbra
+/// Streisand, Viola Davis" and "Truth Social, Patel" as one organization (51 HuffPost
+/// records); firms named by their partners keep their commas ("Goldman, Sachs", "Smith
+/// Barney, Harris Upham and Co", "Merrill Lynch, Pierce, Fenner and Smith"), and so does
+/// "Acme Holdings, Inc". Each part keeps the mention's kind. Offsets are char offsets; order
+/// is kept.
+pub fn split_listed_names(mentions: &mut Vec<Mention>) {
+    let listed = |m: &Mention| {
+        matches!(m.kind, EntityKind::Org | EntityKind::Person)
+            && (m.text.contains(", ") || m.text.contains("; "))
+    };
+    rewrite_each(mentions, listed, |m, out| {
+        // Start of the mention's next part, and of the text after the last comma.
+        let (mut from, mut segment) = (0, 0);
+        for (at, sep) in m.text.match_indices([',', ';']) {
+            let right = &m.text[at + 1..];
+            let left = &m.text[segment..at];
+            segment = at + 1;
+            if !right.starts_with(' ') {
+                continue;
+            }
+            let right = right.trim_start();
+            let first = right.split(char::is_whitespace).next().unwrap_or("");
+            // "Washington, D.C.", "Acme, Del.": an abbreviation alone ends the name.
+            let abbreviation = first.len() == right.trim_end().len() && first.ends_with('.');
+            let splits = sep == ";"
+                || (left.trim().contains(char::is_whitespace)
+                    && !right.split_whitespace().any(|w| w == "and" || w == "&")
+                    && first.starts_with(char::is_uppercase)
+                    && !abbreviation
+                    && !super::is_legal_form_word(first.trim_end_matches([',', '.'])));
+            let head = m.text[from..at].trim_end();
+            if splits && !head.is_empty() {
+                out.push(part(&m, from, from + head.len()));
+                from = m.text.len() - right.len();
+            }
+        }
+        if from == 0 {
+            out.push(m);
+        } else {
+            out.push(part(&m, from, m.text.len()));
         }
     });
 }
@@ -248,6 +298,39 @@ mod tests {
             assert_eq!(got, x.text);
         }
         v.into_iter().map(|x| (x.start, x.end, x.text)).collect()
+    }
+
+    #[test]
+    fn a_list_read_as_one_name_is_split() {
+        let listed = |text: &str, name: &str| {
+            let mut v = vec![m(text, EntityKind::Org, name, 0)];
+            split_listed_names(&mut v);
+            for x in &v {
+                let got: String = text.chars().skip(x.start).take(x.end - x.start).collect();
+                assert_eq!(got, x.text);
+            }
+            v.into_iter().map(|x| x.text).collect::<Vec<_>>()
+        };
+        let t = "Guests Mara Quill, Dev Okoro, Ines Tal and Bo Reyes came; Harrow Bank; Zeta Corp.";
+        assert_eq!(
+            listed(t, "Mara Quill, Dev Okoro"),
+            ["Mara Quill", "Dev Okoro"]
+        );
+        assert_eq!(
+            listed(t, "Harrow Bank; Zeta Corp"),
+            ["Harrow Bank", "Zeta Corp"]
+        );
+        // Firms named by their partners, a legal form or an abbreviation after the comma.
+        for name in [
+            "Kestrel, Vane",
+            "Kestrel Vane, Holt Ames and Co",
+            "Kestrel Vane, Holt, Ames and Co",
+            "Kestrel Holdings, Inc",
+            "Kestrel Park in Washington, D.C.",
+        ] {
+            let t = format!("Shares of {name} rose.");
+            assert_eq!(listed(&t, name), [name]);
+        }
     }
 
     #[test]
