@@ -578,7 +578,8 @@ fn org_cands(m: &Mention, cands: &mut Vec<Cand>) {
 /// "Thomas" PER, give "Gareth" and "Thomas"): one name split by the recognizer, since two
 /// people are never written side by side without punctuation. So are two that lower-case
 /// name particles separate, across a line break too ("Javier Perez" de "Cuellar" gives
-/// "Javier Perez de Cuellar"). `cands` holds text mentions in text order; `char_at` gives
+/// "Javier Perez de Cuellar"), also when the second part came out an organization
+/// ("Mohammed" bin "Salman"). `cands` holds text mentions in text order; `char_at` gives
 /// the article's characters by offset.
 fn join_adjacent_people(char_at: &dyn Fn(usize) -> Option<char>, cands: &mut Vec<Cand>) {
     if cands.len() < 2 {
@@ -591,9 +592,15 @@ fn join_adjacent_people(char_at: &dyn Fn(usize) -> Option<char>, cands: &mut Vec
         if let (Some(prev), Some((s, e))) = (out.last_mut(), c.span) {
             if let Some((ps, pe)) = prev.span {
                 let people = prev.kind == EntityKind::Person && c.kind == EntityKind::Person;
-                let joint = if !people || s <= pe {
+                // After a particle the recognizer may type the family name ORG ("Mohammed
+                // bin [Salman]"): a short name with no organization word joins too.
+                let family_name = prev.kind == EntityKind::Person
+                    && c.kind == EntityKind::Org
+                    && c.name.split_whitespace().count() <= 2
+                    && !ends_in_org_word(&c.name);
+                let joint = if !(people || family_name) || s <= pe {
                     None
-                } else if s == pe + 1 && char_at(pe) == Some(' ') {
+                } else if people && s == pe + 1 && char_at(pe) == Some(' ') {
                     Some(String::from(" "))
                 } else {
                     particles_between(char_at, pe, s)
