@@ -248,3 +248,29 @@ fn extract_always_has_an_entities_key_and_search_needs_no_query() {
     assert_eq!(total(&all), 20);
     assert!(total(&with_place) >= 1 && total(&with_place) < 20);
 }
+
+#[test]
+fn any_memory_budget_is_fitted_to_the_writer_threads() {
+    // Tantivy wants 15 MB to 4 GB per writer thread; 1 MB or 100 GB must still index.
+    for mb in ["1", "100000"] {
+        let dir = tempfile::tempdir().unwrap();
+        let index = dir.path().join("idx").display().to_string();
+        let corpus = corpus().join("wire").display().to_string();
+        let out = dateline_ok(
+            &[
+                "index",
+                &corpus,
+                "--index",
+                &index,
+                "--memory-mb",
+                mb,
+                "--threads",
+                "2",
+                "--json",
+            ],
+            0,
+        );
+        let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        assert!(v["articles_indexed"].as_u64().unwrap() > 0, "{out}");
+    }
+}

@@ -55,7 +55,7 @@ pub enum Command {
         /// Print the summary as one JSON object.
         #[arg(long)]
         json: bool,
-        /// Writer memory budget in MB.
+        /// Writer memory budget in MB, shared by the writer threads (each gets 15 MB to 4 GB).
         #[arg(long, default_value_t = 256)]
         memory_mb: usize,
         /// Worker threads (0 = one per core).

@@ -44,7 +44,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             quiet,
         } => {
             let opts = index::IndexOptions {
-                memory_budget_bytes: memory_mb.max(16) << 20,
+                memory_budget_bytes: memory_mb.saturating_mul(1 << 20),
                 threads,
                 extract: !no_extract,
                 ..index::IndexOptions::default()

@@ -15,6 +15,8 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 #[derive(Debug, Clone)]
 pub struct IndexOptions {
     /// Memory the Tantivy writer may use before it flushes a segment, all threads together.
+    /// Each writer thread gets its share, raised to Tantivy's floor of 15 MB or lowered to
+    /// its ceiling of about 4 GB ([`writer_budget`]).
     pub memory_budget_bytes: usize,
     /// Parser and writer threads; 0 means one per core.
     pub threads: usize,
@@ -22,6 +24,16 @@ pub struct IndexOptions {
     pub commit_every: usize,
     /// Run entity and date extraction on the text (off only to measure its cost).
     pub extract: bool,
+}
+
+/// The writer budget for `threads` writer threads that Tantivy accepts closest to `bytes`:
+/// each thread's share must lie in 15,000,000 ..= u32::MAX − 1,000,000 bytes (Tantivy 0.27,
+/// `MEMORY_BUDGET_NUM_BYTES_MIN`/`_MAX`, which it does not export).
+pub fn writer_budget(bytes: usize, threads: usize) -> usize {
+    const MIN: usize = 15_000_000;
+    const MAX: usize = u32::MAX as usize - 1_000_000 - 1;
+    let threads = threads.max(1);
+    (bytes / threads).clamp(MIN, MAX) * threads
 }
 
 impl Default for IndexOptions {
@@ -127,8 +139,12 @@ pub fn build(
         opts.threads
     };
     let tantivy_err = |e| IndexError::from_tantivy(index_dir, e);
+    let writer_threads = threads.min(8);
     let mut writer: IndexWriter<TantivyDocument> = index
-        .writer_with_num_threads(threads.min(8), opts.memory_budget_bytes)
+        .writer_with_num_threads(
+            writer_threads,
+            writer_budget(opts.memory_budget_bytes, writer_threads),
+        )
         .map_err(tantivy_err)?;
     let mut report = IndexReport {
         index: index_dir.display().to_string(),
@@ -303,6 +319,14 @@ fn num_cores() -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writer_budget_fits_tantivy_limits_per_thread() {
+        assert_eq!(writer_budget(256 << 20, 2), 256 << 20);
+        assert_eq!(writer_budget(1 << 20, 2), 30_000_000);
+        assert_eq!(writer_budget(usize::MAX, 1), u32::MAX as usize - 1_000_001);
+        assert_eq!(writer_budget(0, 0), 15_000_000);
+    }
 
     #[test]
     fn upsert_keeps_one_copy_and_counts_problems() {
