@@ -18,6 +18,12 @@ fn messy_folder_is_indexed_with_reasons() {
     w("bad.json", b"{\"title\": \"never closed\"");
     w("dates.sgm", b"<REUTERS NEWID=\"1\"><DATE>31-MAR-1987 605:12:19.12</DATE><TEXT><TITLE>T1</TITLE></TEXT></REUTERS>\n<REUTERS NEWID=\"2\"><DATE>garbage</DATE><TEXT><TITLE>T2</TITLE></TEXT></REUTERS>");
     w("photo.jpg", b"\xFF\xD8\xFF");
+    // Parses, but holds nothing: counted as skipped, so every file is in one count.
+    w("none.json", b"[]");
+    w(
+        "old.txt",
+        b"Title: Old flood\nDate: 1 April 1899\n\nThe river rose.",
+    );
     let index = dir.path().join("idx").display().to_string();
     let out = dateline(&[
         "index",
@@ -28,18 +34,29 @@ fn messy_folder_is_indexed_with_reasons() {
     ]);
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["files_seen"], 7);
-    assert_eq!(v["articles_indexed"], 5);
+    assert_eq!(v["files_seen"], 9);
+    assert_eq!(v["articles_indexed"], 6);
+    assert_eq!(v["files_indexed"], 4);
     assert_eq!(
         v["skipped_files"],
-        serde_json::json!({"binary file": 1, "empty file": 1, "invalid JSON": 1, "unsupported extension": 1})
+        serde_json::json!({"binary file": 1, "empty file": 1, "invalid JSON": 1, "no articles": 1, "unsupported extension": 1})
     );
     assert_eq!(v["skipped_records"], serde_json::json!({"invalid JSON": 2}));
     assert_eq!(
         v["warnings"],
-        serde_json::json!({"impossible time, kept the day": 1, "not UTF-8, encoding guessed": 1, "unparsable date": 2})
+        serde_json::json!({"impossible time, kept the day": 1, "not UTF-8, encoding guessed": 1, "unparsable date": 3})
     );
     let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("none.json: skipped file: no articles: the file holds no article"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "old.txt:2: warning: unparsable date: 1 April 1899 (only years 1900–2100 are read)"
+        ),
+        "{err}"
+    );
     assert!(
         err.contains("lines.jsonl:2: skipped record: invalid JSON"),
         "{err}"
@@ -88,4 +105,16 @@ fn eval_reads_its_data_from_the_shared_folder_by_default() {
             "{what}: {err}"
         );
     }
+}
+
+#[test]
+fn the_index_folder_as_input_is_named_as_the_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Port reopens\nShips sailed.").unwrap();
+    let same = dir.path().display().to_string();
+    let out = dateline(&["index", &same, "--index", &same]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is inside the index folder"), "{err}");
+    assert!(err.contains("--index"), "{err}");
 }

@@ -96,10 +96,14 @@ pub enum Command {
                       dateline train ner --out /tmp/ner.bin.gz --dev ../shared/corpora/conll2003-en/eng.testa"
     )]
     Train(TrainCommand),
-    /// Print the articles parsed from files as JSON Lines, exactly what the index would receive.
+    /// Print the articles parsed from files as JSON Lines, exactly what `dateline index` would
+    /// receive for the same paths.
     #[command(after_help = "Examples:
   dateline extract corpus/wire/2026-02-14-seoul-chips.txt
   dateline extract corpus/feeds/science.jsonl --no-extract
+
+Ids start at the named folder, or at a named file's own folder: `extract corpus/feeds` gives
+feeds/science.jsonl#1, while an index built from `corpus` holds corpus/feeds/science.jsonl#1.
 
 Exit status: 0 when articles were printed, 1 when the files hold none, 2 when a path cannot be
 read. Problems with single files or records go to stderr and the rest is still printed.")]

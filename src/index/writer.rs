@@ -123,10 +123,22 @@ pub fn build(
             .iter()
             .map(|(p, why)| format!("{}: {why}", p.display()))
             .collect();
-        return Err(IndexError::NoInput(if why.is_empty() {
-            "no files in the given paths".into()
-        } else {
+        // Files inside the index folder are never read as articles.
+        let inside_index = |r: &PathBuf| {
+            let (r, i) = (r.canonicalize().ok(), index_dir.canonicalize().ok());
+            r.zip(i).is_some_and(|(r, i)| r.starts_with(i))
+        };
+        return Err(IndexError::NoInput(if !why.is_empty() {
             why.join("; ")
+        } else if let Some(root) = roots.iter().find(|r| inside_index(r)) {
+            format!(
+                "{} is inside the index folder {}, whose files are never read as articles; \
+                 choose another index folder (--index)",
+                root.display(),
+                index_dir.display()
+            )
+        } else {
+            "no files in the given paths".into()
         }));
     }
     if opts.extract {

@@ -9,7 +9,7 @@
 
 use super::json::domain_of;
 use super::xml::{parse_tree, Element};
-use super::{problem::sample, Cost, Problem};
+use super::{Cost, Problem};
 use crate::article::{Article, DateSource};
 use crate::extract::date::parse_date_value;
 use crate::ingest::html::html_to_text;
@@ -200,7 +200,7 @@ fn set_date(a: &mut Article, candidates: &[&Element], path: &str, problems: &mut
             c.line,
             Cost::Warning,
             "unparsable date",
-            sample(raw.trim(), 40),
+            super::problem::date_detail(&raw),
         ));
     }
 }

@@ -168,7 +168,7 @@ fn from_object(
                     line,
                     cost: Cost::Warning,
                     reason: "unparsable date",
-                    detail: sample(&raw, 40),
+                    detail: super::problem::date_detail(&raw),
                 };
                 problems.push(p);
             }

@@ -139,6 +139,26 @@ pub fn read_file(file: &SourceFile) -> FileOutcome {
             a
         })
         .collect();
+    // Every file is counted as indexed or skipped: one that parsed but held nothing ("[]", a
+    // feed without items, JSON Lines whose every record was skipped) is skipped too.
+    let skipped = outcome.problems.iter().any(|p| p.cost == Cost::SkippedFile);
+    if outcome.articles.is_empty() && !skipped {
+        let records_skipped = outcome
+            .problems
+            .iter()
+            .any(|p| p.cost == Cost::SkippedRecord);
+        let detail = if records_skipped {
+            "every record was skipped"
+        } else {
+            "the file holds no article"
+        };
+        outcome.problems.push(Problem::file(
+            &path,
+            Cost::SkippedFile,
+            "no articles",
+            detail,
+        ));
+    }
     outcome
 }
 

@@ -8,7 +8,7 @@
 //! not resolved (NITF documents do not prefix them).
 
 use super::xml::{parse_tree, Element, Node};
-use super::{problem::sample, Cost, Problem};
+use super::{Cost, Problem};
 use crate::article::{Article, DateSource};
 use crate::extract::date::parse_date_value;
 use crate::ingest::html::text::{collapse_ws, normalize_paragraphs};
@@ -128,7 +128,7 @@ fn article(root: &Element, path: &str, problems: &mut Vec<Problem>) -> Article {
             line,
             Cost::Warning,
             "unparsable date",
-            sample(raw, 40),
+            super::problem::date_detail(raw),
         ));
     }
 

@@ -82,6 +82,22 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The detail of an `unparsable date` warning: a sample of `raw`, and why when it holds a
+/// year outside the 1900..=2100 that date parsing accepts ("1 April 1899 (only years
+/// 1900–2100 are read)"), so an old archive's dates are not reported as garbled.
+pub fn date_detail(raw: &str) -> String {
+    let mut out = sample(raw.trim(), 40);
+    let out_of_range = raw
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4)
+        .filter_map(|d| d.parse::<u16>().ok())
+        .any(|y| !(1900..=2100).contains(&y));
+    if out_of_range {
+        out.push_str(" (only years 1900–2100 are read)");
+    }
+    out
+}
+
 /// Cuts a sample of bad input to at most `max_chars` characters for an error message.
 pub fn sample(s: &str, max_chars: usize) -> String {
     let mut out: String = s.chars().take(max_chars).collect();
@@ -94,6 +110,16 @@ pub fn sample(s: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_detail_says_when_the_year_is_out_of_range() {
+        assert_eq!(
+            date_detail(" 1 April 1899 "),
+            "1 April 1899 (only years 1900–2100 are read)"
+        );
+        assert_eq!(date_detail("Tuesday-ish"), "Tuesday-ish");
+        assert_eq!(date_detail("2024-13-45"), "2024-13-45");
+    }
 
     #[test]
     fn display_names_file_line_and_reason() {

@@ -134,7 +134,7 @@ fn apply_header(
                 line,
                 Cost::Warning,
                 "unparsable date",
-                value,
+                super::problem::date_detail(value),
             )),
         },
         "author" | "authors" | "by" | "byline" => a.authors.extend(split_list(value)),
