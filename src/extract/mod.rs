@@ -153,11 +153,29 @@ fn drop_caps_common_names(rec: &ner::Recognizer, text: &str, mentions: &mut Vec<
 /// lower-case letter, as surnames do ("DiCaprio", "McConnell") and ordinary words never do,
 /// or when a title stands before the name, the name has two words or more and the word is no
 /// ordinary word ("Poehl", not "Congress" or "Monday"); in all cases a lower-case word or
-/// punctuation must follow, as in running text. Mentions are in text order.
+/// punctuation must follow, as in running text. A first name that came out MISC takes an
+/// inner-capital surname too and becomes a person ("[Mitch] McConnell declined").
+/// Mentions are in text order.
 fn complete_person_names(rec: &ner::Recognizer, text: &str, mentions: &mut [Mention]) {
     let mut bytes_at = CharToByte::new(text);
     for k in 0..mentions.len() {
-        if mentions[k].kind != EntityKind::Person {
+        // A first name alone may come out MISC at a sentence's start ("[Mitch] McConnell
+        // declined"); it qualifies for an inner-capital surname only, and no nationality
+        // ("American McDonald's").
+        let first_name = |w: &str| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && w.len() > 2
+                && cs.all(|c| c.is_ascii_lowercase())
+                && !rec.is_common_word(w)
+                && !gazetteer::is_not_place(w)
+        };
+        let misc = mentions[k].kind == EntityKind::Misc
+            && mentions[k]
+                .text
+                .split(' ')
+                .all(|w| entities::is_title_word(w) || first_name(w));
+        if mentions[k].kind != EntityKind::Person && !misc {
             continue;
         }
         let start = bytes_at.byte(mentions[k].start);
@@ -201,8 +219,23 @@ fn complete_person_names(rec: &ner::Recognizer, text: &str, mentions: &mut [Ment
             .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
             && !entities::is_legal_form_word(word);
         let office = !ordinary && name.contains(' ') && after_office;
-        if (initial || inner_capital || office) && then_lower {
+        // Surname prefixes only: brands are written so too ("ProSync", "BankOhio").
+        let surname = || {
+            ["Mc", "Mac", "Di", "De", "Da", "Du", "La", "Le"]
+                .iter()
+                .any(|p| {
+                    word.strip_prefix(p)
+                        .is_some_and(|r| r.starts_with(char::is_uppercase))
+                })
+        };
+        let completes = if misc {
+            inner_capital && surname()
+        } else {
+            initial || inner_capital || office
+        };
+        if completes && then_lower {
             let m = &mut mentions[k];
+            m.kind = EntityKind::Person;
             m.text.push(' ');
             m.text.push_str(word);
             m.end += 1 + word_chars;
@@ -497,17 +530,19 @@ mod tests {
         assert_eq!(a.organizations, ["Bundesbank"], "{a:?}");
         // A Title Case headline capitalizes the next word too: it is no part of the name.
         let rec = ner::Recognizer::embedded();
-        let person = |text: &str, name: &str| {
+        let complete = |kind: EntityKind, text: &str, name: &str| {
             let start = text.find(name).unwrap();
             let mut ms = vec![Mention {
-                kind: EntityKind::Person,
+                kind,
                 start,
                 end: start + name.len(),
                 text: name.into(),
             }];
             complete_person_names(rec, text, &mut ms);
-            ms.remove(0).text
+            let m = ms.remove(0);
+            (m.kind, m.text)
         };
+        let person = |text: &str, name: &str| complete(EntityKind::Person, text, name).1;
         assert_eq!(
             person("President Ana Ruiz Kovac said", "Ana Ruiz"),
             "Ana Ruiz Kovac"
@@ -537,6 +572,21 @@ mod tests {
         );
         assert_eq!(person("Ana Ruiz Kovacs said", "Ana Ruiz"), "Ana Ruiz");
         assert_eq!(person("Buitoni SpA said", "Buitoni"), "Buitoni");
+        // A first name typed MISC takes a surname prefix's inner capital only; a nationality
+        // or a brand-like word does not.
+        let misc = |text: &str, name: &str| complete(EntityKind::Misc, text, name);
+        assert_eq!(
+            misc("Brisa McKovac declined to comment.", "Brisa"),
+            (EntityKind::Person, "Brisa McKovac".to_string())
+        );
+        assert_eq!(
+            misc("American McKovac franchises grew.", "American"),
+            (EntityKind::Misc, "American".to_string())
+        );
+        assert_eq!(
+            misc("Brisa ProKovac shipped it.", "Brisa"),
+            (EntityKind::Misc, "Brisa".to_string())
+        );
     }
 
     #[test]

@@ -301,6 +301,19 @@ pub fn is_institution(name: &str) -> bool {
     institution_key(&fold::lookup_key(name))
 }
 
+/// True for a nationality adjective or a continent or macro-region ("German", "Arab",
+/// "Middle East"; `NOT_PLACES` in `aliases.rs`), names the gazetteer never resolves.
+pub fn is_not_place(name: &str) -> bool {
+    static KEYS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        aliases::NOT_PLACES
+            .split(';')
+            .map(fold::lookup_key)
+            .collect()
+    });
+    keys.contains(&fold::lookup_key(name))
+}
+
 /// [`is_institution`] for a name already folded with [`fold::lookup_key`].
 fn institution_key(key: &str) -> bool {
     static KEYS: OnceLock<FxHashSet<String>> = OnceLock::new();
