@@ -32,24 +32,40 @@ pub fn results(r: &SearchResults, color: bool) -> String {
     }
     let shown = r.hits.len();
     let first = r.hits.first().map_or(0, |h| h.rank);
-    // A pasted paragraph is echoed by its start only.
-    let query = if r.query.chars().count() > QUERY_SHOWN {
-        format!("{}…", r.query.chars().take(QUERY_SHOWN).collect::<String>())
+    // A pasted paragraph is echoed by its start only. The query is echoed in quotes as typed
+    // (a phrase query keeps its own: "central bank"), control characters escaped.
+    let mut query: String = r
+        .query
+        .chars()
+        .take(QUERY_SHOWN)
+        .flat_map(|c| {
+            let escaped = c.is_control().then(|| c.escape_default());
+            escaped
+                .into_iter()
+                .flatten()
+                .chain((!c.is_control()).then_some(c))
+        })
+        .collect();
+    if r.query.chars().count() > QUERY_SHOWN {
+        query.push('…');
+    }
+    let query = if query.len() > 1 && query.starts_with('"') && query.ends_with('"') {
+        query
     } else {
-        r.query.clone()
+        format!("\"{query}\"")
     };
     let _ = if shown == 0 && r.total_hits > 0 {
         writeln!(
             out,
-            "no hits on this page: {} in all for {:?} ({:.1} ms)",
+            "no hits on this page: {} in all for {} ({:.1} ms)",
             r.total_hits, query, r.took_ms
         )
     } else if shown == 0 {
-        writeln!(out, "no hits for {query:?} ({:.1} ms)", r.took_ms)
+        writeln!(out, "no hits for {query} ({:.1} ms)", r.took_ms)
     } else {
         writeln!(
             out,
-            "hits {first}-{} of {} for {:?} ({:.1} ms)",
+            "hits {first}-{} of {} for {} ({:.1} ms)",
             first + shown - 1,
             r.total_hits,
             query,
@@ -236,6 +252,25 @@ mod tests {
             "{line}"
         );
         assert!(line.contains("; 3 documents in idx"), "{line}");
+    }
+
+    #[test]
+    fn the_query_is_echoed_as_typed() {
+        let echo = |q: &str| {
+            let r = SearchResults {
+                query: q.into(),
+                total_hits: 0,
+                took_ms: 1.0,
+                hits: vec![],
+                facets: None,
+            };
+            results(&r, false)
+        };
+        assert!(echo("central bank").starts_with("no hits for \"central bank\" ("));
+        assert!(echo("\"central bank\"").starts_with("no hits for \"central bank\" ("));
+        assert!(echo("tab\there").starts_with("no hits for \"tab\\there\" ("));
+        let long = "word ".repeat(100);
+        assert!(echo(&long).contains("…\" ("));
     }
 
     #[test]
