@@ -39,6 +39,7 @@ pub const ORGANIZATIONS: &[&str] = &[
     "Bally",
     "Trident",
     "Zara",
+    "Ciba",
 ];
 
 /// Canonical display names replacing GeoNames `countryInfo.txt` names, by ISO 3166 code.
@@ -127,7 +128,8 @@ pub const COUNTRY_ALIASES: &[(&str, &str)] = &[
 ];
 
 /// City aliases by GeoNames id where the news referent is not the largest-population candidate
-/// (the state of New York and the state of Washington outweigh the cities by summed population).
+/// (the state of New York and the state of Washington outweigh the cities by summed population),
+/// or where the English name is too far from GeoNames' own for an alternate name (`build.rs`).
 pub const CITY_ALIASES: &[(&str, u32)] = &[
     ("New York", 5128581),
     ("NYC", 5128581),
@@ -136,6 +138,11 @@ pub const CITY_ALIASES: &[(&str, u32)] = &[
     ("Washington, D.C.", 4140963),
     ("LA", 5368361),
     ("Kiev", 703448),
+    // English names too far from GeoNames' own ones ("Köln", "Makkah", "Gaza") for the
+    // alternate-name rule in `build.rs`.
+    ("Cologne", 2886242),
+    ("Mecca", 104515),
+    ("Gaza City", 281133),
 ];
 
 /// AP-style abbreviations of US states as wire datelines write them ("MINNETONKA, Minn.",

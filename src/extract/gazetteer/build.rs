@@ -11,7 +11,9 @@
 //! 3. higher population wins, where an admin1 region's population is the summed population of
 //!    its cities15000 towns and a match on an *alternate* name counts a tenth of the population
 //!    (so "Hanover" → Hannover, Germany rather than Hanover, Maryland, yet a small town's own
-//!    name is not stolen by a big city's obscure exonym); ties → own name, then lower id;
+//!    name is not stolen by a big city's obscure exonym); ties → own name, then lower id; an
+//!    alternate name counts only when it reads as the same city (`same_city_name`: "Basle",
+//!    "Peking", not "Twickenham" for Huntsville, Alabama);
 //! 4. if the winner is an admin1 region whose seat city (PPLA/PPLC) has the same name, the city
 //!    wins instead ("Seoul", "São Paulo", "Berlin" → the city; the country is the same).
 use std::collections::HashMap;
@@ -63,6 +65,33 @@ fn usable_alternate(s: &str) -> bool {
         && s.chars().next().is_some_and(|c| c.is_uppercase())
         && s.chars().all(latin)
         && s.chars().any(|c| c.is_lowercase())
+}
+
+/// Whether alternate name `alt` of a city with own name `own` (both [`lookup_key`]s) and
+/// `population` reads as that city in English news: a spelling of the own name (at most a
+/// third of its letters edited, a swap of two counting once: Basle, Ghent, Gothenburg), its
+/// first words ("Frankfurt" of Frankfurt am Main; "Hague" of The Hague), or the one-word exonym of a city of two
+/// million or more (Peking, Bombay, Leningrad). GeoNames also lists old and neighbourhood
+/// names of other places, which news uses for those: "Twickenham" (Huntsville, Alabama),
+/// "Bethlehem" (Belém), "Westport" (Kansas City), "Garden City" (Singapore).
+fn same_city_name(alt: &str, own: &str, population: u64) -> bool {
+    let (a, o) = (
+        alt.strip_prefix("the ").unwrap_or(alt),
+        own.strip_prefix("the ").unwrap_or(own),
+    );
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let (la, lo) = (letters(a), letters(o));
+    let longest = la.chars().count().max(lo.chars().count()).max(1);
+    let spelling = 3 * strsim::osa_distance(&la, &lo) <= longest;
+    let word_of = o
+        .strip_prefix(a)
+        .is_some_and(|rest| rest.starts_with([' ', '-']));
+    let exonym = !a.contains(' ') && population >= 2_000_000;
+    spelling || word_of || exonym
 }
 
 /// Ranking of one (key, place) candidate; larger wins.
@@ -192,8 +221,12 @@ pub fn build(shared_root: &Path) -> Result<Vec<u8>, GazetteerError> {
         names.push((lookup_key(f[1]), idx, true));
         names.push((lookup_key(f[2]), idx, true));
         if population >= ALTERNATES_MIN_POPULATION {
+            let own = lookup_key(f[1]);
             for alt in f[3].split(',').filter(|a| usable_alternate(a)) {
-                names.push((lookup_key(alt), idx, false));
+                let key = lookup_key(alt);
+                if same_city_name(&key, &own, population) {
+                    names.push((key, idx, false));
+                }
             }
         }
         places.push(RawPlace {
@@ -263,6 +296,31 @@ pub fn build(shared_root: &Path) -> Result<Vec<u8>, GazetteerError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alternates_of_the_same_city_only() {
+        let k = |s: &str| lookup_key(s);
+        for (alt, own, pop) in [
+            ("Basle", "Basel", 177_000),
+            ("Ghent", "Gent", 265_000),
+            ("Gothenburg", "Göteborg", 572_000),
+            ("Frankfurt", "Frankfurt am Main", 650_000),
+            ("Hague", "The Hague", 474_000),
+            ("Stoke", "Stoke-on-Trent", 270_000),
+            ("Peking", "Beijing", 18_960_000),
+        ] {
+            assert!(same_city_name(&k(alt), &k(own), pop), "{alt} → {own}");
+        }
+        for (alt, own, pop) in [
+            ("Twickenham", "Huntsville", 200_000),
+            ("Bethlehem", "Belém", 1_400_000),
+            ("Westport", "Kansas City", 475_000),
+            ("Garden City", "Singapore", 5_600_000),
+            ("Main", "Frankfurt am Main", 650_000),
+        ] {
+            assert!(!same_city_name(&k(alt), &k(own), pop), "{alt} → {own}");
+        }
+    }
 
     #[test]
     fn alternate_filter() {
