@@ -160,6 +160,38 @@ fn bbc_news_every_file_is_indexed_or_accounted_for() {
     assert_eq!(v["warnings"]["not UTF-8, encoding guessed"], 1);
 }
 
+/// HuffPost headline-only records name "Trump" with nothing around it; the file's other
+/// records name Donald Trump in full, and the file's articles are linked together.
+#[test]
+fn huffpost_surnames_link_to_the_files_person() {
+    let Some(file) =
+        shared("corpora/huffpost-news-category-subset/News_Category_Dataset_v3.first9999.jsonl")
+    else {
+        return;
+    };
+    let out = dateline_ok(&["extract", &file.display().to_string()], 0);
+    let records = json_lines(&out);
+    assert_eq!(records.len(), 9999);
+    let with = |field: &str, name: &str| {
+        records
+            .iter()
+            .filter(|r| r[field].as_array().unwrap().iter().any(|v| v == name))
+            .count()
+    };
+    // Before the link: "Trump" was an organization in 525 records.
+    assert!(
+        with("organizations", "Trump") < 10,
+        "{}",
+        with("organizations", "Trump")
+    );
+    assert!(
+        with("people", "Donald Trump") > 900,
+        "{}",
+        with("people", "Donald Trump")
+    );
+    assert!(with("people", "Melania Trump") > 10);
+}
+
 /// The committed model files are exactly what the documented commands make from ../shared.
 #[test]
 fn committed_models_are_reproducible() {

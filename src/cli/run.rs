@@ -167,11 +167,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 for p in &outcome.problems {
                     eprintln!("dateline: {p}");
                 }
-                for mut article in outcome.articles {
-                    if !no_extract {
-                        dateline::extract::enrich(&mut article);
-                    }
-                    writeln!(stdout, "{}", serde_json::to_string(&article)?)?;
+                let mut articles = outcome.articles;
+                if !no_extract {
+                    dateline::extract::enrich_file(&mut articles);
+                }
+                for article in &articles {
+                    writeln!(stdout, "{}", serde_json::to_string(article)?)?;
                     printed += 1;
                 }
             }

@@ -6,11 +6,13 @@
 //! - [`date`]: date values as formats carry them;
 //! - [`gazetteer`]: place names → canonical places with their country (GeoNames);
 //! - [`ner`]: the embedded recognizer that finds people, places and organizations in text;
-//! - [`entities`]: mentions and metadata values → canonical, de-duplicated entities.
+//! - [`entities`]: mentions and metadata values → canonical, de-duplicated entities;
+//! - [`link`]: the articles of one file correct each other's entity kinds.
 
 pub mod date;
 pub mod entities;
 pub mod gazetteer;
+pub mod link;
 pub mod ner;
 
 use std::collections::HashMap;
@@ -32,6 +34,21 @@ pub fn preload() {
     spawn(|| {
         let _ = ner::Recognizer::try_embedded();
     });
+}
+
+/// Articles of one file linked together at most ([`link::link_surnames`]): bounds the memory
+/// a huge JSON Lines dump holds at once.
+pub const LINK_WINDOW: usize = 20_000;
+
+/// [`enrich`] for the articles of one file, then [`link::link_surnames`] over each run of
+/// [`LINK_WINDOW`] of them. Returns each article's extra place keys, in order.
+pub fn enrich_file(articles: &mut [Article]) -> Vec<Vec<String>> {
+    let mut extra = Vec::with_capacity(articles.len());
+    for window in articles.chunks_mut(LINK_WINDOW) {
+        extra.extend(window.iter_mut().map(enrich));
+        link::link_surnames(window);
+    }
+    extra
 }
 
 /// Finds what metadata did not give: a publication date from the article's dateline, URL or
@@ -464,18 +481,20 @@ fn is_function_word(word: &str) -> bool {
     WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// The names of the entities of `kind`, in order: an article's display list.
+fn names_of(entities: &[Entity], kind: EntityKind) -> Vec<String> {
+    entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.name.clone())
+        .collect()
+}
+
 /// Fills the display lists from `entities` and returns the countries to index as extra keys.
 fn apply(article: &mut Article, entities: Vec<Entity>) -> Vec<String> {
-    let names = |kind| {
-        entities
-            .iter()
-            .filter(|e| e.kind == kind)
-            .map(|e| e.name.clone())
-            .collect()
-    };
-    article.people = names(EntityKind::Person);
-    article.places = names(EntityKind::Place);
-    article.organizations = names(EntityKind::Org);
+    article.people = names_of(&entities, EntityKind::Person);
+    article.places = names_of(&entities, EntityKind::Place);
+    article.organizations = names_of(&entities, EntityKind::Org);
     let mut countries: Vec<String> = Vec::new();
     for e in entities.iter().filter(|e| e.kind == EntityKind::Place) {
         if let Some(c) = &e.country {

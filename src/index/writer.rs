@@ -226,13 +226,14 @@ pub fn build(
                             }
                         }
                     };
-                    for mut article in outcome.articles {
-                        let extra_places = if opts.extract {
-                            crate::extract::enrich(&mut article)
-                        } else {
-                            Vec::new()
-                        };
-                        let doc = super::document::to_document(&fields, &article, &extra_places);
+                    let mut articles = outcome.articles;
+                    let extras = if opts.extract {
+                        crate::extract::enrich_file(&mut articles)
+                    } else {
+                        vec![Vec::new(); articles.len()]
+                    };
+                    for (article, extra_places) in articles.iter().zip(&extras) {
+                        let doc = super::document::to_document(&fields, article, extra_places);
                         ops.push(UserOperation::Delete(Term::from_field_text(
                             fields.id,
                             &article.id,
