@@ -130,7 +130,8 @@ pub fn with_table_key<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
 
 /// Whether a person or organization mention is table or calendar residue rather than a
 /// name: its first word is a bare number ("1,337 Bank" from a column of figures), or it is one
-/// month or weekday name or abbreviation ("Feb", "Tues.").
+/// month or weekday name or abbreviation ("Feb", "Tues."), or an award alone ("won an Oscar":
+/// person "Oscar" in 54 BBC articles).
 pub fn is_not_a_name(mention: &str) -> bool {
     let mut words = mention.split_whitespace();
     let first = words.next().unwrap_or("");
@@ -183,7 +184,10 @@ pub fn is_not_a_name(mention: &str) -> bool {
         "saturday",
         "sunday",
     ];
-    words.next().is_none() && CALENDAR.contains(&bare.to_ascii_lowercase().as_str())
+    // Not "Bafta": it is also the academy that gives them.
+    const AWARDS: &[&str] = &["emmy", "emmys", "grammy", "grammys", "oscar", "oscars"];
+    let word = bare.to_ascii_lowercase();
+    words.next().is_none() && (CALENDAR.contains(&word.as_str()) || AWARDS.contains(&word.as_str()))
 }
 
 /// The last word of a multi-word mention without edge punctuation or a possessive
@@ -297,6 +301,9 @@ mod tests {
         assert!(!is_not_a_name("20th Century Fox"));
         assert!(!is_not_a_name("April Ryan"));
         assert!(!is_not_a_name("Monday Group"));
+        assert!(is_not_a_name("Oscar"));
+        assert!(is_not_a_name("Grammys"));
+        assert!(!is_not_a_name("Oscar Pistorius"));
     }
 
     #[test]
