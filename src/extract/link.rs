@@ -1,5 +1,6 @@
 //! Names linked across the articles of one file: a surname the recognizer typed as an
-//! organization becomes the person the file names so.
+//! organization becomes the person the file names so, and "Georgia" with nothing around it
+//! the Georgia the file's other articles name ([`link_places`]).
 //!
 //! A record of a news dump is often a headline and a line of text. In "Media Ask Judge To
 //! Release Trump Search Warrant Affidavit" nothing tells the recognizer that "Trump" is a
@@ -16,6 +17,7 @@ use std::collections::HashMap;
 use crate::article::{Article, EntityKind};
 use crate::extract::entities::{Entity, Origin};
 use crate::extract::gazetteer::fold::exact_key;
+use crate::extract::gazetteer::Gazetteer;
 
 /// Articles (at least) that must name the full person before the surname links to it: a
 /// figure the file keeps returning to. With fewer, an unrelated bearer of the name is too
@@ -93,6 +95,77 @@ pub fn link_surnames(articles: &mut [Article]) {
             relink(a, &linked);
         }
     }
+}
+
+/// Minimum articles of a file that must settle a name like "Georgia" on one region, with
+/// other places there, before the file's undecided articles follow them.
+const MIN_PLACE_VOTES: usize = 5;
+
+/// Gives a place named like a country and a first-level region elsewhere ("Georgia": the
+/// country, and the US state) that an article left at the country for want of other places
+/// (`entities::regions_over_countries` decides with them) the region the rest of the file
+/// shows: when at least [`MIN_PLACE_VOTES`] articles of `articles` settle the name on one
+/// region, four times as many as settle it on the country or another region (by places in
+/// that country). A HuffPost headline "Appeals Court Allows Georgia Abortion Law" names the
+/// US state, as the file's other Georgia records do. Returns the indices of the articles
+/// changed, whose extra country keys must be recomputed.
+pub fn link_places(articles: &mut [Article], gaz: &Gazetteer) -> Vec<usize> {
+    // Per name key: votes per GeoNames id (a region's, or the country's).
+    let mut votes: HashMap<String, HashMap<u32, usize>> = HashMap::new();
+    let mut undecided: Vec<(usize, usize, String)> = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        for (ei, e) in a.entities.iter().enumerate() {
+            if e.kind != EntityKind::Place || e.geonames_id.is_none() {
+                continue;
+            }
+            let regions = gaz.regions_named(&e.name);
+            if regions.is_empty() {
+                continue;
+            }
+            let key = exact_key(&e.name);
+            let id = e.geonames_id.unwrap_or_default();
+            let as_country = e.country.as_deref() == Some(e.name.as_str());
+            let evidence = !as_country
+                || a.entities.iter().any(|o| {
+                    o.kind == EntityKind::Place
+                        && o.name != e.name
+                        && o.country.as_deref() == Some(e.name.as_str())
+                });
+            if evidence {
+                *votes.entry(key).or_default().entry(id).or_default() += 1;
+            } else {
+                undecided.push((ai, ei, key));
+            }
+        }
+    }
+    let mut changed = Vec::new();
+    for (ai, ei, key) in undecided {
+        let Some(v) = votes.get(&key) else {
+            continue;
+        };
+        let total: usize = v.values().sum();
+        let Some((&id, &n)) = v.iter().max_by_key(|&(id, n)| (*n, std::cmp::Reverse(*id))) else {
+            continue;
+        };
+        let e = &articles[ai].entities[ei];
+        let Some(region) = gaz
+            .regions_named(&e.name)
+            .into_iter()
+            .find(|r| r.geonames_id == id)
+        else {
+            continue;
+        };
+        if n >= MIN_PLACE_VOTES && n >= 4 * (total - n) {
+            let country = region.country.clone();
+            let e = &mut articles[ai].entities[ei];
+            e.country = Some(country);
+            e.geonames_id = Some(id);
+            if changed.last() != Some(&ai) {
+                changed.push(ai);
+            }
+        }
+    }
+    changed
 }
 
 /// The full name one-word organization `e` links to, if any.
@@ -193,6 +266,44 @@ mod tests {
         assert_eq!(file[n + 1].people, ["Dana Quell"]);
         assert_eq!(file[n + 1].organizations, ["Vantor", "QUELL"]);
         assert_eq!(file[n + 2].organizations, ["Qu"]);
+    }
+
+    #[test]
+    fn georgia_alone_follows_the_files_other_georgias() {
+        let gaz = crate::extract::gazetteer::embedded().expect("embedded gazetteer");
+        let place = |name: &str, country: &str, id: u32| Entity {
+            kind: EntityKind::Place,
+            name: name.into(),
+            mentions: vec![(0, name.len())],
+            origin: Origin::Text,
+            country: Some(country.into()),
+            geonames_id: Some(id),
+        };
+        let with = |entities: Vec<Entity>| Article {
+            entities,
+            ..Article::default()
+        };
+        // The US state (4197000) in articles that name Atlanta; the country (614540) alone.
+        let state = || place("Georgia", "United States", 4197000);
+        let atlanta = || place("Atlanta", "United States", 4180439);
+        let alone = || place("Georgia", "Georgia", 614540);
+        let mut file: Vec<Article> = (0..MIN_PLACE_VOTES)
+            .map(|_| with(vec![state(), atlanta()]))
+            .collect();
+        file.push(with(vec![alone()]));
+        assert_eq!(link_places(&mut file, gaz), [MIN_PLACE_VOTES]);
+        let g = &file[MIN_PLACE_VOTES].entities[0];
+        assert_eq!(
+            (g.country.as_deref(), g.geonames_id),
+            (Some("United States"), Some(4197000))
+        );
+        // Two articles name Tbilisi with Georgia: five for the state are not four times as many.
+        let mut file: Vec<Article> = (0..MIN_PLACE_VOTES)
+            .map(|_| with(vec![state(), atlanta()]))
+            .collect();
+        let tbilisi = || with(vec![alone(), place("Tbilisi", "Georgia", 611717)]);
+        file.extend([tbilisi(), tbilisi(), with(vec![alone()])]);
+        assert!(link_places(&mut file, gaz).is_empty());
     }
 
     #[test]

@@ -40,13 +40,20 @@ pub fn preload() {
 /// a huge JSON Lines dump holds at once.
 pub const LINK_WINDOW: usize = 20_000;
 
-/// [`enrich`] for the articles of one file, then [`link::link_surnames`] over each run of
-/// [`LINK_WINDOW`] of them. Returns each article's extra place keys, in order.
+/// [`enrich`] for the articles of one file, then [`link::link_surnames`] and
+/// [`link::link_places`] over each run of [`LINK_WINDOW`] of them. Returns each article's
+/// extra place keys, in order.
 pub fn enrich_file(articles: &mut [Article]) -> Vec<Vec<String>> {
     let mut extra = Vec::with_capacity(articles.len());
     for window in articles.chunks_mut(LINK_WINDOW) {
+        let first = extra.len();
         extra.extend(window.iter_mut().map(enrich));
         link::link_surnames(window);
+        if let Ok(gaz) = gazetteer::embedded() {
+            for i in link::link_places(window, gaz) {
+                extra[first + i] = countries_to_index(&window[i]);
+            }
+        }
     }
     extra
 }
@@ -495,15 +502,25 @@ fn apply(article: &mut Article, entities: Vec<Entity>) -> Vec<String> {
     article.people = names_of(&entities, EntityKind::Person);
     article.places = names_of(&entities, EntityKind::Place);
     article.organizations = names_of(&entities, EntityKind::Org);
+    article.entities = entities;
+    countries_to_index(article)
+}
+
+/// The countries of `article`'s places that its place list does not name itself (Seoul →
+/// "South Korea"): exact-value keys to index but not display.
+fn countries_to_index(article: &Article) -> Vec<String> {
     let mut countries: Vec<String> = Vec::new();
-    for e in entities.iter().filter(|e| e.kind == EntityKind::Place) {
+    for e in article
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+    {
         if let Some(c) = &e.country {
             if !article.places.contains(c) && !countries.contains(c) {
                 countries.push(c.clone());
             }
         }
     }
-    article.entities = entities;
     countries
 }
 
