@@ -28,7 +28,7 @@ const TITLES: &str = "\
     frau sr sra founder cofounder officer financial operating commissioner inspector detective \
     superintendent envoy negotiator lawmaker legislator candidate councillor councilor \
     councilman councilwoman alderman curator economist analyst editor correspondent lawyer \
-    broker researcher official exchequer";
+    broker researcher official exchequer taoiseach";
 
 /// [`TITLES`] as a set of byte strings, the form [`with_table_key`] gives.
 fn titles() -> &'static HashSet<&'static [u8]> {
@@ -60,7 +60,7 @@ const PERSONAL_TITLES: &str = "\
     gov governor sen senator rep representative congressman congresswoman lt col colonel sgt \
     sergeant capt captain cmdr commander adm admiral rev reverend sir dame mayor ambassador \
     spokesman spokeswoman spokesperson coach mme mlle herr frau councillor councilor \
-    councilman councilwoman alderman minister premier chancellor lawmaker exchequer";
+    councilman councilwoman alderman minister premier chancellor lawmaker exchequer taoiseach";
 
 pub(super) fn is_personal_title(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static [u8]>> = OnceLock::new();
@@ -263,6 +263,8 @@ mod tests {
             name("President Amara Okafor").as_deref(),
             Some("Amara Okafor")
         );
+        assert_eq!(name("Taoiseach Aine Keane").as_deref(), Some("Aine Keane"));
+        assert_eq!(name("Taoiseach"), None);
         assert_eq!(
             name("Prime Minister Lena Varga").as_deref(),
             Some("Lena Varga")

@@ -130,8 +130,9 @@ pub fn with_table_key<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
 
 /// Whether a person or organization mention is table or calendar residue rather than a
 /// name: its first word is a bare number ("1,337 Bank" from a column of figures), or it is one
-/// month or weekday name or abbreviation ("Feb", "Tues."), or an award alone ("won an Oscar":
-/// person "Oscar" in 54 BBC articles).
+/// month or weekday name or abbreviation ("Feb", "Tues.", "Fri Nov"), an award alone ("won an
+/// Oscar": person "Oscar" in 75 BBC articles), or a holiday ("Easter", "Lunar New Year",
+/// "Christmas Eve").
 pub fn is_not_a_name(mention: &str) -> bool {
     let mut words = mention.split_whitespace();
     let first = words.next().unwrap_or("");
@@ -186,8 +187,30 @@ pub fn is_not_a_name(mention: &str) -> bool {
     ];
     // Not "Bafta": it is also the academy that gives them.
     const AWARDS: &[&str] = &["emmy", "emmys", "grammy", "grammys", "oscar", "oscars"];
-    let word = bare.to_ascii_lowercase();
-    words.next().is_none() && (CALENDAR.contains(&word.as_str()) || AWARDS.contains(&word.as_str()))
+    const HOLIDAYS: &[&str] = &[
+        "christmas",
+        "diwali",
+        "easter",
+        "eid",
+        "hanukkah",
+        "ramadan",
+        "thanksgiving",
+    ];
+    let key = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    };
+    let all: Vec<String> = mention.split_whitespace().map(key).collect();
+    let is = |list: &[&str], w: &String| list.contains(&w.as_str());
+    match all.as_slice() {
+        [one] => is(CALENDAR, one) || is(AWARDS, one) || is(HOLIDAYS, one),
+        // "Fri Nov" (a date line), "Lunar New Year", "Christmas Eve".
+        many => {
+            many.iter().all(|w| is(CALENDAR, w))
+                || many.ends_with(&["new".into(), "year".into()])
+                || (is(HOLIDAYS, &many[0]) && many.len() == 2)
+        }
+    }
 }
 
 /// The last word of a multi-word mention without edge punctuation or a possessive
@@ -304,6 +327,11 @@ mod tests {
         assert!(is_not_a_name("Oscar"));
         assert!(is_not_a_name("Grammys"));
         assert!(!is_not_a_name("Oscar Pistorius"));
+        assert!(is_not_a_name("Fri Nov"));
+        assert!(is_not_a_name("Lunar New Year"));
+        assert!(is_not_a_name("Christmas Eve"));
+        assert!(!is_not_a_name("Christmas Island Phosphate"));
+        assert!(is_not_a_name("Easter"));
     }
 
     #[test]
