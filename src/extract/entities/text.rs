@@ -129,7 +129,8 @@ pub fn with_table_key<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
 }
 
 /// Whether a person or organization mention is table or calendar residue rather than a
-/// name: its first word is a bare number ("1,337 Bank" from a column of figures), or it is one
+/// name: its first word is a bare number ("1,337 Bank" from a column of figures), a word is a
+/// figure with a decimal point or thousands separator or a "--" gap, or it is one
 /// month or weekday name or abbreviation ("Feb", "Tues.", "Fri Nov"), an award alone ("won an
 /// Oscar": person "Oscar" in 75 BBC articles), or a holiday ("Easter", "Lunar New Year",
 /// "Christmas Eve").
@@ -200,6 +201,9 @@ pub fn is_not_a_name(mention: &str) -> bool {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_ascii_lowercase()
     };
+    if mention.split_whitespace().any(is_table_cell) {
+        return true;
+    }
     let all: Vec<String> = mention.split_whitespace().map(key).collect();
     let is = |list: &[&str], w: &String| list.contains(&w.as_str());
     match all.as_slice() {
@@ -211,6 +215,19 @@ pub fn is_not_a_name(mention: &str) -> bool {
                 || (is(HOLIDAYS, &many[0]) && many.len() == 2)
         }
     }
+}
+
+/// Whether `word` is a cell of a results table, never part of a name: a figure with a decimal
+/// point or thousands separator ("1.24", "3,137,000", "(538,750)") or a "--" column gap.
+/// Mentions run over table rows ("Oats 1.24 0.99 V 1.65 -- Barley").
+pub fn is_table_cell(word: &str) -> bool {
+    let figure = word.trim_matches(|c: char| !c.is_ascii_digit());
+    (word.len() >= 2 && word.chars().all(|c| c == '-'))
+        || (figure.contains(['.', ','])
+            && figure
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && figure.chars().filter(char::is_ascii_digit).count() >= 2)
 }
 
 /// The last word of a multi-word mention without edge punctuation or a possessive
@@ -332,6 +349,11 @@ mod tests {
         assert!(is_not_a_name("Christmas Eve"));
         assert!(!is_not_a_name("Christmas Island Phosphate"));
         assert!(is_not_a_name("Easter"));
+        assert!(is_not_a_name("Natl Loan Oats 1.24 0.99 V 1.65 -- Barley"));
+        assert!(is_not_a_name("Durum 3,137,000"));
+        assert!(!is_not_a_name("Boeing 747 Fleet"));
+        assert!(!is_not_a_name("U.S. Steel"));
+        assert!(!is_not_a_name("Smith, Barney"));
     }
 
     #[test]
