@@ -135,8 +135,7 @@ pub fn with_table_key<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
 /// Oscar": person "Oscar" in 75 BBC articles), or a holiday ("Easter", "Lunar New Year",
 /// "Christmas Eve").
 pub fn is_not_a_name(mention: &str) -> bool {
-    let mut words = mention.split_whitespace();
-    let first = words.next().unwrap_or("");
+    let first = mention.split_whitespace().next().unwrap_or("");
     let bare = first.trim_matches(|c: char| !c.is_alphanumeric());
     if !bare.is_empty()
         && bare
@@ -197,22 +196,24 @@ pub fn is_not_a_name(mention: &str) -> bool {
         "ramadan",
         "thanksgiving",
     ];
-    let key = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase()
-    };
     if mention.split_whitespace().any(is_table_cell) {
         return true;
     }
-    let all: Vec<String> = mention.split_whitespace().map(key).collect();
-    let is = |list: &[&str], w: &String| list.contains(&w.as_str());
-    match all.as_slice() {
-        [one] => is(CALENDAR, one) || is(AWARDS, one) || is(HOLIDAYS, one),
+    // Compared without case or edge punctuation, and without allocating: this runs for every
+    // person and organization mention.
+    let is = |list: &[&str], w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    };
+    let mut back = mention.split_whitespace().rev();
+    let (last, before) = (back.next().unwrap_or(""), back.next());
+    match before {
+        None => is(CALENDAR, last) || is(AWARDS, last) || is(HOLIDAYS, last),
         // "Fri Nov" (a date line), "Lunar New Year", "Christmas Eve".
-        many => {
-            many.iter().all(|w| is(CALENDAR, w))
-                || many.ends_with(&["new".into(), "year".into()])
-                || (is(HOLIDAYS, &many[0]) && many.len() == 2)
+        Some(before) => {
+            mention.split_whitespace().all(|w| is(CALENDAR, w))
+                || (is(&["new"], before) && is(&["year"], last))
+                || (back.next().is_none() && is(HOLIDAYS, before))
         }
     }
 }

@@ -589,6 +589,11 @@ impl Recognizer {
 /// "\""): the model learned quotes and the possessive from CoNLL-2003's ASCII text, and
 /// took web copy's "Alibaba’s New York" for one name. Other words are returned as they are.
 fn ascii_quote(word: &str) -> &str {
+    // Each quote below is U+2018..U+201D, whose UTF-8 starts with 0xE2: one byte test for the
+    // ASCII words of most text.
+    if word.as_bytes().first() != Some(&0xE2) {
+        return word;
+    }
     match word {
         "\u{2019}s" => "'s",
         "\u{2019}S" => "'S",
