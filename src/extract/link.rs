@@ -41,37 +41,36 @@ pub fn link_surnames(articles: &mut [Article]) {
     let mut full: HashMap<String, HashMap<String, (usize, String)>> = HashMap::new();
     let mut opens_org: HashMap<String, usize> = HashMap::new();
     for a in articles.iter() {
-        let mut seen: Vec<String> = Vec::new();
+        // An article's entities are one per name already; organizations count once per
+        // opening word ("Trump Tower" and "Trump Organization").
+        let mut org_words: Vec<String> = Vec::new();
         for e in &a.entities {
-            let words: Vec<&str> = e.name.split_whitespace().collect();
-            if words.len() < 2 {
+            let person = e.kind == EntityKind::Person;
+            if !(person || e.kind == EntityKind::Org) || !e.name.contains(char::is_whitespace) {
                 continue;
             }
-            let key = exact_key(&e.name);
-            if seen.contains(&key) {
-                continue;
-            }
-            match e.kind {
-                EntityKind::Person => {
-                    let Some(surname) = words
-                        .iter()
-                        .rev()
-                        .map(|w| exact_key(w.trim_end_matches('.')))
-                        .find(|w| !SUFFIXES.contains(&w.as_str()))
-                    else {
-                        continue;
-                    };
-                    let slot = full
-                        .entry(surname)
-                        .or_default()
-                        .entry(key.clone())
-                        .or_insert((0, e.name.clone()));
-                    slot.0 += 1;
+            let mut words = e.name.split_whitespace();
+            if !person {
+                let first = exact_key(words.next().unwrap_or(""));
+                if !org_words.contains(&first) {
+                    *opens_org.entry(first.clone()).or_default() += 1;
+                    org_words.push(first);
                 }
-                EntityKind::Org => *opens_org.entry(exact_key(words[0])).or_default() += 1,
-                _ => {}
+                continue;
             }
-            seen.push(key);
+            let Some(surname) = words
+                .rev()
+                .map(|w| exact_key(w.trim_end_matches('.')))
+                .find(|w| !SUFFIXES.contains(&w.as_str()))
+            else {
+                continue;
+            };
+            let slot = full
+                .entry(surname)
+                .or_default()
+                .entry(exact_key(&e.name))
+                .or_insert_with(|| (0, e.name.clone()));
+            slot.0 += 1;
         }
     }
     let linked: HashMap<String, String> = full
