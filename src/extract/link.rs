@@ -1,6 +1,7 @@
 //! Names linked across the articles of one file: a surname the recognizer typed as an
-//! organization becomes the person the file names so, and "Georgia" with nothing around it
-//! the Georgia the file's other articles name ([`link_places`]).
+//! organization becomes the person the file names so, a name takes the kind most of the
+//! file's articles give it ([`link_kinds`]), and "Georgia" with nothing around it the Georgia
+//! the file's other articles name ([`link_places`]).
 //!
 //! A record of a news dump is often a headline and a line of text. In "Media Ask Judge To
 //! Release Trump Search Warrant Affidavit" nothing tells the recognizer that "Trump" is a
@@ -187,13 +188,17 @@ fn relink(a: &mut Article, linked: &HashMap<String, String>) {
             e.name = name.clone();
         }
     }
+    merge_same_names(a);
+}
+
+/// Merges the person and organization entities of `a` that now share kind and name (the
+/// first in order keeps its place) and rebuilds the article's name lists.
+fn merge_same_names(a: &mut Article) {
     let mut merged: Vec<Entity> = Vec::with_capacity(a.entities.len());
     for e in a.entities.drain(..) {
         let key = exact_key(&e.name);
         let same = |x: &&mut Entity| {
-            x.kind == EntityKind::Person
-                && e.kind == EntityKind::Person
-                && exact_key(&x.name) == key
+            x.kind == e.kind && e.kind != EntityKind::Place && exact_key(&x.name) == key
         };
         match merged.iter_mut().find(same) {
             Some(p) => {
@@ -210,6 +215,121 @@ fn relink(a: &mut Article, linked: &HashMap<String, String>) {
     a.entities = merged;
     a.people = super::names_of(&a.entities, EntityKind::Person);
     a.organizations = super::names_of(&a.entities, EntityKind::Org);
+}
+
+/// Words a firm's name may end in after its founders' names, which the recognizer reads as a
+/// person alone ("E.F. Hutton" of E.F. Hutton Group). Legal forms are gone from organization
+/// names already.
+const FIRM_TAILS: &[&str] = &[
+    "brothers",
+    "capital",
+    "group",
+    "holdings",
+    "partners",
+    "securities",
+];
+
+/// Articles (at least) on the majority side before [`link_kinds`] follows it.
+const MIN_KIND_ARTICLES: usize = 3;
+
+/// Gives a name of two words or more the kind that most articles of the file give it: a
+/// person when at least [`MIN_KIND_ARTICLES`] articles, twice as many as not, have it as a
+/// person ("Kamala Harris" typed organization in Title Case headlines), and a firm when as
+/// many have it as an organization and some name the firm with its tail word ("E.F. Hutton"
+/// is E.F. Hutton Group in a file that names the firm so, and takes that name). Without the
+/// tail word the evidence for a firm is too weak: headline-only records type people as
+/// organizations ("LeBron James"). Metadata entities are never changed.
+pub fn link_kinds(articles: &mut [Article]) {
+    // Key → articles with it as a person, as an organization, and the firm's name with its
+    // tail word (if some article has it so).
+    #[derive(Default)]
+    struct Seen {
+        people: usize,
+        orgs: usize,
+        firm: Option<String>,
+    }
+    let mut seen: HashMap<String, Seen> = HashMap::new();
+    for a in articles.iter() {
+        let mut keys: Vec<(String, bool)> = Vec::new();
+        for e in &a.entities {
+            let person = e.kind == EntityKind::Person;
+            if !(person || e.kind == EntityKind::Org) || !e.name.contains(char::is_whitespace) {
+                continue;
+            }
+            let key = if person {
+                exact_key(&e.name)
+            } else {
+                firm_key(&e.name)
+            };
+            let tailed = !person && key != exact_key(&e.name);
+            let slot = seen.entry(key.clone()).or_default();
+            if tailed && slot.firm.is_none() {
+                slot.firm = Some(e.name.clone());
+            }
+            if keys.iter().any(|(k, p)| *k == key && *p == person) {
+                continue;
+            }
+            if person {
+                slot.people += 1;
+            } else {
+                slot.orgs += 1;
+            }
+            keys.push((key, person));
+        }
+    }
+    let major = |n: usize, m: usize| n >= MIN_KIND_ARTICLES && m > 0 && n >= 2 * m;
+    // Key → the kind and name its minority-kind entities take.
+    let decided: HashMap<String, (EntityKind, Option<String>)> = seen
+        .into_iter()
+        .filter_map(|(key, s)| {
+            if major(s.people, s.orgs) {
+                Some((key, (EntityKind::Person, None)))
+            } else if major(s.orgs, s.people) && s.firm.is_some() {
+                Some((key, (EntityKind::Org, s.firm)))
+            } else {
+                None
+            }
+        })
+        .collect();
+    if decided.is_empty() {
+        return;
+    }
+    for a in articles.iter_mut() {
+        let mut changed = false;
+        for e in a.entities.iter_mut() {
+            let person = e.kind == EntityKind::Person;
+            let multi = e.name.contains(char::is_whitespace);
+            if !(person || e.kind == EntityKind::Org) || !multi || e.origin != Origin::Text {
+                continue;
+            }
+            // An organization named with its tail word ("E.F. Hutton Group") stays one.
+            let key = exact_key(&e.name);
+            if let Some((kind, name)) = decided.get(&key).filter(|(k, _)| *k != e.kind) {
+                e.kind = *kind;
+                if let Some(name) = name {
+                    e.name = name.clone();
+                }
+                changed = true;
+            }
+        }
+        if changed {
+            merge_same_names(a);
+        }
+    }
+}
+
+/// [`exact_key`] of organization name `name` without [`FIRM_TAILS`] words at its end,
+/// keeping two words at least.
+fn firm_key(name: &str) -> String {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 2
+        && words
+            .last()
+            .is_some_and(|w| FIRM_TAILS.iter().any(|t| t.eq_ignore_ascii_case(w)))
+    {
+        words.pop();
+    }
+    exact_key(&words.join(" "))
 }
 
 #[cfg(test)]
@@ -251,8 +371,8 @@ mod tests {
         file.extend(naming(MIN_ARTICLES, "Ari Vantor"));
         file.extend([
             article(&[(Person, "Dana Quell"), (Org, "Quell")]),
-            article(&[(Org, "Quell"), (Org, "Vantor"), (Org, "QUELL")]),
-            article(&[(Org, "Qu")]),
+            article(&[(Org, "Quell"), (Org, "Vantor")]),
+            article(&[(Org, "QUELL"), (Org, "Qu")]),
         ]);
         // "Vantor" opens a company's name in more than half as many articles: no link.
         file.extend((0..MIN_ARTICLES / 2 + 1).map(|_| article(&[(Org, "Vantor Motors")])));
@@ -261,10 +381,10 @@ mod tests {
         assert_eq!(file[n].people, ["Dana Quell"]);
         assert!(file[n].organizations.is_empty());
         assert_eq!(file[n].entities[0].mentions, [(0, 10), (10, 15)]);
-        // Acronyms stay organizations.
         assert_eq!(file[n + 1].people, ["Dana Quell"]);
-        assert_eq!(file[n + 1].organizations, ["Vantor", "QUELL"]);
-        assert_eq!(file[n + 2].organizations, ["Qu"]);
+        assert_eq!(file[n + 1].organizations, ["Vantor"]);
+        // Acronyms and two-letter words stay organizations.
+        assert_eq!(file[n + 2].organizations, ["QUELL", "Qu"]);
     }
 
     #[test]
@@ -303,6 +423,35 @@ mod tests {
         let tbilisi = || with(vec![alone(), place("Tbilisi", "Georgia", 611717)]);
         file.extend([tbilisi(), tbilisi(), with(vec![alone()])]);
         assert!(link_places(&mut file, gaz).is_empty());
+    }
+
+    #[test]
+    fn a_name_takes_the_kind_most_of_the_file_gives_it() {
+        use EntityKind::{Org, Person};
+        // A person typed organization in one record; a firm read as its founder's name.
+        let mut file = naming(MIN_KIND_ARTICLES, "Dana Quell");
+        file.push(article(&[(Org, "Dana Quell"), (Org, "Harrow Bank")]));
+        for _ in 0..MIN_KIND_ARTICLES {
+            file.push(article(&[(Org, "A.B. Vantor Group")]));
+        }
+        file.push(article(&[
+            (Person, "A.B. Vantor"),
+            (Org, "A.B. Vantor Group"),
+        ]));
+        // Without the firm's tail word, people stay people (headlines over-type organizations).
+        for _ in 0..MIN_KIND_ARTICLES {
+            file.push(article(&[(Org, "Mira Sol")]));
+        }
+        file.push(article(&[(Person, "Mira Sol")]));
+        link_kinds(&mut file);
+        let n = MIN_KIND_ARTICLES;
+        assert_eq!(file[n].people, ["Dana Quell"]);
+        assert_eq!(file[n].organizations, ["Harrow Bank"]);
+        let hutton = &file[2 * n + 1];
+        assert!(hutton.people.is_empty());
+        assert_eq!(hutton.organizations, ["A.B. Vantor Group"]);
+        assert_eq!(hutton.entities[0].mentions.len(), 2);
+        assert_eq!(file.last().unwrap().people, ["Mira Sol"]);
     }
 
     #[test]

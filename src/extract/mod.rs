@@ -40,14 +40,15 @@ pub fn preload() {
 /// a huge JSON Lines dump holds at once.
 pub const LINK_WINDOW: usize = 20_000;
 
-/// [`enrich`] for the articles of one file, then [`link::link_surnames`] and
-/// [`link::link_places`] over each run of [`LINK_WINDOW`] of them. Returns each article's
+/// [`enrich`] for the articles of one file, then [`link::link_kinds`],
+/// [`link::link_surnames`] and [`link::link_places`] over each run of [`LINK_WINDOW`] of them. Returns each article's
 /// extra place keys, in order.
 pub fn enrich_file(articles: &mut [Article]) -> Vec<Vec<String>> {
     let mut extra = Vec::with_capacity(articles.len());
     for window in articles.chunks_mut(LINK_WINDOW) {
         let first = extra.len();
         extra.extend(window.iter_mut().map(enrich));
+        link::link_kinds(window);
         link::link_surnames(window);
         if let Ok(gaz) = gazetteer::embedded() {
             for i in link::link_places(window, gaz) {
