@@ -2,6 +2,9 @@
 //! core while tracking how many characters were cut (so entity offsets point at the name, not
 //! at "President" or "'s"), possessive removal and tidy title-casing.
 
+// FxHash: short keys looked up for every word of every mention.
+use rustc_hash::FxHashMap as HashMap;
+
 /// A cleaned mention: the name and the character offsets (half-open, into the article text) of
 /// the part of the original mention it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,6 +131,40 @@ pub fn with_table_key<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     f(key.as_bytes())
 }
 
+/// Word classes of [`is_not_a_name`], as bits.
+const CALENDAR: u8 = 1;
+const AWARD: u8 = 2;
+const HOLIDAY: u8 = 4;
+const NEW: u8 = 8;
+const YEAR: u8 = 16;
+
+/// Table keys ([`with_table_key`]) of the words [`is_not_a_name`] looks for, with their classes:
+/// month and weekday names and abbreviations, awards alone (not "Bafta": it is also the academy
+/// that gives them), holidays, and "New Year".
+fn word_classes() -> &'static HashMap<&'static [u8], u8> {
+    static MAP: std::sync::OnceLock<HashMap<&'static [u8], u8>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let calendar = "jan feb mar apr jun jul aug sep sept oct nov dec january february march \
+            june july august september october november december mon tue tues wed thu thur \
+            thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday";
+        let awards = "emmy emmys grammy grammys oscar oscars";
+        let holidays = "christmas diwali easter eid hanukkah ramadan thanksgiving";
+        let mut map = HashMap::default();
+        for (words, class) in [
+            (calendar, CALENDAR),
+            (awards, AWARD),
+            (holidays, HOLIDAY),
+            ("new", NEW),
+            ("year", YEAR),
+        ] {
+            for w in words.split_whitespace() {
+                *map.entry(w.as_bytes()).or_insert(0) |= class;
+            }
+        }
+        map
+    })
+}
+
 /// Whether a person or organization mention is table or calendar residue rather than a
 /// name: its first word is a bare number ("1,337 Bank" from a column of figures), a word is a
 /// figure with a decimal point or thousands separator or a "--" gap, or it is one
@@ -144,76 +181,24 @@ pub fn is_not_a_name(mention: &str) -> bool {
     {
         return true;
     }
-    const CALENDAR: &[&str] = &[
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    // Not "Bafta": it is also the academy that gives them.
-    const AWARDS: &[&str] = &["emmy", "emmys", "grammy", "grammys", "oscar", "oscars"];
-    const HOLIDAYS: &[&str] = &[
-        "christmas",
-        "diwali",
-        "easter",
-        "eid",
-        "hanukkah",
-        "ramadan",
-        "thanksgiving",
-    ];
     if mention.split_whitespace().any(is_table_cell) {
         return true;
     }
-    // Compared without case or edge punctuation, and without allocating: this runs for every
-    // person and organization mention.
-    let is = |list: &[&str], w: &str| {
+    // Which list each word is in, by its table key on the stack: this runs for every person
+    // and organization mention.
+    let class = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+        with_table_key(w, |k| word_classes().get(k).copied().unwrap_or(0))
     };
     let mut back = mention.split_whitespace().rev();
     let (last, before) = (back.next().unwrap_or(""), back.next());
     match before {
-        None => is(CALENDAR, last) || is(AWARDS, last) || is(HOLIDAYS, last),
+        None => class(last) & (CALENDAR | AWARD | HOLIDAY) != 0,
         // "Fri Nov" (a date line), "Lunar New Year", "Christmas Eve".
         Some(before) => {
-            mention.split_whitespace().all(|w| is(CALENDAR, w))
-                || (is(&["new"], before) && is(&["year"], last))
-                || (back.next().is_none() && is(HOLIDAYS, before))
+            mention.split_whitespace().all(|w| class(w) & CALENDAR != 0)
+                || (class(before) & NEW != 0 && class(last) & YEAR != 0)
+                || (back.next().is_none() && class(before) & HOLIDAY != 0)
         }
     }
 }
