@@ -194,6 +194,7 @@ fn complete_person_names(rec: &ner::Recognizer, text: &str, mentions: &mut [Ment
                 && cs.all(|c| c.is_ascii_lowercase())
                 && !rec.is_common_word(w)
                 && !gazetteer::is_not_place(w)
+                && !AFFILIATIONS.contains(&w)
         };
         let misc = mentions[k].kind == EntityKind::Misc
             && mentions[k]
@@ -267,6 +268,31 @@ fn complete_person_names(rec: &ner::Recognizer, text: &str, mentions: &mut [Ment
         }
     }
 }
+
+/// Party and faith words the recognizer types MISC as it does nationalities: no first name
+/// before a surname ("Republican McConnell").
+const AFFILIATIONS: &[&str] = &[
+    "Buddhist",
+    "Catholic",
+    "Communist",
+    "Conservative",
+    "Democrat",
+    "Democratic",
+    "Green",
+    "Hindu",
+    "Independent",
+    "Islamic",
+    "Jewish",
+    "Labour",
+    "Liberal",
+    "Muslim",
+    "Progressive",
+    "Protestant",
+    "Republican",
+    "Socialist",
+    "Tory",
+    "Unionist",
+];
 
 /// Drops one-word mentions of ordinary words (written lower case in most news text) that open
 /// a sentence (or the title) when the article also writes the word in lower case and never
@@ -619,6 +645,10 @@ mod tests {
         assert_eq!(
             misc("American McKovac franchises grew.", "American"),
             (EntityKind::Misc, "American".to_string())
+        );
+        assert_eq!(
+            misc("Republican McKovac agreed.", "Republican"),
+            (EntityKind::Misc, "Republican".to_string())
         );
         assert_eq!(
             misc("Brisa ProKovac shipped it.", "Brisa"),
