@@ -69,15 +69,19 @@ fn usable_alternate(s: &str) -> bool {
 
 /// Whether alternate name `alt` of a city with own name `own` (both [`lookup_key`]s) and
 /// `population` reads as that city in English news: a spelling of the own name (at most a
-/// third of its letters edited, a swap of two counting once: Basle, Ghent, Gothenburg), its
-/// first words ("Frankfurt" of Frankfurt am Main; "Hague" of The Hague), or the one-word exonym of a city of two
-/// million or more (Peking, Bombay, Leningrad). GeoNames also lists old and neighbourhood
+/// third of its letters edited, a swap of two counting once, "ue" as "u": Basle, Ghent,
+/// Gothenburg, Ruesselsheim), its first words ("Frankfurt" of Frankfurt am Main; "Hague" of
+/// The Hague), or the one-word exonym of a city of two million or more (Peking, Bombay,
+/// Leningrad). GeoNames also lists old and neighbourhood
 /// names of other places, which news uses for those: "Twickenham" (Huntsville, Alabama),
 /// "Bethlehem" (Belém), "Westport" (Kansas City), "Garden City" (Singapore).
 fn same_city_name(alt: &str, own: &str, population: u64) -> bool {
+    // German umlauts spelled out ("Ruesselsheim") read as the folded own name ("russelsheim").
+    let spelled = |s: &str| s.replace("ae", "a").replace("oe", "o").replace("ue", "u");
+    let (alt, own) = (spelled(alt), spelled(own));
     let (a, o) = (
-        alt.strip_prefix("the ").unwrap_or(alt),
-        own.strip_prefix("the ").unwrap_or(own),
+        alt.strip_prefix("the ").unwrap_or(&alt),
+        own.strip_prefix("the ").unwrap_or(&own),
     );
     let letters = |s: &str| {
         s.chars()
@@ -308,6 +312,7 @@ mod tests {
             ("Hague", "The Hague", 474_000),
             ("Stoke", "Stoke-on-Trent", 270_000),
             ("Peking", "Beijing", 18_960_000),
+            ("Ruesselsheim", "Rüsselsheim am Main", 61_000),
         ] {
             assert!(same_city_name(&k(alt), &k(own), pop), "{alt} → {own}");
         }
