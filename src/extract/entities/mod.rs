@@ -625,8 +625,13 @@ fn particles_between(
     from: usize,
     to: usize,
 ) -> Option<String> {
-    // "de la" is 5 chars; three particles and their spaces fit well within 24.
-    if to - from > 24 {
+    // "de la" is 5 chars; three particles and their spaces fit well within 24. Most gaps
+    // between names are ", " or " and ": rejected before anything is collected.
+    let blank = |i: usize| char_at(i).is_some_and(char::is_whitespace);
+    if to - from > 24 || to < from + 3 || !blank(from) || !blank(to - 1) {
+        return None;
+    }
+    if !char_at(from + 1).is_some_and(|c| c.is_lowercase() || c.is_whitespace()) {
         return None;
     }
     let gap: String = (from..to).map_while(char_at).collect();
