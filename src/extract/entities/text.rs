@@ -191,14 +191,14 @@ pub fn is_not_a_name(mention: &str) -> bool {
         with_table_key(w, |k| word_classes().get(k).copied().unwrap_or(0))
     };
     let mut back = mention.split_whitespace().rev();
-    let (last, before) = (back.next().unwrap_or(""), back.next());
+    let (last, before) = (class(back.next().unwrap_or("")), back.next().map(class));
     match before {
-        None => class(last) & (CALENDAR | AWARD | HOLIDAY) != 0,
+        None => last & (CALENDAR | AWARD | HOLIDAY) != 0,
         // "Fri Nov" (a date line), "Lunar New Year", "Christmas Eve".
         Some(before) => {
-            mention.split_whitespace().all(|w| class(w) & CALENDAR != 0)
-                || (class(before) & NEW != 0 && class(last) & YEAR != 0)
-                || (back.next().is_none() && class(before) & HOLIDAY != 0)
+            (before & NEW != 0 && last & YEAR != 0)
+                || (back.next().is_none() && before & HOLIDAY != 0)
+                || (last & before & CALENDAR != 0 && back.all(|w| class(w) & CALENDAR != 0))
         }
     }
 }
@@ -207,6 +207,9 @@ pub fn is_not_a_name(mention: &str) -> bool {
 /// point or thousands separator ("1.24", "3,137,000", "(538,750)") or a "--" column gap.
 /// Mentions run over table rows ("Oats 1.24 0.99 V 1.65 -- Barley").
 pub fn is_table_cell(word: &str) -> bool {
+    if !word.bytes().any(|b| b.is_ascii_digit()) {
+        return word.len() >= 2 && word.bytes().all(|b| b == b'-');
+    }
     let figure = word.trim_matches(|c: char| !c.is_ascii_digit());
     (word.len() >= 2 && word.chars().all(|c| c == '-'))
         || (figure.contains(['.', ','])
