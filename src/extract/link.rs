@@ -5,7 +5,7 @@
 //!
 //! A record of a news dump is often a headline and a line of text. In "Media Ask Judge To
 //! Release Trump Search Warrant Affidavit" nothing tells the recognizer that "Trump" is a
-//! person, and it said organization in 525 of 10,000 HuffPost records, while 424 other records
+//! person, and it said organization in 550 of 10,000 HuffPost records, while 424 other records
 //! of the same file name "Donald Trump" in full. Within one article the short mention would join
 //! the full name (`entities::merge`); across the articles of one file the same evidence is
 //! there, so it is used the same way, but only to correct a kind: a one-word organization
