@@ -28,13 +28,18 @@ pub(super) fn cands_of_possessive_name(
     let named = named_possessively(char_at, m.end) || rated_by(char_at, m.start, m.end);
     // "Standard and Poor's Corp": the recognizer splits the name at "and" (and often misses
     // "Standard"); such a name takes the capitalized word before "and" with it, also before a
-    // number or the sentence's end ("Standard and Poor's 500 index", "rated AA by Standard and
-    // Poor's."), where a lone possessive is often elliptical ("MCI took Verizon's.").
+    // number, a comma or the sentence's end ("Standard and Poor's 500 index", "rated AA by
+    // Standard and Poor's."), where a lone possessive is often elliptical ("MCI took
+    // Verizon's.").
     let also_named = || {
         let after = char_at(m.end + 2);
         let digit = char_at(m.end + 3).is_some_and(|c| c.is_ascii_digit());
         let end = after == Some('.') && !char_at(m.end + 3).is_some_and(char::is_alphanumeric);
-        (after == Some(' ') && digit) || end
+        // Nor does a possessive of ownership stand before a comma: "by Standard and Poor's,
+        // the agency said" (a one-word mention only: "the Grain and Feed Trade Association's,"
+        // is the association's something).
+        let comma = after == Some(',') && !m.text.contains(' ');
+        (after == Some(' ') && digit) || end || comma
     };
     let and_before = (named || also_named())
         .then(|| word_and_before(char_at, m.start))

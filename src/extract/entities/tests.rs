@@ -688,3 +688,22 @@ fn a_rating_agency_after_by_keeps_its_possessive() {
     assert_eq!(e[0].mentions.len(), 2);
     assert_eq!(e[1].mentions.len(), 2);
 }
+
+#[test]
+fn a_possessive_before_a_comma_names_the_company() {
+    let t = "Harrow was downgraded by Standard and Poor's, the agency said. The Grain and Feed \
+             Trade Association's, members agreed.";
+    let ms = vec![
+        m(t, Org, "Standard", 0),
+        m(t, Org, "Poor", 0),
+        m(t, Org, "Feed Trade Association", 0),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(
+        names(&e),
+        vec![
+            (Org, "Standard and Poor's"),
+            (Org, "Feed Trade Association")
+        ]
+    );
+}
