@@ -143,6 +143,10 @@ pub const CITY_ALIASES: &[(&str, u32)] = &[
     ("Cologne", 2886242),
     ("Mecca", 104515),
     ("Gaza City", 281133),
+    // London districts that sports news names for their stadiums; GeoNames lists no town
+    // of these names over 15,000 people ("Twickenham" alone was Huntsville, Alabama's).
+    ("Twickenham", 2643743),
+    ("Wembley", 2643743),
 ];
 
 /// AP-style abbreviations of US states as wire datelines write them ("MINNETONKA, Minn.",
