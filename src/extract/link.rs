@@ -202,9 +202,7 @@ fn merge_same_names(a: &mut Article) {
         };
         match merged.iter_mut().find(same) {
             Some(p) => {
-                p.mentions.extend(e.mentions);
-                p.mentions.sort_unstable();
-                p.mentions.dedup();
+                p.absorb(e.mentions);
                 if p.origin != e.origin {
                     p.origin = Origin::Both;
                 }

@@ -41,8 +41,8 @@ pub fn preload() {
 pub const LINK_WINDOW: usize = 20_000;
 
 /// [`enrich`] for the articles of one file, then [`link::link_kinds`],
-/// [`link::link_surnames`] and [`link::link_places`] over each run of [`LINK_WINDOW`] of them. Returns each article's
-/// extra place keys, in order.
+/// [`link::link_surnames`] and [`link::link_places`] over each run of [`LINK_WINDOW`] of
+/// them. Returns each article's extra place keys, in order.
 pub fn enrich_file(articles: &mut [Article]) -> Vec<Vec<String>> {
     let mut extra = Vec::with_capacity(articles.len());
     for window in articles.chunks_mut(LINK_WINDOW) {

@@ -71,6 +71,16 @@ pub struct Entity {
     pub geonames_id: Option<u32>,
 }
 
+impl Entity {
+    /// Takes `mentions` (another entity's, merged into this one) into this entity's: sorted,
+    /// each span once.
+    pub(crate) fn absorb(&mut self, mentions: Vec<(usize, usize)>) {
+        self.mentions.extend(mentions);
+        self.mentions.sort_unstable();
+        self.mentions.dedup();
+    }
+}
+
 /// Entity values from an article's metadata, each as written by the source.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MetadataEntities {
@@ -512,8 +522,7 @@ fn regions_over_countries(entities: &mut Vec<Entity>, gaz: &Gazetteer) {
         match first {
             Some(f) if entities[i].kind == EntityKind::Place => {
                 let moved = entities.remove(i);
-                entities[f].mentions.extend(moved.mentions);
-                entities[f].mentions.sort_unstable();
+                entities[f].absorb(moved.mentions);
             }
             _ => i += 1,
         }
@@ -721,8 +730,7 @@ fn surnames_typed_org_are_people(entities: &mut Vec<Entity>) {
     }
     for &(i, p) in &moves {
         let mentions = std::mem::take(&mut entities[i].mentions);
-        entities[p].mentions.extend(mentions);
-        entities[p].mentions.sort_unstable();
+        entities[p].absorb(mentions);
     }
     let mut gone = moves.iter().map(|&(i, _)| i).peekable();
     let mut i = 0;

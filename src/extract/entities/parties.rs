@@ -94,15 +94,14 @@ pub fn split_listed_names(mentions: &mut Vec<Mention>) {
                 continue;
             }
             let right = right.trim_start();
-            let first = right.split(char::is_whitespace).next().unwrap_or("");
             // "Washington, D.C.", "Acme, Del.": an abbreviation alone ends the name.
-            let abbreviation = first.len() == right.trim_end().len() && first.ends_with('.');
+            let abbreviation =
+                !right.trim_end().contains(char::is_whitespace) && right.trim_end().ends_with('.');
             let splits = sep == ";"
                 || (left.trim().contains(char::is_whitespace)
                     && !right.split_whitespace().any(|w| w == "and" || w == "&")
-                    && first.starts_with(char::is_uppercase)
-                    && !abbreviation
-                    && !super::is_legal_form_word(first.trim_end_matches([',', '.'])));
+                    && opens_a_name(right)
+                    && !abbreviation);
             let head = m.text[from..at].trim_end();
             if splits && !head.is_empty() {
                 out.push(part(&m, from, from + head.len()));

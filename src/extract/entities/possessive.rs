@@ -183,13 +183,9 @@ fn named_possessively(char_at: &dyn Fn(usize) -> Option<char>, end: usize) -> bo
 /// conjunct, up to its "by" or punctuation, must have no possessive of its own ("by GM's and
 /// Ford's plans" are two possessives of ownership).
 fn rated_by(char_at: &dyn Fn(usize) -> Option<char>, start: usize, end: usize) -> bool {
-    let space = |i: usize| char_at(i).is_some_and(char::is_whitespace);
-    // Whether `word` and spaces stand right before char `to`; the char where it starts.
+    // Where whole word `word` starts when it and spaces stand right before char `to`.
     let word_before = |to: usize, word: &str| {
-        let mut at = to;
-        while at > 0 && to - at < 8 && space(at - 1) {
-            at -= 1;
-        }
+        let at = spaces_back(char_at, to);
         let n = word.len();
         (at > n
             && at < to
@@ -232,6 +228,16 @@ fn rated_by(char_at: &dyn Fn(usize) -> Option<char>, start: usize, end: usize) -
     true
 }
 
+/// Char `at` moved back over the whitespace before it, line breaks included, by 8 at most
+/// (wire copy breaks and indents lines anywhere: "Standard\n    and Poor's").
+fn spaces_back(char_at: &dyn Fn(usize) -> Option<char>, mut at: usize) -> usize {
+    let from = at;
+    while at > 0 && from - at < 8 && char_at(at - 1).is_some_and(char::is_whitespace) {
+        at -= 1;
+    }
+    at
+}
+
 /// The one capitalized word and the "and" or "&" right before char `start`, spaces or line
 /// breaks around it, as (the word's first char, the text from it to `start`): "Standard and "
 /// before "Poor's".
@@ -239,13 +245,10 @@ fn word_and_before(
     char_at: &dyn Fn(usize) -> Option<char>,
     start: usize,
 ) -> Option<(usize, String)> {
-    let space = |i: usize| char_at(i).is_some_and(char::is_whitespace);
     let mut at = start;
     let back_over_spaces = |at: &mut usize| {
         let from = *at;
-        while *at > 0 && from - *at < 8 && space(*at - 1) {
-            *at -= 1;
-        }
+        *at = spaces_back(char_at, from);
         *at < from
     };
     if !back_over_spaces(&mut at) {

@@ -19,9 +19,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::aliases::{
-    CITY_ALIASES, COUNTRY_ALIASES, COUNTRY_NAME_OVERRIDES, NOT_PLACES, REGION_ALIASES,
-};
+use super::aliases::{CITY_ALIASES, COUNTRY_ALIASES, COUNTRY_NAME_OVERRIDES, REGION_ALIASES};
 use super::codec::{encode, RawPlace};
 use super::fold::lookup_key;
 use super::{GazetteerError, PlaceKind};
@@ -72,9 +70,9 @@ fn usable_alternate(s: &str) -> bool {
 /// third of its letters edited, a swap of two counting once, "ue" as "u": Basle, Ghent,
 /// Gothenburg, Ruesselsheim), its first words ("Frankfurt" of Frankfurt am Main; "Hague" of
 /// The Hague), or the one-word exonym of a city of two million or more (Peking, Bombay,
-/// Leningrad). GeoNames also lists old and neighbourhood
-/// names of other places, which news uses for those: "Twickenham" (Huntsville, Alabama),
-/// "Bethlehem" (Belém), "Westport" (Kansas City), "Garden City" (Singapore).
+/// Leningrad). GeoNames also lists old and neighbourhood names of other places, which news
+/// uses for those: "Twickenham" (Huntsville, Alabama), "Bethlehem" (Belém), "Westport"
+/// (Kansas City), "Garden City" (Singapore).
 fn same_city_name(alt: &str, own: &str, population: u64) -> bool {
     // German umlauts spelled out ("Ruesselsheim") read as the folded own name ("russelsheim").
     let spelled = |s: &str| s.replace("ae", "a").replace("oe", "o").replace("ue", "u");
@@ -288,10 +286,11 @@ pub fn build(shared_root: &Path) -> Result<Vec<u8>, GazetteerError> {
             curated.entry(lookup_key(alias)).or_insert(idx as u32);
         }
     }
-    let denied: std::collections::HashSet<String> = NOT_PLACES.split(';').map(lookup_key).collect();
     // One- and two-letter keys ("to" from Tô, "pa" from Pa) are tickers, abbreviations and
     // words far more often than those towns; only curated ones (US, UK, LA) stay.
-    keys.retain(|(k, _)| !curated.contains_key(k) && !denied.contains(k) && k.chars().count() > 2);
+    keys.retain(|(k, _)| {
+        !curated.contains_key(k) && !super::not_place_key(k) && k.chars().count() > 2
+    });
     keys.extend(curated);
     keys.sort();
     encode(&places, &keys)

@@ -304,6 +304,12 @@ pub fn is_institution(name: &str) -> bool {
 /// True for a nationality adjective or a continent or macro-region ("German", "Arab",
 /// "Middle East"; `NOT_PLACES` in `aliases.rs`), names the gazetteer never resolves.
 pub fn is_not_place(name: &str) -> bool {
+    not_place_key(&fold::lookup_key(name))
+}
+
+/// [`is_not_place`] for a name already folded with [`fold::lookup_key`]; the gazetteer build
+/// leaves these keys out.
+fn not_place_key(key: &str) -> bool {
     static KEYS: OnceLock<FxHashSet<String>> = OnceLock::new();
     let keys = KEYS.get_or_init(|| {
         aliases::NOT_PLACES
@@ -311,7 +317,7 @@ pub fn is_not_place(name: &str) -> bool {
             .map(fold::lookup_key)
             .collect()
     });
-    keys.contains(&fold::lookup_key(name))
+    keys.contains(key)
 }
 
 /// [`is_institution`] for a name already folded with [`fold::lookup_key`].
