@@ -27,26 +27,33 @@ use crate::article::{EntityKind, Mention};
 /// offsets; order is kept.
 pub fn split_joined_parties(mentions: &mut Vec<Mention>) {
     let joined = |m: &Mention| {
-        matches!(m.kind, EntityKind::Org | EntityKind::Person)
-            && (m.text.contains(" and ")
-                || m.text.contains(" & ")
-                || m.text.contains(". ")
-                || m.text.contains(".\n"))
+        matches!(
+            m.kind,
+            EntityKind::Org | EntityKind::Person | EntityKind::Place
+        ) && (m.text.contains(" and ")
+            || m.text.contains(" & ")
+            || m.text.contains(". ")
+            || m.text.contains(".\n"))
     };
     rewrite_each(mentions, joined, |m, out| {
         let mut from = 0;
         for (at, sep) in separators(&m.text) {
             let (left, right) = (&m.text[from..at], &m.text[at + sep..]);
             let sentence = m.text[..at].ends_with('.');
+            // A place runs on into the next sentence only: "San Jose, Calif. It".
+            let company = sentence && m.kind != EntityKind::Place && ends_in_abbreviated_form(left);
             let splits = if sentence {
                 // "Co. Inc." is one name: `opens_a_name` wants no legal form next.
-                ends_in_abbreviated_form(left) && opens_a_name(right)
+                (company && opens_a_name(right)) || ends_before_a_clause(left, right)
             } else {
                 m.kind == EntityKind::Org && ends_a_company(left) && opens_a_name(right)
             };
             if splits {
                 let mut first = part(&m, from, at);
-                if sentence {
+                // An abbreviation alone names no person ("N.J. It"): typed an organization,
+                // a known place among them becomes the place (`corrected_kind`).
+                let abbreviation = !first.text.trim().contains(char::is_whitespace);
+                if company || (m.kind == EntityKind::Person && abbreviation) {
                     first.kind = EntityKind::Org;
                 }
                 out.push(first);
@@ -62,9 +69,7 @@ pub fn split_joined_parties(mentions: &mut Vec<Mention>) {
         // nothing; "The Federal Savings and Loan Insurance Corp" still names a company.
         let first = rest.text.split(char::is_whitespace).next().unwrap_or("");
         let one_word = first.len() == rest.text.len();
-        let opener =
-            crate::extract::ner::is_capitalized_function_word(first) || PRONOUNS.contains(&first);
-        if !opener || (first == "The" && !one_word) {
+        if !opens_a_clause(first) || (first == "The" && !one_word) {
             out.push(rest);
         }
     });
@@ -229,6 +234,35 @@ pub fn join_of_names(text: &str, mentions: &mut Vec<Mention>) {
 const PRONOUNS: &[&str] = &[
     "A", "I", "It", "Its", "That", "This", "We", "What", "Which", "Who",
 ];
+
+/// Auxiliaries and reporting verbs that follow a sentence's subject and never continue a name
+/// ("the U.S. Will", "U.K. Would", "the U.S. Has"). "May" and "Can" are left out: Theresa May,
+/// American Can.
+const CLAUSE_VERBS: &[&str] = &[
+    "are", "could", "had", "has", "have", "is", "said", "says", "should", "was", "were", "will",
+    "would",
+];
+
+/// Whether `word`, in any case, opens a sentence and continues no name before it: a
+/// capitalized function word (`ner::is_capitalized_function_word`), one of [`PRONOUNS`] or
+/// [`CLAUSE_VERBS`].
+fn opens_a_clause(word: &str) -> bool {
+    let any = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    crate::extract::ner::is_capitalized_function_word(word) || any(PRONOUNS) || any(CLAUSE_VERBS)
+}
+
+/// Whether a period at the end of `left` ends a sentence because `right` opens the next one
+/// with a word that continues no name: "in the U.S. He said", "U.S. WILL" in a wire headline,
+/// "Calif. It". The tokenizer keeps an abbreviation's period in its word, so the recognizer
+/// runs the name on (Reuters: "U.S. Will" 15 articles, "U.S. He" 6). Not after a title
+/// ("Mr. He", the Chinese family name).
+fn ends_before_a_clause(left: &str, right: &str) -> bool {
+    let last = left.rsplit(char::is_whitespace).next().unwrap_or("");
+    let next = right.split(char::is_whitespace).next().unwrap_or("");
+    // "U.S. And West Germany" is left to `split_joined_places`.
+    let joins = ["and", "or"].iter().any(|w| w.eq_ignore_ascii_case(next));
+    last.len() > 2 && !super::person::is_personal_title(last) && opens_a_clause(next) && !joins
+}
 
 /// Byte offsets of " and ", " & " and the whitespace after a period in `text`, with their
 /// lengths, in order.
@@ -402,6 +436,32 @@ mod tests {
         )];
         split_joined_parties(&mut v);
         assert_eq!((v[1].start, v[1].end), (26, 52));
+    }
+
+    #[test]
+    fn an_abbreviation_ending_a_sentence_ends_the_name() {
+        use EntityKind::{Org, Person, Place};
+        let t = "Sales to the U.S. He said so. MOSCOW SEES U.S. WILL ACT. Rain in San Jose, \
+                 Calif. It fell. Mr. He Wen met Sen. Will Okafor. Ana Ruiz Jr. Has left.";
+        let names = |name: &str, kind: EntityKind| {
+            let mut v = vec![m(t, kind, name, 0)];
+            split_joined_parties(&mut v);
+            v.into_iter().map(|x| (x.kind, x.text)).collect::<Vec<_>>()
+        };
+        assert_eq!(names("U.S. He", Org), [(Org, "U.S.".to_string())]);
+        assert_eq!(names("U.S. WILL", Org), [(Org, "U.S.".to_string())]);
+        assert_eq!(
+            names("San Jose, Calif. It", Place),
+            [(Place, "San Jose, Calif.".to_string())]
+        );
+        // Titles open names ("He" is a family name); "Jr." is no title.
+        for name in ["Mr. He Wen", "Sen. Will Okafor"] {
+            assert_eq!(names(name, Person), [(Person, name.to_string())]);
+        }
+        assert_eq!(
+            names("Ana Ruiz Jr. Has", Person),
+            [(Person, "Ana Ruiz Jr.".to_string())]
+        );
     }
 
     #[test]
