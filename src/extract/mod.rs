@@ -196,11 +196,10 @@ fn complete_person_names(rec: &ner::Recognizer, text: &str, mentions: &mut [Ment
                 && !gazetteer::is_not_place(w)
                 && !AFFILIATIONS.contains(&w)
         };
+        let words = || mentions[k].text.split(' ');
         let misc = mentions[k].kind == EntityKind::Misc
-            && mentions[k]
-                .text
-                .split(' ')
-                .all(|w| entities::is_title_word(w) || first_name(w));
+            && words().all(|w| entities::is_title_word(w) || first_name(w))
+            && words().any(first_name);
         if mentions[k].kind != EntityKind::Person && !misc {
             continue;
         }

@@ -28,7 +28,8 @@ const TITLES: &str = "\
     frau sr sra founder cofounder officer financial operating commissioner inspector detective \
     superintendent envoy negotiator lawmaker legislator candidate councillor councilor \
     councilman councilwoman alderman curator economist analyst editor correspondent lawyer \
-    broker researcher official exchequer taoiseach";
+    broker researcher official exchequer taoiseach speaker treasurer solicitor staff majority \
+    minority democrat republican";
 
 /// [`TITLES`] as a set of byte strings, the form [`with_table_key`] gives.
 fn titles() -> &'static HashSet<&'static [u8]> {
@@ -60,7 +61,8 @@ const PERSONAL_TITLES: &str = "\
     gov governor sen senator rep representative congressman congresswoman lt col colonel sgt \
     sergeant capt captain cmdr commander adm admiral rev reverend sir dame mayor ambassador \
     spokesman spokeswoman spokesperson coach mme mlle herr frau councillor councilor \
-    councilman councilwoman alderman minister premier chancellor lawmaker exchequer taoiseach";
+    councilman councilwoman alderman minister premier chancellor lawmaker exchequer taoiseach \
+    speaker treasurer judge lord lady baroness";
 
 pub(super) fn is_personal_title(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static [u8]>> = OnceLock::new();
@@ -82,7 +84,27 @@ pub fn starts_with_role(mention: &str) -> bool {
     let (Some(first), Some(next)) = (words.next(), words.next()) else {
         return false;
     };
-    is_personal_title(first) && next.starts_with(char::is_uppercase) && !is_title(next)
+    is_personal_title(first)
+        && next.starts_with(char::is_uppercase)
+        && !is_title(next)
+        && !is_ordinary_word(next)
+}
+
+/// Whether `word` has lower-case letters and is an ordinary word (`Recognizer::is_common_word`)
+/// that opens no names (`Recognizer::is_first_name`: "Bill", "Mark" do): in a Title Case
+/// headline every word is capitalized, and "Federal Judge Temporarily Blocks Texas Law" names
+/// nobody, so such a word cannot open the name after a title. Words in capitals are left to
+/// the other rules ("CEO TO" names nobody either way).
+fn is_ordinary_word(word: &str) -> bool {
+    // The name lists hold some noise ("Of"): these never open a name.
+    const GLUE: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+        "with",
+    ];
+    word.contains(char::is_lowercase)
+        && (GLUE.iter().any(|g| g.eq_ignore_ascii_case(word))
+            || crate::extract::ner::Recognizer::try_embedded()
+                .is_ok_and(|r| r.is_common_word(word) && !r.is_first_name(word)))
 }
 
 /// Splits an organization mention that runs on into a role and a name ("Federal Reserve
@@ -90,7 +112,8 @@ pub fn starts_with_role(mention: &str) -> bool {
 /// of the organization ("Federal Reserve Board") and of the person ("Paul Volcker"): the
 /// capitalized non-title words at the end are the name, the title words before them the
 /// role, and what precedes the role the organization. `None` unless all three are there, or
-/// a role ending in a personal title and a name (then the organization range is empty).
+/// a role ending in a personal title and a name (then the organization range is empty). The
+/// person range is empty when the "name" opens with an ordinary word ([`is_ordinary_word`]).
 pub fn split_role(mention: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     // An organization, a role and a name take three words at least; most mentions are
     // shorter and need no title lookups: `None` unless a third word is there.
@@ -119,6 +142,12 @@ pub fn split_role(mention: &str) -> Option<(std::ops::Range<usize>, std::ops::Ra
     let mut i = j;
     while i > 0 && is_title(words[i - 1].1) {
         i -= 1;
+    }
+    // "CDC Director Explains Her Dire Warning" (a Title Case headline): the organization
+    // without the rest, which names nobody.
+    if is_ordinary_word(words[j].1) {
+        let end = words[i.max(1) - 1].0 + words[i.max(1) - 1].1.len();
+        return (i > 0).then_some((0..end, mention.len()..mention.len()));
     }
     if i == 0 {
         // Only a role and a name ("U.S. Trade Representative Clayton Yeutter"): the person,
@@ -154,9 +183,15 @@ pub fn clean(mention: &str, start: usize) -> Option<Core> {
         return None;
     }
     let head = &words[..(words.len() - 1).min(ROLE_WORDS_MAX)];
-    let prefix = head
-        .iter()
-        .position(|(_, w)| !(is_title(w) || w.starts_with(|c: char| c.is_uppercase())))
+    // "of" joins two role words: "Chief of Staff", "Secretary of State".
+    let joins_roles = |k: usize| {
+        words[k].1 == "of" && k > 0 && is_title(words[k - 1].1) && is_title(words[k + 1].1)
+    };
+    let prefix = (0..head.len())
+        .position(|k| {
+            let w = head[k].1;
+            !(is_title(w) || w.starts_with(|c: char| c.is_uppercase()) || joins_roles(k))
+        })
         .unwrap_or(head.len());
     let role_end = head[..prefix].iter().rposition(|(_, w)| is_title(w));
     if let Some(i) = role_end {
@@ -255,6 +290,34 @@ mod tests {
             Some(("".into(), "Paul Volcker".into()))
         );
         assert_eq!(parts("Federal Reserve Board"), None);
+        assert_eq!(
+            parts("Ohio House Speaker Lena Varga"),
+            Some(("Ohio House".into(), "Lena Varga".into()))
+        );
+        assert_eq!(
+            parts("Treasurer Lord Ashby"),
+            Some(("".into(), "Lord Ashby".into()))
+        );
+        // A Title Case headline: the words after the role name nobody, a first name that
+        // is also a word does.
+        assert_eq!(
+            parts("Harbor Agency Director Explains Her Plan"),
+            Some(("Harbor Agency".into(), "".into()))
+        );
+        assert_eq!(
+            parts("Harbor Agency Director Bill Okafor"),
+            Some(("Harbor Agency".into(), "Bill Okafor".into()))
+        );
+    }
+
+    #[test]
+    fn a_personal_title_opens_a_person_name() {
+        assert!(starts_with_role("Judge Ines Moreno"));
+        assert!(starts_with_role("Lord Ashby"));
+        assert!(starts_with_role("Senator Mark Hale"));
+        assert!(!starts_with_role("Judge Temporarily Blocks Law"));
+        assert!(!starts_with_role("Lord Of the Rings"));
+        assert!(!starts_with_role("General Motors"));
     }
 
     #[test]
@@ -294,6 +357,21 @@ mod tests {
         assert_eq!(name("Mrs."), None);
         assert_eq!(name("John Major").as_deref(), Some("John Major"));
         assert_eq!(name("Pope Leo").as_deref(), Some("Pope Leo"));
+        for role in [
+            "House Speaker",
+            "Chief of Staff",
+            "Solicitor General",
+            "Senate Majority Leader",
+            "Republican",
+            "Treasurer",
+        ] {
+            assert_eq!(
+                name(&format!("{role} Noor Aziz")).as_deref(),
+                Some("Noor Aziz"),
+                "{role}"
+            );
+        }
+        assert_eq!(name("Lord Ashby").as_deref(), Some("Lord Ashby"));
     }
 
     #[test]

@@ -264,6 +264,12 @@ impl Gazetteer {
 
     /// Marks, for each token, the longest match per category covering it (BILOU position).
     /// Matches start only at capitalized tokens, which keeps common words like "mobile" quiet.
+    /// Whether the one-word phrase `word` (any case) is in category `cat`.
+    pub(crate) fn has_word(&self, word: &str, cat: usize) -> bool {
+        let key = phrase_key(combine(PHRASE_SEED, hash_lower(word)));
+        self.table.get(key).is_some_and(|m| m & (1 << cat) != 0)
+    }
+
     pub(crate) fn mark(&self, infos: &[TokenInfo], out: &mut Vec<GazCodes>) {
         out.clear();
         out.resize(infos.len(), [0; GAZ_CATS]);

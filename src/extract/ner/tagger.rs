@@ -462,6 +462,12 @@ impl Recognizer {
         self.clusters.is_common(super::hash::hash_lower(word))
     }
 
+    /// Whether `word` (any case) opens person names in the recognizer's name lists ("Bill",
+    /// "Mark": first tokens of GMB person spans, see `gazetteer.rs`).
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.gaz.has_word(word, super::gazetteer::CAT_FIRST)
+    }
+
     /// The model compiled into the binary (`models/ner.bin.gz`), decoded once on first use.
     ///
     /// Errors: [`NerError::Model`] if the embedded file is not a valid model (a build problem).
