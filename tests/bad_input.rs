@@ -118,3 +118,70 @@ fn the_index_folder_as_input_is_named_as_the_problem() {
     assert!(err.contains("is inside the index folder"), "{err}");
     assert!(err.contains("--index"), "{err}");
 }
+
+#[test]
+fn other_formats_or_another_index_alone_are_nothing_to_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("a.pdf"), "%PDF-1.4").unwrap();
+    std::fs::write(other.join("README.md"), "About this folder").unwrap();
+    let idx = dir.path().join("idx");
+    let out = dateline(&[
+        "index",
+        other.to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no supported files")
+            && err.contains("1 with another extension, 1 documentation"),
+        "{err}"
+    );
+    assert!(!idx.exists(), "no index is created");
+
+    // An archive holding an old index: the index is skipped, the article indexed.
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    std::fs::write(
+        archive.join("a.txt"),
+        "Port reopens\nShips sailed from Oslo.",
+    )
+    .unwrap();
+    let old = archive.join("old-index");
+    dateline_ok(
+        &[
+            "index",
+            archive.join("a.txt").to_str().unwrap(),
+            "--index",
+            old.to_str().unwrap(),
+        ],
+        0,
+    );
+    let json = dateline_ok(
+        &[
+            "index",
+            archive.to_str().unwrap(),
+            "--index",
+            idx.to_str().unwrap(),
+            "--json",
+        ],
+        0,
+    );
+    let report: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(report["articles_indexed"], 1);
+    assert_eq!(report["skipped_files"]["index folder"], 1);
+
+    // The index alone, as input.
+    let out = dateline(&[
+        "index",
+        old.to_str().unwrap(),
+        "--index",
+        dir.path().join("idx2").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is a dateline (Tantivy) index"), "{err}");
+}

@@ -161,11 +161,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for (path, why) in &walked.errors {
                 eprintln!("dateline: {}: {why}", path.display());
             }
+            for path in &walked.indexes {
+                eprintln!(
+                    "dateline: {}: a dateline index, not articles; skipped",
+                    path.display()
+                );
+            }
             let mut printed = 0usize;
+            let mut unreadable = 0usize;
             for file in &walked.files {
                 let outcome = ingest::read_file(file);
                 for p in &outcome.problems {
                     eprintln!("dateline: {p}");
+                    unreadable += usize::from(p.reason == ingest::problem::UNREADABLE);
                 }
                 let mut articles = outcome.articles;
                 if !no_extract {
@@ -182,7 +190,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 eprintln!("dateline: no articles in the given files");
             }
             // As search: 0 with output, 1 without, 2 when a path could not be read.
-            Ok(if !walked.errors.is_empty() {
+            Ok(if !walked.errors.is_empty() || unreadable > 0 {
                 ExitCode::from(2)
             } else if printed == 0 {
                 ExitCode::from(1)

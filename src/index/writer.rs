@@ -72,8 +72,8 @@ pub struct IndexReport {
     pub articles_indexed: usize,
     /// Documents in the index after the run.
     pub documents_in_index: u64,
-    /// Named paths (or folders below them) that could not be walked at all: the CLI exits 2
-    /// when this is not zero, as ripgrep does for a missing path.
+    /// Named paths, folders below them or files that could not be read (a missing path,
+    /// no permission): the CLI exits 2 when this is not zero, as ripgrep does.
     pub paths_unreadable: usize,
     /// Files that gave nothing, by reason (`unsupported extension`, `binary file`, ...).
     pub skipped_files: BTreeMap<String, usize>,
@@ -115,9 +115,7 @@ pub fn build(
     let started = Instant::now();
     let known = load_roots(index_dir);
     let walked = ingest::walk(roots, Some(index_dir), &known);
-    let nothing_found =
-        walked.files.is_empty() && walked.unsupported.is_empty() && walked.documentation.is_empty();
-    if nothing_found {
+    if walked.files.is_empty() {
         let why: Vec<String> = walked
             .errors
             .iter()
@@ -136,6 +134,26 @@ pub fn build(
                  choose another index folder (--index)",
                 root.display(),
                 index_dir.display()
+            )
+        } else if let Some(found) = walked.indexes.first() {
+            format!(
+                "{} is a dateline (Tantivy) index, not a folder of articles; search it with \
+                 --index",
+                found.display()
+            )
+        } else if !walked.unsupported.is_empty() || !walked.documentation.is_empty() {
+            let found: Vec<String> = [
+                (walked.unsupported.len(), "with another extension"),
+                (walked.documentation.len(), "documentation"),
+            ]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .collect();
+            format!(
+                "no supported files in the given paths (files: {}); see `dateline index --help` \
+                 for the formats read",
+                found.join(", ")
             )
         } else {
             "no files in the given paths".into()
@@ -173,6 +191,11 @@ pub fn build(
         report
             .skipped_files
             .insert("documentation file".into(), walked.documentation.len());
+    }
+    if !walked.indexes.is_empty() {
+        report
+            .skipped_files
+            .insert("index folder".into(), walked.indexes.len());
     }
     for (path, why) in &walked.errors {
         // A missing or locked path may be a folder: counted apart from unreadable files.
@@ -317,6 +340,11 @@ fn load_roots(index_dir: &Path) -> Vec<ingest::walk::Root> {
 }
 
 fn count(report: &mut IndexReport, p: &Problem) {
+    // A file the OS would not let us read is an unreadable path (exit 2, as in ripgrep), not
+    // a bad file.
+    if p.reason == ingest::problem::UNREADABLE {
+        report.paths_unreadable += 1;
+    }
     let map = match p.cost {
         Cost::SkippedFile => &mut report.skipped_files,
         Cost::SkippedRecord => &mut report.skipped_records,
@@ -339,6 +367,18 @@ mod tests {
         assert_eq!(writer_budget(1 << 20, 2), 30_000_000);
         assert_eq!(writer_budget(usize::MAX, 1), u32::MAX as usize - 1_000_001);
         assert_eq!(writer_budget(0, 0), 15_000_000);
+    }
+
+    #[test]
+    fn a_file_the_os_refuses_counts_as_an_unreadable_path() {
+        let mut report = IndexReport::default();
+        for reason in [ingest::problem::UNREADABLE, "binary file"] {
+            let p = Problem::file("a.txt", Cost::SkippedFile, reason, "");
+            count(&mut report, &p);
+        }
+        assert_eq!(report.paths_unreadable, 1);
+        assert_eq!(report.skipped_files.get("unreadable"), Some(&1));
+        assert_eq!(report.skipped_files.get("binary file"), Some(&1));
     }
 
     #[test]

@@ -104,7 +104,7 @@ pub fn read_file(file: &SourceFile) -> FileOutcome {
             outcome.problems.push(Problem::file(
                 &path,
                 Cost::SkippedFile,
-                "unreadable",
+                problem::UNREADABLE,
                 e.to_string(),
             ));
             return outcome;

@@ -18,6 +18,10 @@ pub enum Cost {
     Warning,
 }
 
+/// The [`Problem::reason`] of a file the operating system would not let us read (no
+/// permission, an I/O error): the CLI exits 2 for it, as for an unreadable path.
+pub const UNREADABLE: &str = "unreadable";
+
 /// One problem in one input file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {

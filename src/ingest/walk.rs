@@ -26,6 +26,9 @@ pub struct Walked {
     pub unsupported: Vec<PathBuf>,
     /// An archive's own documentation (README, LICENSE, PROVENANCE, ...), which is not news.
     pub documentation: Vec<PathBuf>,
+    /// Folders holding a Tantivy index (a `meta.json` and a `.managed.json`), which are
+    /// never read as articles.
+    pub indexes: Vec<PathBuf>,
     /// Paths that could not be walked, with the reason.
     pub errors: Vec<(PathBuf, String)>,
     /// Folders walked that lie under no known root: `(canonical path, name)`, for the index to
@@ -89,12 +92,19 @@ pub fn walk(roots: &[PathBuf], exclude: Option<&Path>, known: &[Root]) -> Walked
             .follow_links(true)
             .sort_by_file_name()
             .into_iter();
+        let mut indexes = Vec::new();
         let walker = walker.filter_entry(|e| {
             let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
-            let excluded = exclude.as_ref().is_some_and(|x| {
-                e.file_type().is_dir() && e.path().canonicalize().is_ok_and(|p| &p == x)
-            });
-            !hidden && !excluded
+            let dir = e.file_type().is_dir();
+            let excluded = exclude
+                .as_ref()
+                .is_some_and(|x| dir && e.path().canonicalize().is_ok_and(|p| &p == x));
+            // Another index (or this one named as input): its files are no articles.
+            let index = dir && !excluded && is_index_dir(e.path());
+            if index {
+                indexes.push(e.path().to_path_buf());
+            }
+            !hidden && !excluded && !index
         });
         for entry in walker {
             let entry = match entry {
@@ -142,8 +152,14 @@ pub fn walk(roots: &[PathBuf], exclude: Option<&Path>, known: &[Root]) -> Walked
             };
             out.files.push(SourceFile { path, id_base });
         }
+        out.indexes.append(&mut indexes);
     }
     out
+}
+
+/// Whether `dir` holds a Tantivy index: its `meta.json` and `.managed.json`.
+pub fn is_index_dir(dir: &Path) -> bool {
+    dir.join("meta.json").is_file() && dir.join(".managed.json").is_file()
 }
 
 /// A file or folder name as a part of an article id: the name itself when it is UTF-8, else
