@@ -17,6 +17,7 @@ mod administration;
 mod captions;
 mod firm;
 mod firm_start;
+mod homonym;
 mod merge;
 mod org;
 mod parties;
@@ -387,6 +388,7 @@ pub fn normalize(
     surnames_typed_org_are_people(&mut entities);
     places_opening_person_names(&char_at, &mut entities);
     regions_over_countries(&mut entities, gaz);
+    homonym::cities_in_the_articles_country(&mut entities, gaz);
     entities
 }
 
@@ -512,7 +514,12 @@ fn regions_over_countries(entities: &mut Vec<Entity>, gaz: &Gazetteer) {
             e.geonames_id = Some(region.geonames_id);
         }
     }
-    // Join entities that now stand for the same place.
+    join_same_places(entities);
+}
+
+/// Joins place entities that stand for one gazetteer place (after [`regions_over_countries`]
+/// or `homonym` gave one of them another): the first keeps its place and takes the mentions.
+fn join_same_places(entities: &mut Vec<Entity>) {
     let mut i = 0;
     while i < entities.len() {
         let id = entities[i].geonames_id;

@@ -128,6 +128,19 @@ pub struct Gazetteer {
     by_city_id: HashMap<u32, u32>,
     /// First-level regions by the lookup key of their name.
     by_region_name: HashMap<String, Vec<u32>>,
+    /// Cities by (lookup key of their name or short name, country name): see
+    /// [`Gazetteer::city_in_country`].
+    by_city_country: HashMap<(String, String), u32>,
+}
+
+/// The names a city goes by at home besides its own: "City of Westminster" → "Westminster",
+/// "Newcastle upon Tyne" → "Newcastle", "Frankfurt am Main" → "Frankfurt".
+fn short_names(name: &str) -> impl Iterator<Item = &str> {
+    let without_city_of = name.strip_prefix("City of ");
+    let before_river = [" upon ", " under ", "-upon-", "-under-", " am ", " an der "]
+        .iter()
+        .find_map(|sep| name.split_once(sep).map(|(head, _)| head));
+    without_city_of.into_iter().chain(before_river)
 }
 
 impl Gazetteer {
@@ -194,9 +207,24 @@ impl Gazetteer {
         for ids in by_region_name.values_mut() {
             ids.sort_unstable();
         }
+        let mut by_city_country: HashMap<(String, String), u32> = HashMap::default();
+        for (i, p) in places.iter().enumerate() {
+            if p.kind != PlaceKind::City {
+                continue;
+            }
+            for name in std::iter::once(p.name.as_str()).chain(short_names(&p.name)) {
+                let key = (fold::lookup_key(name), p.country.clone());
+                // Two such cities in one country: the more populous one.
+                let slot = by_city_country.entry(key).or_insert(i as u32);
+                if places[*slot as usize].population < p.population {
+                    *slot = i as u32;
+                }
+            }
+        }
         Ok(Self {
             places,
             by_key: keys.into_iter().collect(),
+            by_city_country,
             by_code,
             by_region,
             by_city_region,
@@ -223,6 +251,20 @@ impl Gazetteer {
         self.by_city_region
             .get(&(fold::lookup_key(name), fold::lookup_key(region)))
             .and_then(|&i| self.places.get(i as usize))
+    }
+
+    /// The most populous city of `country` (a canonical country name) called `name` at home,
+    /// by its own name or a short one ("Newcastle" → Newcastle upon Tyne in the United
+    /// Kingdom, "Westminster" → City of Westminster), not by an alternate name.
+    pub fn city_in_country(&self, name: &str, country: &str) -> Option<&Place> {
+        self.by_city_country
+            .get(&(fold::lookup_key(name), country.to_string()))
+            .and_then(|&i| self.places.get(i as usize))
+    }
+
+    /// The city with GeoNames id `id`, if the gazetteer has it.
+    pub fn city_by_id(&self, id: u32) -> Option<&Place> {
+        self.places.get(*self.by_city_id.get(&id)? as usize)
     }
 
     /// The region `name` when it is the first-level region of the city with GeoNames id
