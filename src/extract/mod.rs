@@ -116,6 +116,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         );
         entities::split_joined_parties(&mut mentions);
         entities::split_listed_names(&mut mentions);
+        entities::cut_headline_verbs(&mut mentions);
         entities::join_of_names(&text, &mut mentions);
         // Only places a reader knows: small towns share names with ordinary words ("Black and
         // Decker").
@@ -495,8 +496,8 @@ fn is_generic_org_word(word: &str) -> bool {
 /// "N.Z. Dlrs", "QTR NET", "3RD"); no person or organization is named with them.
 fn is_table_word(word: &str) -> bool {
     const WORDS: &[&str] = &[
-        "avg", "bln", "cts", "dlr", "dlrs", "mln", "mth", "mths", "oper", "pct", "qtr", "qtrs",
-        "revs", "shr", "shrs", "1st", "2nd", "3rd", "4th",
+        "avg", "bln", "cts", "dlr", "dlrs", "mln", "mth", "mths", "oper", "pct", "qtly", "qtr",
+        "qtrs", "revs", "shr", "shrs", "1st", "2nd", "3rd", "4th",
     ];
     let w = word.trim_end_matches('.');
     // None is longer than four bytes: most words of names are turned away without the scan.

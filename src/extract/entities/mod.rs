@@ -39,7 +39,10 @@ pub use captions::noise_spans;
 pub use firm::join_firm_names;
 pub use firm_start::restore_firm_starts;
 use merge::Cand;
-pub use parties::{join_of_names, split_joined_parties, split_joined_places, split_listed_names};
+pub use parties::{
+    cut_headline_verbs, join_of_names, split_joined_parties, split_joined_places,
+    split_listed_names,
+};
 pub use text::is_capitalized_name_word;
 
 /// Where an entity was found.
