@@ -8,10 +8,11 @@
 //! person, and it said organization in 550 of 10,000 HuffPost records, while 424 other records
 //! of the same file name "Donald Trump" in full. Within one article the short mention would join
 //! the full name (`entities::merge`); across the articles of one file the same evidence is
-//! there, so it is used the same way, but only to correct a kind: a one-word organization
-//! becomes the person when one full name with that surname dominates the file and the word
-//! opens an organization's name there less often ("Ford" of Ford Motor stays a company even
-//! where a file names Gerald Ford).
+//! there, so it is used the same way: a one-word organization becomes the person, and a
+//! one-word person takes the full name, when one full name with that surname dominates the
+//! file and the word opens an organization's name there less often ("Ford" of Ford Motor
+//! stays a company even where a file names Gerald Ford). Facets then count one "Joe Biden",
+//! not "Biden" and "Joe Biden" apart.
 
 use std::collections::HashMap;
 
@@ -29,8 +30,10 @@ const MIN_ARTICLES: usize = 20;
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// Retypes one-word organization entities of `articles` (the articles of one file, enriched)
-/// as the person whose surname they are, merging them into that person's entity when the
-/// article has one, and rebuilds the articles' `people` and `organizations` lists. The link
+/// as the person whose surname they are, and gives one-word person entities that person's
+/// full name (HuffPost "Biden" 162 records → Joe Biden, "Mueller" → Robert Mueller), merging
+/// them into that person's entity when the article has one, and rebuilds the articles'
+/// `people` and `organizations` lists. The link
 /// holds when one full name has the surname in at least [`MIN_ARTICLES`] articles and in five
 /// times as many as any other full name with it (a surname alone names the best-known bearer:
 /// Donald Trump, not Melania Trump), and when at most half as many articles have an
@@ -168,13 +171,14 @@ pub fn link_places(articles: &mut [Article], gaz: &Gazetteer) -> Vec<usize> {
     changed
 }
 
-/// The full name one-word organization `e` links to, if any.
+/// The full name one-word organization or person `e` links to, if any.
 fn person_of<'a>(e: &Entity, linked: &'a HashMap<String, String>) -> Option<&'a String> {
     let one_word = !e.name.contains(char::is_whitespace);
     // An acronym is no surname ("UN" beside Kim Jong Un), nor is a two-letter word.
     let acronym = !e.name.chars().any(char::is_lowercase);
     let word = one_word && !acronym && e.name.chars().count() > 2;
-    (e.kind == EntityKind::Org && e.origin == Origin::Text && word)
+    let kind = matches!(e.kind, EntityKind::Org | EntityKind::Person);
+    (kind && e.origin == Origin::Text && word)
         .then(|| linked.get(&exact_key(&e.name)))
         .flatten()
 }
@@ -383,6 +387,18 @@ mod tests {
         assert_eq!(file[n + 1].organizations, ["Vantor"]);
         // Acronyms and two-letter words stay organizations.
         assert_eq!(file[n + 2].organizations, ["QUELL", "Qu"]);
+    }
+
+    #[test]
+    fn a_surname_alone_becomes_the_files_full_name() {
+        use EntityKind::Person;
+        let mut file = naming(MIN_ARTICLES, "Dana Quell");
+        file.push(article(&[(Person, "Quell"), (Person, "Ari Vantor")]));
+        file.push(article(&[(Person, "Vantor")]));
+        link_surnames(&mut file);
+        assert_eq!(file[MIN_ARTICLES].people, ["Dana Quell", "Ari Vantor"]);
+        // One article naming Ari Vantor is no figure of the file.
+        assert_eq!(file[MIN_ARTICLES + 1].people, ["Vantor"]);
     }
 
     #[test]
