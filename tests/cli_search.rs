@@ -344,6 +344,11 @@ fn country_filter_matches_articles_naming_only_a_city() {
         "Tram line opens\nA new tram line opened in Lyon on Monday.",
     )
     .unwrap();
+    std::fs::write(
+        news.join("c.txt"),
+        "Refinery restarts\nA refinery in Houston restarted on Monday, its owner said.",
+    )
+    .unwrap();
     let index = dir.path().join("idx").display().to_string();
     dateline_ok(
         &[
@@ -361,6 +366,12 @@ fn country_filter_matches_articles_naming_only_a_city() {
     );
     assert_eq!(search(&index, &["", "--place", "seoul"]), ["news/a.txt"]);
     assert_eq!(search(&index, &["", "--place", "France"]), ["news/b.txt"]);
+    // A city's state or region is a key too.
+    assert_eq!(search(&index, &["", "--place", "texas"]), ["news/c.txt"]);
+    assert_eq!(
+        search(&index, &["", "--place", "auvergne-rhone-alpes"]),
+        ["news/b.txt"]
+    );
     // The stored list keeps what the article names; the country is only an index key.
     let out = dateline_ok(&["show", "news/a.txt", "--index", &index, "--json"], 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();

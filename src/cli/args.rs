@@ -199,7 +199,7 @@ pub struct SearchArgs {
     /// Only articles naming this person (whole name or a word of it); repeatable, all must match.
     #[arg(long, value_name = "NAME")]
     pub person: Vec<String>,
-    /// Only articles naming this place, or a place in this country; repeatable.
+    /// Only articles naming this place, or a place in this country or state; repeatable.
     #[arg(long, value_name = "NAME")]
     pub place: Vec<String>,
     /// Only articles naming this organization; repeatable.

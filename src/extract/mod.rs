@@ -52,7 +52,7 @@ pub fn enrich_file(articles: &mut [Article]) -> Vec<Vec<String>> {
         link::link_surnames(window);
         if let Ok(gaz) = gazetteer::embedded() {
             for i in link::link_places(window, gaz) {
-                extra[first + i] = countries_to_index(&window[i]);
+                extra[first + i] = enclosing_places(&window[i]);
             }
         }
     }
@@ -63,7 +63,8 @@ pub fn enrich_file(articles: &mut [Article]) -> Vec<Vec<String>> {
 /// file path ([`date::from_text`]), and normalized entities (see [`enrich_entities`]).
 ///
 /// Returns the extra exact-value place keys to index but not display: the countries of the
-/// article's places that it does not name itself (Seoul → "South Korea").
+/// article's places and the regions of its cities that it does not name itself (Seoul →
+/// "South Korea", Houston → "Texas"; see [`enclosing_places`]).
 pub fn enrich(article: &mut Article) -> Vec<String> {
     if article.date.is_none() {
         if let Some(found) =
@@ -530,25 +531,32 @@ fn apply(article: &mut Article, entities: Vec<Entity>) -> Vec<String> {
     article.places = names_of(&entities, EntityKind::Place);
     article.organizations = names_of(&entities, EntityKind::Org);
     article.entities = entities;
-    countries_to_index(article)
+    enclosing_places(article)
 }
 
-/// The countries of `article`'s places that its place list does not name itself (Seoul →
-/// "South Korea"): exact-value keys to index but not display.
-fn countries_to_index(article: &Article) -> Vec<String> {
-    let mut countries: Vec<String> = Vec::new();
+/// The countries of `article`'s places, and the first-level regions of its cities, that its
+/// place list does not name itself (Seoul → "South Korea"; Houston → "Texas" and "United
+/// States"; London → "England"): exact-value keys to index but not display, so that a
+/// `--place` filter on a country or a state finds the articles that name only its cities.
+fn enclosing_places(article: &Article) -> Vec<String> {
+    let gaz = gazetteer::embedded().ok();
+    let mut keys: Vec<String> = Vec::new();
     for e in article
         .entities
         .iter()
         .filter(|e| e.kind == EntityKind::Place)
     {
-        if let Some(c) = &e.country {
-            if !article.places.contains(c) && !countries.contains(c) {
-                countries.push(c.clone());
+        let region = gaz
+            .zip(e.geonames_id)
+            .and_then(|(g, id)| g.city_by_id(id))
+            .and_then(|city| city.admin1.clone());
+        for k in e.country.iter().cloned().chain(region) {
+            if !article.places.contains(&k) && !keys.contains(&k) {
+                keys.push(k);
             }
         }
     }
-    countries
+    keys
 }
 
 /// The whole path (recognizer, gazetteer, normalization, dates) on small original articles,
@@ -897,7 +905,11 @@ mod tests {
         );
         // "Korean" is an adjective, not a place; "U.S." is an alias.
         assert_eq!(a.places, ["Brussels", "Toronto", "United States"]);
-        assert_eq!(countries, ["Belgium", "Canada"]);
+        // Indexed, not shown: the places' countries and the cities' regions.
+        assert_eq!(
+            countries,
+            ["Belgium", "Brussels Capital", "Canada", "Ontario"]
+        );
         assert_eq!(
             a.date.map(|d| d.to_string()).as_deref(),
             Some("2026-03-03T00:00:00Z")
