@@ -46,7 +46,8 @@ pub fn split_joined_parties(mentions: &mut Vec<Mention>) {
                 // "Co. Inc." is one name: `opens_a_name` wants no legal form next.
                 (company && opens_a_name(right)) || ends_before_a_clause(left, right)
             } else {
-                m.kind == EntityKind::Org && ends_a_company(left) && opens_a_name(right)
+                let company = m.kind == EntityKind::Org && ends_a_company(left);
+                (company || two_people(&m, left, right)) && opens_a_name(right)
             };
             if splits {
                 let mut first = part(&m, from, at);
@@ -123,11 +124,13 @@ pub fn split_listed_names(mentions: &mut Vec<Mention>) {
 
 /// Verbs that Title Case headlines put right after a name ("Idris Elba Reveals …", "Cardi B
 /// Donates …", "Aaron Rodgers Rips Joe Biden"), from the HuffPost headlines' most frequent
-/// capitalized "-s" words after a capitalized word. None is a surname; nouns that are
+/// capitalized "-s" words after a capitalized word, and Reuters' capitals ("FUNARO REJECTS",
+/// "MIYAZAWA SEES"). None is a surname; nouns that are
 /// ("Banks", "Jobs", "Waters", "Sessions", "Styles", "Marks") or that end organization names
 /// ("Chicago Bears", "Mutual Shares", "Asbestos Claims Facility") are left out.
 const HEADLINE_VERBS: &[&str] = &[
     "accuses",
+    "acquires",
     "admits",
     "agrees",
     "announces",
@@ -144,13 +147,16 @@ const HEADLINE_VERBS: &[&str] = &[
     "blocks",
     "breaks",
     "brings",
+    "buys",
     "calls",
     "cancels",
     "celebrates",
     "comes",
     "compares",
+    "completes",
     "confirms",
     "crashes",
+    "cuts",
     "debuts",
     "declares",
     "defends",
@@ -164,7 +170,9 @@ const HEADLINE_VERBS: &[&str] = &[
     "downplays",
     "drops",
     "ends",
+    "expects",
     "explains",
+    "extends",
     "fails",
     "faces",
     "finds",
@@ -176,16 +184,20 @@ const HEADLINE_VERBS: &[&str] = &[
     "kills",
     "launches",
     "leaves",
+    "lifts",
     "loses",
+    "lowers",
     "makes",
     "mocks",
     "nails",
     "offers",
     "opens",
+    "plans",
     "pleads",
     "praises",
     "pulls",
     "puts",
+    "raises",
     "refuses",
     "rejects",
     "releases",
@@ -195,8 +207,10 @@ const HEADLINE_VERBS: &[&str] = &[
     "reveals",
     "rips",
     "says",
+    "sees",
     "seeks",
     "sends",
+    "sets",
     "shreds",
     "signs",
     "slams",
@@ -417,6 +431,15 @@ fn separators(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
+/// Whether a person mention joins two full names at " and " or " & ": two words or more on
+/// each side ("Tsai Ing-wen and Jean-Luc Mélenchon", "Lord Falconer and Lady Morgan"). The
+/// recognizer never types one person that way; "Jones Day Reavis and Pogue" (a law firm typed
+/// PER) has one word on the right and stays whole.
+fn two_people(m: &Mention, left: &str, right: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().count();
+    m.kind == EntityKind::Person && words(left) >= 2 && words(right) >= 2
+}
+
 /// Whether `name` ends in an abbreviated legal form with its period ("Shell Oil Co.").
 fn ends_in_abbreviated_form(name: &str) -> bool {
     let last = name.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -596,6 +619,24 @@ mod tests {
         assert_eq!(
             names("Ana Ruiz Jr. Has", Person),
             [(Person, "Ana Ruiz Jr.".to_string())]
+        );
+    }
+
+    #[test]
+    fn two_people_joined_by_and_are_two_mentions() {
+        let t = "Tsai Ing-wen and Jean-Luc Picard met Jones Day Reavis and Pogue lawyers.";
+        let names = |name: &str| {
+            let mut v = vec![m(t, EntityKind::Person, name, 0)];
+            split_joined_parties(&mut v);
+            v.into_iter().map(|x| x.text).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("Tsai Ing-wen and Jean-Luc Picard"),
+            ["Tsai Ing-wen", "Jean-Luc Picard"]
+        );
+        assert_eq!(
+            names("Jones Day Reavis and Pogue"),
+            ["Jones Day Reavis and Pogue"]
         );
     }
 

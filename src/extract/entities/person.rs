@@ -29,7 +29,8 @@ const TITLES: &str = "\
     superintendent envoy negotiator lawmaker legislator candidate councillor councilor \
     councilman councilwoman alderman curator economist analyst editor correspondent lawyer \
     broker researcher official exchequer taoiseach speaker treasurer solicitor staff majority \
-    minority democrat republican";
+    minority democrat republican author novelist writer poet journalist reporter columnist \
+    presenter host comedian actor actress rapper filmmaker producer heiress";
 
 /// [`TITLES`] as a set of byte strings, the form [`with_table_key`] gives.
 fn titles() -> &'static HashSet<&'static [u8]> {
@@ -62,7 +63,8 @@ const PERSONAL_TITLES: &str = "\
     sergeant capt captain cmdr commander adm admiral rev reverend sir dame mayor ambassador \
     spokesman spokeswoman spokesperson coach mme mlle herr frau councillor councilor \
     councilman councilwoman alderman minister premier chancellor lawmaker exchequer taoiseach \
-    speaker treasurer judge lord lady baroness";
+    speaker treasurer judge lord lady baroness author novelist writer poet journalist \
+    columnist comedian actor actress rapper filmmaker heiress";
 
 pub(super) fn is_personal_title(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static [u8]>> = OnceLock::new();
@@ -315,6 +317,7 @@ mod tests {
         assert!(starts_with_role("Judge Ines Moreno"));
         assert!(starts_with_role("Lord Ashby"));
         assert!(starts_with_role("Senator Mark Hale"));
+        assert!(starts_with_role("Author J.K. Rowling"));
         assert!(!starts_with_role("Judge Temporarily Blocks Law"));
         assert!(!starts_with_role("Lord Of the Rings"));
         assert!(!starts_with_role("General Motors"));
@@ -364,6 +367,8 @@ mod tests {
             "Senate Majority Leader",
             "Republican",
             "Treasurer",
+            "Author",
+            "Actress",
         ] {
             assert_eq!(
                 name(&format!("{role} Noor Aziz")).as_deref(),
