@@ -216,3 +216,24 @@ fn committed_models_are_reproducible() {
         );
     }
 }
+
+#[test]
+fn reuters_vocabulary_lists_are_not_articles() {
+    let Some(dir) = shared("corpora/reuters21578") else {
+        return;
+    };
+    let lists: Vec<String> = ["exchanges", "orgs", "people", "places", "topics"]
+        .iter()
+        .map(|k| {
+            dir.join(format!("all-{k}-strings.lc.txt"))
+                .display()
+                .to_string()
+        })
+        .collect();
+    let mut args = vec!["extract"];
+    args.extend(lists.iter().map(String::as_str));
+    let out = dateline(&args);
+    assert_eq!(out.status.code(), Some(1), "no articles");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("word list, not an article").count(), 5, "{err}");
+}

@@ -57,6 +57,15 @@ fn opening_words(line: &str, max: usize) -> String {
 pub fn parse_text(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option<Article> {
     let lines: Vec<&str> = text.lines().collect();
     let first = lines.iter().position(|l| !l.trim().is_empty())?;
+    if is_word_list(&lines) {
+        problems.push(Problem::file(
+            path,
+            Cost::SkippedFile,
+            "word list, not an article",
+            "",
+        ));
+        return None;
+    }
     let mut article = Article::default();
     let mut i = first;
     let header = header_block(&lines[first..]);
@@ -85,6 +94,23 @@ pub fn parse_text(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option
         return None;
     }
     Some(article)
+}
+
+/// Lines a file needs before it can be a [`is_word_list`].
+const MIN_LIST_LINES: usize = 20;
+
+/// Whether the non-blank lines are one word each, at least [`MIN_LIST_LINES`] of them: a
+/// vocabulary or category list that archives ship beside their articles (Reuters-21578's
+/// `all-people-strings.lc.txt`: "abdel-hadi-kandeel", ...), not news. Indexed, each was an
+/// "article" whose places and people were every name in the list.
+fn is_word_list(lines: &[&str]) -> bool {
+    let mut words = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+    let mut n = 0;
+    let one_word = words.all(|l| {
+        n += 1;
+        !l.contains(char::is_whitespace)
+    });
+    one_word && n >= MIN_LIST_LINES
 }
 
 /// The `(key, value)` pairs of a header block at the top of `lines`, or nothing when the first
@@ -244,6 +270,22 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].line, Some(2));
         assert_eq!(p[0].reason, "unparsable date");
+    }
+
+    #[test]
+    fn a_list_of_words_is_no_article() {
+        let list: String = (0..MIN_LIST_LINES).map(|i| format!("term-{i}\n")).collect();
+        let (a, problems) = parse(&list);
+        assert!(a.is_none());
+        assert_eq!(problems[0].reason, "word list, not an article");
+        // A short list, or one line of prose among the words, is kept.
+        let short: String = (0..MIN_LIST_LINES - 1)
+            .map(|i| format!("term-{i}\n"))
+            .collect();
+        assert!(parse(&short).0.is_some());
+        assert!(parse(&format!("Port reopens after storm\n{list}"))
+            .0
+            .is_some());
     }
 
     #[test]
