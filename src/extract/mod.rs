@@ -93,11 +93,13 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
     let text = article.text();
     // The recognizer learned English news; on other languages its guesses are noise ("Das",
     // "Dabei" as people, "Ende" as a place in Indonesia). Metadata values still count.
+    // Pages declare lang="en" from templates whatever their text: the text decides too.
     let english = article
         .language
         .as_deref()
         .filter(|l| !l.trim().is_empty())
-        .is_none_or(is_english);
+        .is_none_or(is_english)
+        && !reads_as_other_language(&text);
     let rec = ner::Recognizer::try_embedded().ok().filter(|_| english);
     // Mentions exist only where the recognizer ran; each step fixes what it reads wrong.
     let mut mentions = Vec::new();
@@ -142,6 +144,41 @@ fn is_english(tag: &str) -> bool {
     let t = tag.trim().to_ascii_lowercase();
     let primary = t.split(['-', '_']).next().unwrap_or("");
     matches!(primary, "en" | "eng" | "english")
+}
+
+/// Bytes of an untagged article read to tell its language.
+const LANGUAGE_SAMPLE: usize = 1500;
+
+/// Whether an article, tagged English or not tagged, is plainly in another language: in its first
+/// [`LANGUAGE_SAMPLE`] bytes, function words of German, French, Spanish, Italian, Dutch or
+/// Portuguese outnumber English ones three to one, ten at least. Web pages often carry no
+/// `lang` or a template's `lang="en"`, and German pages gave the people "Das", "Dann" and
+/// "Dabei" and the place "Ende" (htmldate-eval). The lists leave out words English text also
+/// uses ("de", "la", "die", "per").
+fn reads_as_other_language(text: &str) -> bool {
+    const ENGLISH: &[&str] = &[
+        "and", "are", "for", "from", "has", "have", "is", "of", "that", "the", "this", "to", "was",
+        "were", "which", "with",
+    ];
+    const OTHER: &[&str] = &[
+        "auf", "avec", "bei", "como", "con", "das", "dans", "dass", "del", "della", "den", "der",
+        "des", "een", "ein", "eine", "est", "et", "für", "het", "ist", "los", "mit", "nicht",
+        "não", "pour", "que", "sich", "sind", "und", "une", "van", "von", "wird", "y",
+    ];
+    let mut end = text.len().min(LANGUAGE_SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let (mut english, mut other) = (0usize, 0usize);
+    for word in text[..end].split(|c: char| !c.is_alphabetic()) {
+        if word.is_empty() || word.len() > 5 {
+            continue;
+        }
+        let w = word.to_lowercase();
+        english += usize::from(ENGLISH.contains(&w.as_str()));
+        other += usize::from(OTHER.contains(&w.as_str()));
+    }
+    other >= 10 && other >= 3 * english
 }
 
 /// Drops mentions in ALL CAPS text whose every word is an ordinary lower-case word: wire
@@ -813,6 +850,19 @@ mod tests {
         let things = |n: &String| ["PC", "Coronavirus", "COVID"].contains(&n.as_str());
         assert!(!a.organizations.iter().any(things), "{:?}", a.organizations);
         assert!(!a.people.iter().any(things), "{:?}", a.people);
+    }
+
+    #[test]
+    fn untagged_text_in_another_language_is_not_mined_for_names() {
+        let de = "Das Wetter wird am Wochenende schön. Dann ist der Sommer da, und die Kinder \
+                  sind mit den Eltern auf dem See. Dabei wird es warm, sagt der Dienst, und \
+                  das Ende der Ferien ist nicht nah. Es ist ein schöner Tag für eine Reise.";
+        assert!(reads_as_other_language(de));
+        let (a, _) = enriched("Sommer in Berlin", de);
+        assert!(a.people.is_empty() && a.organizations.is_empty(), "{a:?}");
+        let en = "The mayor of Lyon, Ana Ruiz, said the tram line would open in June and that \
+                  fares were set by the city. Der Spiegel and Le Monde reported it.";
+        assert!(!reads_as_other_language(en));
     }
 
     #[test]
