@@ -208,7 +208,7 @@ fn corrected_kind(m: &Mention, gaz: &Gazetteer) -> EntityKind {
     if m.kind != EntityKind::Org {
         return m.kind;
     }
-    if personal() {
+    if personal() || person::is_east_asian_name(&m.text) {
         EntityKind::Person
     } else if !m.text.contains(' ') && gaz.lookup(&m.text).is_some_and(is_well_known) {
         EntityKind::Place

@@ -239,9 +239,11 @@ const HEADLINE_VERBS: &[&str] = &[
 /// is Christine Blasey Ford, and "Cardi B Donates" is Cardi B (HuffPost headlines, 10,000
 /// records). What follows the verb is dropped; it opens the headline's predicate.
 pub fn cut_headline_verbs(mentions: &mut Vec<Mention>) {
+    // Every verb ends in "s": most words are turned away before the list scan.
     let verb = |w: &str| {
-        w.starts_with(char::is_uppercase)
-            && w.len() > 3
+        w.len() > 3
+            && w.ends_with(['s', 'S'])
+            && w.starts_with(char::is_uppercase)
             && HEADLINE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
     };
     let has_verb = |m: &Mention| {
@@ -261,7 +263,9 @@ pub fn cut_headline_verbs(mentions: &mut Vec<Mention>) {
                 from = at + w.len() + 1;
                 continue;
             }
-            out.push(part(&m, from, at - 1));
+            if at > from + 1 {
+                out.push(part(&m, from, at - 1));
+            }
             return;
         }
         if from < m.text.len() {
@@ -432,12 +436,15 @@ fn separators(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Whether a person mention joins two full names at " and " or " & ": two words or more on
-/// each side ("Tsai Ing-wen and Jean-Luc Mélenchon", "Lord Falconer and Lady Morgan"). The
+/// each side ("Tsai Ing-wen and Jean-Luc Mélenchon", "Lord Falconer and Lady Morgan"), or,
+/// in any mention, two family-name-first names ("Xi Jinping and Moon Jae-in" typed ORG). The
 /// recognizer never types one person that way; "Jones Day Reavis and Pogue" (a law firm typed
 /// PER) has one word on the right and stays whole.
 fn two_people(m: &Mention, left: &str, right: &str) -> bool {
     let words = |s: &str| s.split_whitespace().count();
-    m.kind == EntityKind::Person && words(left) >= 2 && words(right) >= 2
+    let asian = |s: &str| super::person::is_east_asian_name(s);
+    (m.kind == EntityKind::Person && words(left) >= 2 && words(right) >= 2)
+        || (asian(left) && asian(right))
 }
 
 /// Whether `name` ends in an abbreviated legal form with its period ("Shell Oil Co.").
