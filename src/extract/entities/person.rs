@@ -122,27 +122,31 @@ const EAST_ASIAN_FAMILY_NAMES: &[&str] = &[
 /// "UN"). The given names must be short capitalized words, none an organization word ("Wang
 /// Laboratories" stays a company).
 pub fn is_east_asian_name(mention: &str) -> bool {
-    let words: Vec<&str> = mention.split_whitespace().collect();
-    if !(2..=3).contains(&words.len()) {
+    // Most mentions fail on the first word: nothing is collected for them.
+    let family = mention.split_whitespace().next().is_some_and(|w| {
+        EAST_ASIAN_FAMILY_NAMES
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(w))
+            && w.chars().nth(1).is_some_and(char::is_lowercase)
+    });
+    if !family {
         return false;
     }
+    let words: Vec<&str> = mention.split_whitespace().collect();
     let given = |w: &&str| {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase)
             && w.len() <= 9
-            && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && cs.all(|c| c.is_lowercase() || c == '-')
             && !super::is_org_head_noun(w)
     };
     // "Park" is an English word too ("Park Meadows", a mall): only with a hyphenated given
     // name (Park Geun-hye). Newspapers end in "Po", "Pao" or "Bao" (Wen Wei Po).
     let park = words[0].eq_ignore_ascii_case("park");
-    let newspaper = words
-        .last()
-        .is_some_and(|w| ["po", "pao", "bao", "ribao"].contains(&w.to_lowercase().as_str()));
-    EAST_ASIAN_FAMILY_NAMES
+    let newspaper = ["po", "pao", "bao", "ribao"]
         .iter()
-        .any(|f| f.eq_ignore_ascii_case(words[0]))
-        && words[0].chars().nth(1).is_some_and(char::is_lowercase)
+        .any(|n| words.last().is_some_and(|w| n.eq_ignore_ascii_case(w)));
+    (2..=3).contains(&words.len())
         && words[1..].iter().all(given)
         && (!park || words[1].contains('-'))
         && !newspaper
@@ -187,8 +191,8 @@ pub fn split_role(mention: &str) -> Option<(std::ops::Range<usize>, std::ops::Ra
     // "CDC Director Explains Her Dire Warning" (a Title Case headline): the organization
     // without the rest, which names nobody.
     if is_ordinary_word(words[j].1) {
-        let end = words[i.max(1) - 1].0 + words[i.max(1) - 1].1.len();
-        return (i > 0).then_some((0..end, mention.len()..mention.len()));
+        let (at, last) = words[i.checked_sub(1)?];
+        return Some((0..at + last.len(), mention.len()..mention.len()));
     }
     if i == 0 {
         // Only a role and a name ("U.S. Trade Representative Clayton Yeutter"): the person,
