@@ -167,17 +167,19 @@ fn reads_as_other_language(text: &str) -> bool {
         for (b, c) in buf.iter_mut().zip(word) {
             *b = c.to_ascii_lowercase();
         }
-        let Ok(w) = std::str::from_utf8(&buf[..word.len()]) else {
-            continue;
-        };
-        match w {
-            "and" | "are" | "for" | "from" | "has" | "have" | "is" | "of" | "that" | "the"
-            | "this" | "to" | "was" | "were" | "which" | "with" => english += 1,
-            "auf" | "avec" | "bei" | "como" | "con" | "das" | "dans" | "dass" | "del" | "della"
-            | "den" | "der" | "des" | "een" | "ein" | "eine" | "est" | "et" | "für" | "het"
-            | "ist" | "los" | "mit" | "nicht" | "não" | "pour" | "que" | "sich" | "sind"
-            | "und" | "une" | "van" | "von" | "wird" | "y" => other += 1,
-            _ => {}
+        match &buf[..word.len()] {
+            b"and" | b"are" | b"for" | b"from" | b"has" | b"have" | b"is" | b"of" | b"that"
+            | b"the" | b"this" | b"to" | b"was" | b"were" | b"which" | b"with" => english += 1,
+            b"auf" | b"avec" | b"bei" | b"como" | b"con" | b"das" | b"dans" | b"dass" | b"del"
+            | b"della" | b"den" | b"der" | b"des" | b"een" | b"ein" | b"eine" | b"est" | b"et"
+            | b"f\xc3\xbcr" | b"het" | b"ist" | b"los" | b"mit" | b"nicht" | b"n\xc3\xa3o"
+            | b"pour" | b"que" | b"sich" | b"sind" | b"und" | b"une" | b"van" | b"von"
+            | b"wird" | b"y" => other += 1,
+            _ => continue,
+        }
+        // English text settles it within a few lines.
+        if english >= 8 && other * 3 < english {
+            return false;
         }
     }
     other >= 10 && other >= 3 * english
