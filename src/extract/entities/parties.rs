@@ -139,6 +139,18 @@ const HEADLINE_VERBS: &str = "\
     suggests takes talks taunts tells testifies thinks threatens trolls tries turns urges vows \
     wants warns wins";
 
+/// [`HEADLINE_VERBS`] as a set of byte strings, the form `text::with_table_key` gives.
+fn headline_verbs() -> &'static rustc_hash::FxHashSet<&'static [u8]> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static [u8]>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        HEADLINE_VERBS
+            .split_whitespace()
+            .map(str::as_bytes)
+            .collect()
+    })
+}
+
 /// Cuts person and organization mentions at a capitalized headline verb
 /// ([`HEADLINE_VERBS`]): "Idris Elba Reveals" is Idris Elba, "Mocks Christine Blasey Ford"
 /// is Christine Blasey Ford, and "Cardi B Donates" is Cardi B (HuffPost headlines, 10,000
@@ -149,9 +161,7 @@ pub fn cut_headline_verbs(mentions: &mut Vec<Mention>) {
         w.len() > 3
             && w.ends_with(['s', 'S'])
             && w.starts_with(char::is_uppercase)
-            && HEADLINE_VERBS
-                .split_whitespace()
-                .any(|v| v.eq_ignore_ascii_case(w))
+            && super::text::with_table_key(w, |k| headline_verbs().contains(k))
     };
     let has_verb = |m: &Mention| {
         matches!(m.kind, EntityKind::Org | EntityKind::Person)
