@@ -151,7 +151,7 @@ const LANGUAGE_SAMPLE: usize = 800;
 
 /// Whether an article, tagged English or not tagged, is plainly in another language: in its
 /// first [`LANGUAGE_SAMPLE`] bytes, function words of German, French, Spanish, Italian, Dutch
-/// or Portuguese outnumber English ones three to one, ten at least. Web pages often carry no
+/// or Portuguese outnumber English ones three to one, six at least. Web pages often carry no
 /// `lang` or a template's `lang="en"`, and German pages gave the people "Das", "Dann" and
 /// "Dabei" and the place "Ende" (htmldate-eval). The word lists leave out words English text
 /// also uses ("de", "la", "die", "per").
@@ -174,7 +174,10 @@ fn reads_as_other_language(text: &str) -> bool {
             | b"della" | b"den" | b"der" | b"des" | b"een" | b"ein" | b"eine" | b"est" | b"et"
             | b"f\xc3\xbcr" | b"het" | b"ist" | b"los" | b"mit" | b"nicht" | b"n\xc3\xa3o"
             | b"pour" | b"que" | b"sich" | b"sind" | b"und" | b"une" | b"van" | b"von"
-            | b"wird" | b"y" => other += 1,
+            | b"wird" | b"y" | b"les" | b"du" | b"au" | b"aux" | b"sur" | b"par" | b"qui"
+            | b"sont" | b"pas" | b"mais" | b"cette" | b"auch" | b"nach" | b"wie" | b"wir"
+            | b"dem" | b"zum" | b"zur" | b"einen" | b"oder" | b"aber" | b"noch" | b"che"
+            | b"sono" | b"gli" | b"las" | b"por" | b"para" | b"una" | b"pero" => other += 1,
             _ => continue,
         }
         // English text settles it within a few lines.
@@ -182,7 +185,7 @@ fn reads_as_other_language(text: &str) -> bool {
             return false;
         }
     }
-    other >= 10 && other >= 3 * english
+    other >= 6 && other >= 3 * english
 }
 
 /// Drops mentions in ALL CAPS text whose every word is an ordinary lower-case word: wire
@@ -862,6 +865,13 @@ mod tests {
                   sind mit den Eltern auf dem See. Dabei wird es warm, sagt der Dienst, und \
                   das Ende der Ferien ist nicht nah. Es ist ein schöner Tag für eine Reise.";
         assert!(reads_as_other_language(de));
+        let short = "Dann kommen die Pläne auf den Tisch, und der Rat will sie noch im Mai \
+                     beraten. Dabei ist die Debatte nicht neu.";
+        assert!(reads_as_other_language(short));
+        let fr = "Selon l'Office fédéral, les Suisses sont nombreux à boire l'eau du robinet. \
+                  Mais la qualité n'est pas la même dans toutes les communes, et le Conseil \
+                  veut agir.";
+        assert!(reads_as_other_language(fr));
         let (a, _) = enriched("Sommer in Berlin", de);
         assert!(a.people.is_empty() && a.organizations.is_empty(), "{a:?}");
         let en = "The mayor of Lyon, Ana Ruiz, said the tram line would open in June and that \
