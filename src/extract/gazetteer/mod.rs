@@ -183,16 +183,37 @@ impl Gazetteer {
                 )
             })
             .collect();
-        let mut by_city_region = HashMap::default();
-        for (i, p) in places.iter().enumerate() {
-            if let (PlaceKind::City, Some(region)) = (p.kind, &p.admin1) {
-                let key = (fold::lookup_key(&p.name), fold::lookup_key(region));
-                // Two such cities in one region: the more populous one.
-                let slot = by_city_region.entry(key).or_insert(i as u32);
-                if places[*slot as usize].population < p.population {
-                    *slot = i as u32;
-                }
+        // Cities by name and region, and by name (or short name) and country; where two share
+        // a key, the more populous one. Each name and region is folded once.
+        let mut by_city_region: HashMap<(String, String), u32> = HashMap::default();
+        let mut by_city_country: HashMap<(String, String), u32> = HashMap::default();
+        let mut region_keys: HashMap<&str, String> = HashMap::default();
+        let keep = |map: &mut HashMap<(String, String), u32>, key, i: usize| {
+            let slot = map.entry(key).or_insert(i as u32);
+            if places[*slot as usize].population < places[i].population {
+                *slot = i as u32;
             }
+        };
+        for (i, p) in places.iter().enumerate() {
+            if p.kind != PlaceKind::City {
+                continue;
+            }
+            let name = fold::lookup_key(&p.name);
+            if let Some(region) = &p.admin1 {
+                let region = region_keys
+                    .entry(region.as_str())
+                    .or_insert_with(|| fold::lookup_key(region))
+                    .clone();
+                keep(&mut by_city_region, (name.clone(), region), i);
+            }
+            for short in short_names(&p.name) {
+                keep(
+                    &mut by_city_country,
+                    (fold::lookup_key(short), p.country.clone()),
+                    i,
+                );
+            }
+            keep(&mut by_city_country, (name, p.country.clone()), i);
         }
         let by_city_id = places
             .iter()
@@ -206,20 +227,6 @@ impl Gazetteer {
         }
         for ids in by_region_name.values_mut() {
             ids.sort_unstable();
-        }
-        let mut by_city_country: HashMap<(String, String), u32> = HashMap::default();
-        for (i, p) in places.iter().enumerate() {
-            if p.kind != PlaceKind::City {
-                continue;
-            }
-            for name in std::iter::once(p.name.as_str()).chain(short_names(&p.name)) {
-                let key = (fold::lookup_key(name), p.country.clone());
-                // Two such cities in one country: the more populous one.
-                let slot = by_city_country.entry(key).or_insert(i as u32);
-                if places[*slot as usize].population < p.population {
-                    *slot = i as u32;
-                }
-            }
         }
         Ok(Self {
             places,
