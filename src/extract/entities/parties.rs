@@ -154,7 +154,9 @@ fn headline_verbs() -> &'static rustc_hash::FxHashSet<&'static [u8]> {
 /// Cuts person and organization mentions at a capitalized headline verb
 /// ([`HEADLINE_VERBS`]): "Idris Elba Reveals" is Idris Elba, "Mocks Christine Blasey Ford"
 /// is Christine Blasey Ford, and "Cardi B Donates" is Cardi B (HuffPost headlines, 10,000
-/// records). What follows the verb is dropped; it opens the headline's predicate.
+/// records). What follows the verb is dropped; it opens the headline's predicate. A function
+/// word left at the end goes too: wire headlines in capitals run a name on into "TO"
+/// ("REAGAN TO VETO", "PHILIPPINES TO SELL": 200 Reuters articles).
 pub fn cut_headline_verbs(mentions: &mut Vec<Mention>) {
     // Every verb ends in "s": most words are turned away before the list scan.
     let verb = |w: &str| {
@@ -163,13 +165,18 @@ pub fn cut_headline_verbs(mentions: &mut Vec<Mention>) {
             && w.starts_with(char::is_uppercase)
             && super::text::with_table_key(w, |k| headline_verbs().contains(k))
     };
-    let has_verb = |m: &Mention| {
+    // "A" is left out: Norwegian "A/S" firms end in it ("Den Norske Stats Oljeselskap A").
+    const ENDS_NOTHING: &[&str] = &[
+        "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+    ];
+    let ends_nothing = |w: &str| ENDS_NOTHING.iter().any(|e| e.eq_ignore_ascii_case(w));
+    let cut = |m: &Mention| {
         matches!(m.kind, EntityKind::Org | EntityKind::Person)
             && m.text.contains(' ')
-            && m.text.split(' ').any(verb)
+            && (m.text.split(' ').any(verb) || m.text.rsplit(' ').next().is_some_and(ends_nothing))
     };
-    rewrite_each(mentions, has_verb, |m, out| {
-        let mut from = 0;
+    rewrite_each(mentions, cut, |m, out| {
+        let (mut from, mut to) = (0, m.text.len());
         for w in m.text.split(' ') {
             let at = w.as_ptr() as usize - m.text.as_ptr() as usize;
             if !verb(w) {
@@ -177,16 +184,20 @@ pub fn cut_headline_verbs(mentions: &mut Vec<Mention>) {
             }
             if at == from {
                 // The verb opens the mention: the name follows it.
-                from = at + w.len() + 1;
+                from = (at + w.len() + 1).min(to);
                 continue;
             }
-            if at > from + 1 {
-                out.push(part(&m, from, at - 1));
-            }
-            return;
+            to = at.saturating_sub(1).max(from);
+            break;
         }
-        if from < m.text.len() {
-            out.push(part(&m, from, m.text.len()));
+        while let Some((head, last)) = m.text[from..to].rsplit_once(' ') {
+            if !ends_nothing(last) {
+                break;
+            }
+            to = from + head.len();
+        }
+        if !m.text[from..to].trim().is_empty() {
+            out.push(part(&m, from, to));
         }
     });
 }
@@ -583,6 +594,18 @@ mod tests {
         assert_eq!(cut("Mocks Lena Varga", EntityKind::Person), ["Lena Varga"]);
         assert_eq!(cut("Kestrel Co Donates", EntityKind::Org), ["Kestrel Co"]);
         assert_eq!(cut("Mutual Shares", EntityKind::Org), ["Mutual Shares"]);
+        let t2 = "REAGAN TO VETO; Bank of Japan; Den Norske Stats Oljeselskap A";
+        let cut2 = |name: &str| {
+            let mut v = vec![m(t2, EntityKind::Org, name, 0)];
+            cut_headline_verbs(&mut v);
+            v.into_iter().map(|x| x.text).collect::<Vec<_>>()
+        };
+        assert_eq!(cut2("REAGAN TO"), ["REAGAN"]);
+        assert_eq!(cut2("Bank of Japan"), ["Bank of Japan"]);
+        assert_eq!(
+            cut2("Den Norske Stats Oljeselskap A"),
+            ["Den Norske Stats Oljeselskap A"]
+        );
     }
 
     #[test]
