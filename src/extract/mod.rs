@@ -7,11 +7,13 @@
 //! - [`gazetteer`]: place names → canonical places with their country (GeoNames);
 //! - [`ner`]: the embedded recognizer that finds people, places and organizations in text;
 //! - [`entities`]: mentions and metadata values → canonical, de-duplicated entities;
-//! - [`link`]: the articles of one file correct each other's entity kinds.
+//! - [`link`]: the articles of one file correct each other's entity kinds;
+//! - `language`: whether an article is English, the only language the recognizer reads.
 
 pub mod date;
 pub mod entities;
 pub mod gazetteer;
+mod language;
 pub mod link;
 pub mod ner;
 
@@ -93,13 +95,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
     let text = article.text();
     // The recognizer learned English news; on other languages its guesses are noise ("Das",
     // "Dabei" as people, "Ende" as a place in Indonesia). Metadata values still count.
-    // Pages declare lang="en" from templates whatever their text: the text decides too.
-    let english = article
-        .language
-        .as_deref()
-        .filter(|l| !l.trim().is_empty())
-        .is_none_or(is_english)
-        && !reads_as_other_language(&text);
+    let english = language::is_english(article.language.as_deref(), &text);
     let rec = ner::Recognizer::try_embedded().ok().filter(|_| english);
     // Mentions exist only where the recognizer ran; each step fixes what it reads wrong.
     let mut mentions = Vec::new();
@@ -137,55 +133,6 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         drop_common_words(rec, &mut entities);
     }
     apply(article, entities)
-}
-
-/// Whether a language tag ("en", "en-GB", "EN_us", "eng", "English") names English.
-fn is_english(tag: &str) -> bool {
-    let t = tag.trim().to_ascii_lowercase();
-    let primary = t.split(['-', '_']).next().unwrap_or("");
-    matches!(primary, "en" | "eng" | "english")
-}
-
-/// Bytes of an article read to tell its language.
-const LANGUAGE_SAMPLE: usize = 800;
-
-/// Whether an article, tagged English or not tagged, is plainly in another language: in its
-/// first [`LANGUAGE_SAMPLE`] bytes, function words of German, French, Spanish, Italian, Dutch
-/// or Portuguese outnumber English ones three to one, six at least. Web pages often carry no
-/// `lang` or a template's `lang="en"`, and German pages gave the people "Das", "Dann" and
-/// "Dabei" and the place "Ende" (htmldate-eval). The word lists leave out words English text
-/// also uses ("de", "la", "die", "per").
-fn reads_as_other_language(text: &str) -> bool {
-    let sample = &text.as_bytes()[..text.len().min(LANGUAGE_SAMPLE)];
-    let (mut english, mut other) = (0usize, 0usize);
-    let mut buf = [0u8; 5];
-    // Bytes, not chars: this runs on every article. A letter beyond ASCII stays in its word.
-    for word in sample.split(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
-        if word.is_empty() || word.len() > 5 {
-            continue;
-        }
-        for (b, c) in buf.iter_mut().zip(word) {
-            *b = c.to_ascii_lowercase();
-        }
-        match &buf[..word.len()] {
-            b"and" | b"are" | b"for" | b"from" | b"has" | b"have" | b"is" | b"of" | b"that"
-            | b"the" | b"this" | b"to" | b"was" | b"were" | b"which" | b"with" => english += 1,
-            b"auf" | b"avec" | b"bei" | b"como" | b"con" | b"das" | b"dans" | b"dass" | b"del"
-            | b"della" | b"den" | b"der" | b"des" | b"een" | b"ein" | b"eine" | b"est" | b"et"
-            | b"f\xc3\xbcr" | b"het" | b"ist" | b"los" | b"mit" | b"nicht" | b"n\xc3\xa3o"
-            | b"pour" | b"que" | b"sich" | b"sind" | b"und" | b"une" | b"van" | b"von"
-            | b"wird" | b"y" | b"les" | b"du" | b"au" | b"aux" | b"sur" | b"par" | b"qui"
-            | b"sont" | b"pas" | b"mais" | b"cette" | b"auch" | b"nach" | b"wie" | b"wir"
-            | b"dem" | b"zum" | b"zur" | b"einen" | b"oder" | b"aber" | b"noch" | b"che"
-            | b"sono" | b"gli" | b"las" | b"por" | b"para" | b"una" | b"pero" => other += 1,
-            _ => continue,
-        }
-        // English text settles it within a few lines.
-        if english >= 8 && other * 3 < english {
-            return false;
-        }
-    }
-    other >= 6 && other >= 3 * english
 }
 
 /// Drops mentions in ALL CAPS text whose every word is an ordinary lower-case word: wire
@@ -734,17 +681,6 @@ mod tests {
         enrich(&mut a);
         assert!(a.people.is_empty() && a.organizations.is_empty(), "{a:?}");
         assert_eq!(a.places, vec!["Germany".to_string()]);
-        for (tag, english) in [
-            ("en", true),
-            ("en-GB", true),
-            ("EN_us", true),
-            ("eng", true),
-            ("de", false),
-            ("fr-FR", false),
-            ("", false),
-        ] {
-            assert_eq!(is_english(tag), english, "{tag}");
-        }
         let (b, _) = enriched(
             "Merkel visits Paris",
             "Angela Merkel met officials in Paris.",
@@ -834,22 +770,13 @@ mod tests {
 
     #[test]
     fn untagged_text_in_another_language_is_not_mined_for_names() {
-        let de = "Das Wetter wird am Wochenende schön. Dann ist der Sommer da, und die Kinder \
-                  sind mit den Eltern auf dem See. Dabei wird es warm, sagt der Dienst, und \
-                  das Ende der Ferien ist nicht nah. Es ist ein schöner Tag für eine Reise.";
-        assert!(reads_as_other_language(de));
-        let short = "Dann kommen die Pläne auf den Tisch, und der Rat will sie noch im Mai \
-                     beraten. Dabei ist die Debatte nicht neu.";
-        assert!(reads_as_other_language(short));
-        let fr = "Selon l'Office fédéral, les Suisses sont nombreux à boire l'eau du robinet. \
-                  Mais la qualité n'est pas la même dans toutes les communes, et le Conseil \
-                  veut agir.";
-        assert!(reads_as_other_language(fr));
-        let (a, _) = enriched("Sommer in Berlin", de);
+        let (a, _) = enriched(
+            "Sommer in Berlin",
+            "Das Wetter wird am Wochenende schön. Dann ist der Sommer da, und die Kinder sind \
+             mit den Eltern auf dem See. Dabei wird es warm, sagt der Dienst, und das Ende der \
+             Ferien ist nicht nah.",
+        );
         assert!(a.people.is_empty() && a.organizations.is_empty(), "{a:?}");
-        let en = "The mayor of Lyon, Ana Ruiz, said the tram line would open in June and that \
-                  fares were set by the city. Der Spiegel and Le Monde reported it.";
-        assert!(!reads_as_other_language(en));
     }
 
     #[test]

@@ -7,9 +7,11 @@
 //! the name itself settles ("Federal Reserve" is no person, "DENVER, Colo." is a place);
 //! clean each mention by kind (`person.rs`, `place.rs`, `org.rs`; companies named in the
 //! possessive, `possessive.rs`; companies named like people, `firm.rs`, company names cut at
-//! their start, `firm_start.rs`, two companies read as one, `parties.rs`, and leaders named
-//! by their administration, `administration.rs`, which run on the recognizer's mentions before
-//! all this); resolve places through the GeoNames gazetteer; resolve short
+//! their start, `firm_start.rs`, two companies read as one, `parties.rs`, names run on into a
+//! headline's verb, `headline.rs`, and leaders named by their administration,
+//! `administration.rs`, which run on the recognizer's mentions before all this); resolve
+//! places through the GeoNames gazetteer, a city's homonyms by the article's other places
+//! (`homonym.rs`); resolve short
 //! person mentions to full names; merge by kind and key (`merge.rs`), recording whether text,
 //! metadata or both named each entity.
 
@@ -17,6 +19,7 @@ mod administration;
 mod captions;
 mod firm;
 mod firm_start;
+mod headline;
 mod homonym;
 mod merge;
 mod org;
@@ -38,11 +41,9 @@ pub use administration::leaders_of_administrations;
 pub use captions::noise_spans;
 pub use firm::join_firm_names;
 pub use firm_start::restore_firm_starts;
+pub use headline::cut_headline_verbs;
 use merge::Cand;
-pub use parties::{
-    cut_headline_verbs, join_of_names, split_joined_parties, split_joined_places,
-    split_listed_names,
-};
+pub use parties::{join_of_names, split_joined_parties, split_joined_places, split_listed_names};
 pub use text::is_capitalized_name_word;
 
 /// Where an entity was found.

@@ -122,89 +122,9 @@ pub fn split_listed_names(mentions: &mut Vec<Mention>) {
     });
 }
 
-/// Verbs that Title Case headlines put right after a name ("Idris Elba Reveals …", "Cardi B
-/// Donates …", "Aaron Rodgers Rips Joe Biden"), from the HuffPost headlines' most frequent
-/// capitalized "-s" words after a capitalized word, and Reuters' capitals ("FUNARO REJECTS",
-/// "MIYAZAWA SEES"), whitespace-separated. None is a surname; nouns that are ("Banks",
-/// "Jobs", "Waters", "Sessions", "Styles", "Marks") or that end organization names ("Chicago
-/// Bears", "Mutual Shares", "Asbestos Claims Facility") are left out.
-const HEADLINE_VERBS: &str = "\
-    accuses acquires admits agrees announces apologizes appears appoints approves asks attacks \
-    backs bans basks becomes blames blasts blocks breaks brings buys calls cancels celebrates \
-    comes compares completes confirms crashes cuts debuts declares defends delivers demands \
-    denies dies dismisses does donates downplays drops ends expects explains extends faces \
-    fails fights finds gets gives goes hits inherits joins kills launches leaves lifts loses \
-    lowers makes mocks nails offers opens opposes plans pleads praises pulls puts raises \
-    refuses rejects releases resigns responds returns reveals revokes rips says seeks sees \
-    sends sets shakes shreds signs slams slights starts strays sues suggests takes talks taunts \
-    tells testifies thinks threatens tries trolls turns unveils urges vows wants warns wins";
-
-/// [`HEADLINE_VERBS`] as a set of byte strings, the form `text::with_table_key` gives.
-fn headline_verbs() -> &'static rustc_hash::FxHashSet<&'static [u8]> {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static [u8]>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        HEADLINE_VERBS
-            .split_whitespace()
-            .map(str::as_bytes)
-            .collect()
-    })
-}
-
-/// Cuts person and organization mentions at a capitalized headline verb
-/// ([`HEADLINE_VERBS`]): "Idris Elba Reveals" is Idris Elba, "Mocks Christine Blasey Ford"
-/// is Christine Blasey Ford, and "Cardi B Donates" is Cardi B (HuffPost headlines, 10,000
-/// records). What follows the verb is dropped; it opens the headline's predicate. A function
-/// word left at the end goes too: wire headlines in capitals run a name on into "TO"
-/// ("REAGAN TO VETO", "PHILIPPINES TO SELL": 200 Reuters articles).
-pub fn cut_headline_verbs(mentions: &mut Vec<Mention>) {
-    // Every verb ends in "s": most words are turned away before the list scan.
-    let verb = |w: &str| {
-        w.len() > 3
-            && w.ends_with(['s', 'S'])
-            && w.starts_with(char::is_uppercase)
-            && super::text::with_table_key(w, |k| headline_verbs().contains(k))
-    };
-    // "A" is left out: Norwegian "A/S" firms end in it ("Den Norske Stats Oljeselskap A").
-    const ENDS_NOTHING: &[&str] = &[
-        "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
-    ];
-    let ends_nothing = |w: &str| ENDS_NOTHING.iter().any(|e| e.eq_ignore_ascii_case(w));
-    let cut = |m: &Mention| {
-        matches!(m.kind, EntityKind::Org | EntityKind::Person)
-            && m.text.contains(' ')
-            && (m.text.split(' ').any(verb) || m.text.rsplit(' ').next().is_some_and(ends_nothing))
-    };
-    rewrite_each(mentions, cut, |m, out| {
-        let (mut from, mut to) = (0, m.text.len());
-        for w in m.text.split(' ') {
-            let at = w.as_ptr() as usize - m.text.as_ptr() as usize;
-            if !verb(w) {
-                continue;
-            }
-            if at == from {
-                // The verb opens the mention: the name follows it.
-                from = (at + w.len() + 1).min(to);
-                continue;
-            }
-            to = at.saturating_sub(1).max(from);
-            break;
-        }
-        while let Some((head, last)) = m.text[from..to].rsplit_once(' ') {
-            if !ends_nothing(last) {
-                break;
-            }
-            to = from + head.len();
-        }
-        if !m.text[from..to].trim().is_empty() {
-            out.push(part(&m, from, to));
-        }
-    });
-}
-
 /// Replaces each mention that `candidate` picks by what `rewrite` pushes for it, keeping the
 /// others and the order; returns at once when none is picked (most articles).
-fn rewrite_each(
+pub(super) fn rewrite_each(
     mentions: &mut Vec<Mention>,
     candidate: impl Fn(&Mention) -> bool,
     mut rewrite: impl FnMut(Mention, &mut Vec<Mention>),
@@ -400,7 +320,7 @@ fn opens_a_name(rest: &str) -> bool {
 }
 
 /// The part of mention `m` at bytes `from..to` of its text, as a mention of the same kind.
-fn part(m: &Mention, from: usize, to: usize) -> Mention {
+pub(super) fn part(m: &Mention, from: usize, to: usize) -> Mention {
     let start = m.start + m.text[..from].chars().count();
     let text = m.text[from..to].to_string();
     Mention {
@@ -572,39 +492,6 @@ mod tests {
         assert_eq!(
             names("Jones Day Reavis and Pogue"),
             ["Jones Day Reavis and Pogue"]
-        );
-    }
-
-    #[test]
-    fn a_headline_verb_ends_the_name() {
-        let t = "Ada Okafor Reveals Plan; Mocks Lena Varga; Kestrel Co Donates; Mutual Shares.";
-        let cut = |name: &str, kind: EntityKind| {
-            let mut v = vec![m(t, kind, name, 0)];
-            cut_headline_verbs(&mut v);
-            for x in &v {
-                let got: String = t.chars().skip(x.start).take(x.end - x.start).collect();
-                assert_eq!(got, x.text);
-            }
-            v.into_iter().map(|x| x.text).collect::<Vec<_>>()
-        };
-        assert_eq!(
-            cut("Ada Okafor Reveals Plan", EntityKind::Person),
-            ["Ada Okafor"]
-        );
-        assert_eq!(cut("Mocks Lena Varga", EntityKind::Person), ["Lena Varga"]);
-        assert_eq!(cut("Kestrel Co Donates", EntityKind::Org), ["Kestrel Co"]);
-        assert_eq!(cut("Mutual Shares", EntityKind::Org), ["Mutual Shares"]);
-        let t2 = "REAGAN TO VETO; Bank of Japan; Den Norske Stats Oljeselskap A";
-        let cut2 = |name: &str| {
-            let mut v = vec![m(t2, EntityKind::Org, name, 0)];
-            cut_headline_verbs(&mut v);
-            v.into_iter().map(|x| x.text).collect::<Vec<_>>()
-        };
-        assert_eq!(cut2("REAGAN TO"), ["REAGAN"]);
-        assert_eq!(cut2("Bank of Japan"), ["Bank of Japan"]);
-        assert_eq!(
-            cut2("Den Norske Stats Oljeselskap A"),
-            ["Den Norske Stats Oljeselskap A"]
         );
     }
 

@@ -11,7 +11,8 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use super::text::{
-    core, has_name_letters, possessive_len, tidy_case, trim_range, with_table_key, Core,
+    core, has_name_letters, is_glue_word, possessive_len, tidy_case, trim_range, with_table_key,
+    Core,
 };
 use crate::extract::gazetteer::fold::fold;
 
@@ -99,12 +100,10 @@ pub fn starts_with_role(mention: &str) -> bool {
 /// the other rules ("CEO TO" names nobody either way).
 fn is_ordinary_word(word: &str) -> bool {
     // The name lists hold some noise ("Of"): these never open a name.
-    const GLUE: &[&str] = &[
-        "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
-        "with",
-    ];
+    let glue =
+        is_glue_word(word) || word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an");
     word.contains(char::is_lowercase)
-        && (GLUE.iter().any(|g| g.eq_ignore_ascii_case(word))
+        && (glue
             || crate::extract::ner::Recognizer::try_embedded()
                 .is_ok_and(|r| r.is_common_word(word) && !r.is_first_name(word)))
 }

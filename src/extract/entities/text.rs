@@ -106,6 +106,16 @@ pub fn possessive_len(s: &str) -> usize {
     0
 }
 
+/// Whether `word` (any case) is a preposition, conjunction or article that joins the words
+/// of a phrase but neither opens nor ends a name: "and", "of", "the", "to", "with" ("A" is
+/// left out: Norwegian "A/S" firms end in it).
+pub(super) fn is_glue_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+    ];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Calls `f` with the UTF-8 bytes of `word` as the title and legal-form tables list it:
 /// lower-cased, dots and commas removed ("Gov." → "gov", "Corp.," → "corp"). Short ASCII
 /// words, nearly all of them, are keyed on the stack: these lookups run for every word of every
