@@ -10,12 +10,13 @@
 //! after it) and a metadata value stays on its own.
 
 // FxHash: the keys are short names of one article, hashed once or twice per candidate.
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::hash_map::Entry;
 
 use super::person;
 use super::{Entity, Origin};
 use crate::article::EntityKind;
+use crate::extract::gazetteer::fold::exact_key;
 
 /// One cleaned mention or metadata value, before merging.
 #[derive(Debug, Clone)]
@@ -34,6 +35,86 @@ pub struct Cand {
     pub geonames_id: Option<u32>,
     /// Preference for this candidate's `name` as the entity's display name (higher wins).
     pub score: u8,
+}
+
+/// Cuts the ordinary words glued to a person's name where the article also names the person
+/// without them: "Taylor Swift Perform" (from "Why Can't Taylor Swift Perform Her Own Songs?")
+/// beside "Taylor Swift", "Donald Trump Is No" beside "Donald Trump", "Again Roddick" (a
+/// sentence-opening adverb) beside "Andy Roddick". Without the cut, the glued form joins the
+/// others as their longest name and becomes the display name of every mention. A tail is cut
+/// back to a name of two words or more (not ending in an initial) that another candidate
+/// has; a head is cut where the rest is another candidate's name of two words or more, or
+/// the surname of another full name: "Rand Paul" beside "Paul" alone stays whole, since
+/// first names that are ordinary words (Rand, Drew, Rush) are many. Cut words must be
+/// ordinary words ([`person::is_ordinary_word`]), so "Kim Jong Un" beside a truncated "Kim
+/// Jong" stays whole. Spans shrink with the names.
+pub fn cut_glued_words(cands: &mut [Cand]) {
+    let people = || cands.iter().filter(|c| c.kind == EntityKind::Person);
+    if people().nth(1).is_none() || !people().any(|c| c.name.contains(' ')) {
+        return;
+    }
+    // Whole keys, and the last words of keys of several words with the keys they end: what
+    // a head cut may leave (a name's own last word is no evidence for cutting it).
+    let mut names: HashSet<String> = HashSet::default();
+    let mut surnames: HashMap<String, Vec<String>> = HashMap::default();
+    for c in people() {
+        if let Some((_, last)) = c.key.rsplit_once(' ') {
+            let keys = surnames.entry(last.to_string()).or_default();
+            if !keys.contains(&c.key) {
+                keys.push(c.key.clone());
+            }
+        }
+        names.insert(c.key.clone());
+    }
+    for c in cands.iter_mut().filter(|c| c.kind == EntityKind::Person) {
+        let words: Vec<&str> = c.name.split_whitespace().collect();
+        // The span arithmetic below needs the name to be the text's words as written.
+        let verbatim = c.span.is_none_or(|(s, e)| e - s == c.name.chars().count());
+        if words.len() < 2 || !verbatim {
+            continue;
+        }
+        let (mut lo, mut hi) = (0, words.len());
+        // Longest kept run first: the fewest words are cut.
+        if let Some(n) = (2..words.len()).rev().find(|&n| {
+            !is_initial(words[n - 1])
+                && names.contains(&exact_key(&words[..n].join(" ")))
+                && words[n..].iter().all(|w| person::is_ordinary_word(w))
+        }) {
+            hi = n;
+        } else if let Some(n) = (1..words.len())
+            .take_while(|&n| person::is_ordinary_word(words[n - 1]))
+            .find(|&n| {
+                let rest = exact_key(&words[n..].join(" "));
+                let other_surname = || {
+                    surnames
+                        .get(&rest)
+                        .is_some_and(|keys| keys.iter().any(|k| *k != c.key))
+                };
+                if n + 1 == words.len() {
+                    other_surname()
+                } else {
+                    names.contains(&rest)
+                }
+            })
+        {
+            lo = n;
+        }
+        if (lo, hi) == (0, words.len()) {
+            continue;
+        }
+        let kept = words[lo..hi].join(" ");
+        let chars = |ws: &[&str]| ws.iter().map(|w| w.chars().count() + 1).sum::<usize>();
+        if let Some((start, end)) = c.span {
+            c.span = Some((start + chars(&words[..lo]), end - chars(&words[hi..])));
+        }
+        c.key = exact_key(&kept);
+        c.name = kept;
+    }
+}
+
+/// Whether `word` is an initial ("E.", "J"): a name cut after one has lost its surname.
+fn is_initial(word: &str) -> bool {
+    word.trim_end_matches('.').chars().count() < 2
 }
 
 /// Rewrites the key and name of short person candidates to the full name they abbreviate.
@@ -260,6 +341,43 @@ mod tests {
                 ("Amara Okafor", 1, Origin::Both)
             ]
         );
+    }
+
+    #[test]
+    fn glued_ordinary_words_are_cut_where_the_article_has_the_name() {
+        let mut c = vec![
+            person("Marta Quist", Some((0, 11))),
+            person("Marta Quist Perform", Some((40, 59))),
+            person("Ivo Brandt", Some((80, 90))),
+            person("Again Brandt", Some((100, 112))),
+            person("Stefan E.", Some((120, 129))),
+            person("Stefan E. Sank", Some((140, 154))),
+            person("Rand Ortega", Some((160, 171))),
+            person("Ortega", Some((180, 186))),
+        ];
+        cut_glued_words(&mut c);
+        let got: Vec<_> = c.iter().map(|c| (c.name.as_str(), c.span)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Marta Quist", Some((0, 11))),
+                ("Marta Quist", Some((40, 51))),
+                ("Ivo Brandt", Some((80, 90))),
+                ("Brandt", Some((106, 112))),
+                ("Stefan E.", Some((120, 129))),
+                // The kept run would end in an initial.
+                ("Stefan E. Sank", Some((140, 154))),
+                // "Ortega" alone is no evidence: Rand opens names.
+                ("Rand Ortega", Some((160, 171))),
+                ("Ortega", Some((180, 186))),
+            ]
+        );
+        resolve_people(&mut c);
+        let e = assemble(c);
+        assert_eq!(e[0].name, "Marta Quist");
+        assert_eq!(e[0].mentions, vec![(0, 11), (40, 51)]);
+        assert_eq!(e[1].name, "Ivo Brandt");
+        assert_eq!(e[1].mentions, vec![(80, 90), (106, 112)]);
     }
 
     #[test]

@@ -378,6 +378,7 @@ pub fn normalize(
             plain_cand(EntityKind::Org, n, None, score)
         }));
     }
+    merge::cut_glued_words(&mut cands);
     merge::resolve_people(&mut cands);
     let mut entities = merge::assemble(cands);
     one_kind_per_name(&mut entities);

@@ -98,7 +98,7 @@ pub fn starts_with_role(mention: &str) -> bool {
 /// headline every word is capitalized, and "Federal Judge Temporarily Blocks Texas Law" names
 /// nobody, so such a word cannot open the name after a title. Words in capitals are left to
 /// the other rules ("CEO TO" names nobody either way).
-fn is_ordinary_word(word: &str) -> bool {
+pub(super) fn is_ordinary_word(word: &str) -> bool {
     // The name lists hold some noise ("Of"): these never open a name.
     let glue =
         is_glue_word(word) || word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an");
