@@ -394,6 +394,7 @@ pub fn normalize(
     places_opening_person_names(&char_at, &mut entities);
     regions_over_countries(&mut entities, gaz);
     homonym::cities_in_the_articles_country(&mut entities, gaz);
+    homonym::compass_regions_need_their_country(&mut entities, gaz);
     entities
 }
 
