@@ -43,6 +43,20 @@ fn initials_and_family_name_first() {
 }
 
 #[test]
+fn first_name_before_a_middle_initial() {
+    // The model leaves "Christopher" out; the first name list brings it back.
+    assert_eq!(
+        found("Officers also arrested Christopher L. Tays, 32, of Franklin."),
+        vec![
+            (Person, "Christopher L. Tays".into()),
+            (Place, "Franklin".into())
+        ]
+    );
+    // A word of another entity stays there.
+    assert!(has("He met Paris J. Smith.", Person, "J. Smith"));
+}
+
+#[test]
 fn one_word_names_in_context() {
     assert_eq!(
         found("Striker Ronaldo scored twice, and coach Mourinho praised him."),

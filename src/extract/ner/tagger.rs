@@ -560,9 +560,25 @@ impl Recognizer {
                 .collect();
             let ds = &mut rs.doc;
             self.tag_document(&words, &run, ds);
-            for &(k, sp) in &ds.spans {
+            for (j, &(k, sp)) in ds.spans.iter().enumerate() {
                 let base = start + run[k].start;
-                let (a, b) = (&toks[base + sp.start], &toks[base + sp.end - 1]);
+                // "Christopher L. Tays" came out "[L. Tays]": a first name left outside
+                // before an initial belongs to the name.
+                let at = |i: usize| words[run[k].start + i];
+                let free =
+                    |i: usize| j == 0 || ds.spans[j - 1].0 != k || ds.spans[j - 1].1.end <= i;
+                let first = sp.ty == 0
+                    && sp.start > 0
+                    && is_initial(at(sp.start))
+                    && free(sp.start - 1)
+                    && at(sp.start - 1).starts_with(char::is_uppercase)
+                    && !super::is_capitalized_function_word(at(sp.start - 1))
+                    && !TITLE_FUNCTION_WORDS.contains(&at(sp.start - 1))
+                    && self.is_first_name(at(sp.start - 1));
+                let (a, b) = (
+                    &toks[base + sp.start - usize::from(first)],
+                    &toks[base + sp.end - 1],
+                );
                 out.push(Mention {
                     kind: kind_of(sp.ty),
                     start: a.char_start,
@@ -589,6 +605,11 @@ impl Recognizer {
         }
         toks.len() as f64 / best.max(1e-9)
     }
+}
+
+/// An initial of a name: one capital letter and a period ("L.").
+fn is_initial(word: &str) -> bool {
+    matches!(word.as_bytes(), [c, b'.'] if c.is_ascii_uppercase())
 }
 
 /// `word` with a typographic quote token written as its ASCII form ("’s" → "'s", "“" →
