@@ -13,6 +13,10 @@ enum Action {
     ToEnd,
     /// The whole line is noise, but only if it starts with the marker ("Source: ...").
     LineStart,
+    /// The whole line, but only if it starts with the marker written with a capital: a wire
+    /// credit ("Reporting by Jane Doe; Editing by John Roe"), not a hard-wrapped line of
+    /// Reuters copy that opens "compiled by Aviation Daily".
+    CreditLine,
     /// From the '(' to the matching ')' (or end of line): "(Reporting by ...)".
     Paren,
     /// The whole line, if it is short (≤ 80 characters) and the marker starts within its last
@@ -46,6 +50,12 @@ const MARKERS: &[(&str, Action)] = &[
     ("graphic:", Action::LineStart),
     ("illustration:", Action::LineStart),
     ("file photo", Action::LineStart),
+    // Wire credits on a line of their own, without parentheses (Reuters web pages).
+    ("reporting by ", Action::CreditLine),
+    ("additional reporting by ", Action::CreditLine),
+    ("writing by ", Action::CreditLine),
+    ("editing by ", Action::CreditLine),
+    ("compiled by ", Action::CreditLine),
     ("(reporting by", Action::Paren),
     ("(additional reporting", Action::Paren),
     ("(writing by", Action::Paren),
@@ -141,6 +151,10 @@ fn line_spans(line: &str, found: &[(usize, usize)], out: &mut Vec<(usize, usize)
                 at = end;
             }
             Action::LineStart if start == 0 => {
+                out.push((base, base + line.len()));
+                return;
+            }
+            Action::CreditLine if start == 0 && b[0].is_ascii_uppercase() => {
                 out.push((base, base + line.len()));
                 return;
             }
@@ -269,7 +283,7 @@ mod tests {
     }
 
     /// Byte spans of noise within one trimmed, lower-cased line (offsets relative to the line).
-    fn ref_line_spans(line: &str, out: &mut Vec<(usize, usize)>, base: usize) {
+    fn ref_line_spans(line: &str, original: &str, out: &mut Vec<(usize, usize)>, base: usize) {
         let b = line.as_bytes();
         let table = by_first_byte();
         let short = line.len() <= 320 && line.chars().count() <= 80;
@@ -306,6 +320,12 @@ mod tests {
                         out.push((base, base + line.len()));
                         return;
                     }
+                    Action::CreditLine
+                        if at == 0 && original.starts_with(|c: char| c.is_ascii_uppercase()) =>
+                    {
+                        out.push((base, base + line.len()));
+                        return;
+                    }
                     Action::ShortLine if short && at + 40 >= line.len() => {
                         out.push((base, base + line.len()));
                         return;
@@ -336,9 +356,10 @@ mod tests {
             let body = line.trim_end_matches(['\n', '\r']);
             let trimmed = body.trim();
             let lo = line_start + (body.len() - body.trim_start().len());
+            let original = &text[lo..lo + trimmed.len()];
             line_start += line.len();
             if !trimmed.is_empty() {
-                ref_line_spans(trimmed, &mut spans, lo);
+                ref_line_spans(trimmed, original, &mut spans, lo);
             }
         }
         char_spans(text, spans)
@@ -371,6 +392,9 @@ mod tests {
             "Rain fell.",
             "É photo: é",
             "(additional reporting",
+            "Reporting by A; Editing by B",
+            "compiled by Aviation Daily",
+            "Editing by",
             "shutterstock",
             "\u{202c}Photo: X",
             "epa-efe",
@@ -419,6 +443,18 @@ mod tests {
             pieces(text),
             vec!["Photo: J. K. Doe/Harbour Press.", "Credit: AP"]
         );
+    }
+
+    #[test]
+    fn reporting_line_without_parentheses() {
+        let text = "Oil fell, traders said.\nReporting by Mira Kovač; additional reporting by Tom \
+                    Reed; Editing by Ann Holt\nBy Monday Exxon said";
+        assert_eq!(
+            pieces(text),
+            vec!["Reporting by Mira Kovač; additional reporting by Tom Reed; Editing by Ann Holt"]
+        );
+        // A hard-wrapped line of running text.
+        assert!(pieces("according to data\ncompiled by Aviation Daily, a magazine.").is_empty());
     }
 
     #[test]
