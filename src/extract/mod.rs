@@ -124,6 +124,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
                 .is_some_and(|p| p.kind != gazetteer::PlaceKind::City || p.population >= 100_000)
         };
         entities::split_joined_places(&mut mentions, &is_known_place);
+        entities::places_in_compounds(&text, &mut mentions, &is_known_place);
         entities::leaders_of_administrations(&text, &mut mentions, &|w| rec.is_common_word(w));
         drop_caps_common_names(rec, &text, &mut mentions);
         drop_sentence_initial_common_words(rec, &text, &mut mentions);

@@ -17,6 +17,7 @@
 
 mod administration;
 mod captions;
+mod compound;
 mod firm;
 mod firm_start;
 mod headline;
@@ -39,6 +40,7 @@ use crate::extract::gazetteer::{fold, Gazetteer};
 use crate::extract::ner::PARTICLES;
 pub use administration::leaders_of_administrations;
 pub use captions::noise_spans;
+pub use compound::places_in_compounds;
 pub use firm::join_firm_names;
 pub use firm_start::restore_firm_starts;
 pub use headline::cut_headline_verbs;
