@@ -24,6 +24,7 @@ mod headline;
 mod homonym;
 mod merge;
 mod org;
+mod org_variants;
 mod parties;
 mod person;
 mod place;
@@ -382,6 +383,7 @@ pub fn normalize(
     }
     merge::cut_glued_words(&mut cands);
     merge::resolve_people(&mut cands);
+    org_variants::join_org_forms(&mut cands);
     let mut entities = merge::assemble(cands);
     one_kind_per_name(&mut entities);
     // A place the gazetteer does not know, named once in the text and never in metadata, is

@@ -1,0 +1,210 @@
+//! Forms of one organization's name in one article, made one entity: its acronym ("IMF" and
+//! "International Monetary Fund", in 132 Reuters and BBC articles listed apart), its name
+//! without "Party" or in the plural ("Labour" and "Labour Party", "Liberal Democrat" and
+//! "Liberal Democrats"), and a clipped form ("Lib Dems").
+//!
+//! The entity takes the shortest form (the acronym): wire copy defines "the International
+//! Monetary Fund (IMF)" once and writes "the IMF" after, and later stories only "the IMF", so
+//! one rule for every article makes facets count one name where most articles have it. A
+//! longest-form rule would split them between the articles that define the acronym and
+//! those that do not; a most-written rule between articles of either habit.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::merge::Cand;
+use crate::article::EntityKind;
+
+/// Words left out of an acronym ("Organization of the Petroleum Exporting Countries").
+const SKIPPED: &[&str] = &["and", "de", "for", "in", "of", "on", "the", "&"];
+
+/// Whether `short` is `long`'s acronym: 2 to 6 capitals (periods ignored: "U.N.") that are
+/// the initials of `long`'s words but [`SKIPPED`] ones, `long` having as many such words.
+fn is_acronym(short: &str, long: &str) -> bool {
+    let letters: Vec<char> = short.chars().filter(|&c| c != '.').collect();
+    if !(2..=6).contains(&letters.len()) || !letters.iter().all(char::is_ascii_uppercase) {
+        return false;
+    }
+    let initials: Vec<char> = long
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty() && !SKIPPED.iter().any(|s| s.eq_ignore_ascii_case(w)))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    initials.len() == letters.len()
+        && initials
+            .iter()
+            .zip(&letters)
+            .all(|(a, b)| a.to_ascii_uppercase() == *b)
+}
+
+/// `name`'s words without a last word "Party", each without a plural "s", lower-cased.
+fn stems(name: &str) -> Vec<String> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| w.eq_ignore_ascii_case("party"))
+    {
+        words.pop();
+    }
+    words
+        .iter()
+        .map(|w| {
+            let w = w.to_lowercase();
+            match w.strip_suffix('s') {
+                Some(stem) if stem.chars().count() >= 3 => stem.to_string(),
+                _ => w,
+            }
+        })
+        .collect()
+}
+
+/// Whether `short` (the fewer letters) is another form of `long`: its acronym, or the same
+/// words without "Party" or a plural "s" ("Labour", "Conservatives"), or, with two words or
+/// more, each word the start of `long`'s word (three letters at least: "Lib Dems").
+fn is_form_of(short: &str, long: &str) -> bool {
+    if is_acronym(short, long) {
+        return true;
+    }
+    let (s, l) = (stems(short), stems(long));
+    if s == l {
+        return true;
+    }
+    s.len() == l.len()
+        && s.len() >= 2
+        && s.iter()
+            .zip(&l)
+            .all(|(a, b)| b.starts_with(a.as_str()) && a.chars().count() >= 3)
+}
+
+/// Gives the organization candidates whose names are forms of one name ([`is_form_of`]) one
+/// key and the shortest of their names as display name (the first written on a tie). A form that fits two longer
+/// names ("UN" with "United Nations" and "Union Nationale") joins neither.
+pub fn join_org_forms(cands: &mut [Cand]) {
+    // Distinct organization keys, each with its first name.
+    let mut keys: Vec<(&str, &str)> = Vec::new();
+    let mut seen: HashMap<&str, ()> = HashMap::default();
+    for c in cands.iter().filter(|c| c.kind == EntityKind::Org) {
+        if seen.insert(&c.key, ()).is_none() {
+            keys.push((&c.key, &c.name));
+        }
+    }
+    // Quadratic in the distinct names of one article, which are few; a huge file-sized
+    // article is left alone.
+    if keys.len() < 2 || keys.len() > 200 {
+        return;
+    }
+    // Each short key → the root of the longer keys it is a form of, longest names first so
+    // that every longer key knows its own root ("Lib Dems" fits both "Liberal Democrat" and
+    // "Liberal Democrats", one root).
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(keys[i].1.len()));
+    let mut root: Vec<usize> = (0..keys.len()).collect();
+    for &i in &order {
+        let short = keys[i].1;
+        let mut roots: Vec<usize> = (0..keys.len())
+            .filter(|&j| keys[j].1.len() > short.len() && is_form_of(short, keys[j].1))
+            .map(|j| root[j])
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [r] = roots[..] {
+            root[i] = r;
+        }
+    }
+    if root.iter().enumerate().all(|(i, &r)| i == r) {
+        return;
+    }
+    let top = |i: usize| root[i];
+    // Per root: the shortest form.
+    let mut best: HashMap<usize, usize> = HashMap::default();
+    for i in 0..keys.len() {
+        let b = best.entry(top(i)).or_insert(i);
+        if keys[i].1.chars().count() < keys[*b].1.chars().count() {
+            *b = i;
+        }
+    }
+    let rewrite: HashMap<String, (String, String)> = (0..keys.len())
+        .filter_map(|i| {
+            let r = top(i);
+            let b = best[&r];
+            (r != i || b != i).then(|| {
+                (
+                    keys[i].0.to_string(),
+                    (keys[r].0.to_string(), keys[b].1.to_string()),
+                )
+            })
+        })
+        .collect();
+    for c in cands.iter_mut().filter(|c| c.kind == EntityKind::Org) {
+        if let Some((key, name)) = rewrite.get(&c.key) {
+            c.key.clone_from(key);
+            c.name.clone_from(name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::gazetteer::fold::exact_key;
+
+    fn org(name: &str) -> Cand {
+        Cand {
+            kind: EntityKind::Org,
+            name: name.into(),
+            key: exact_key(name),
+            span: Some((0, 1)),
+            country: None,
+            geonames_id: None,
+            score: 2,
+        }
+    }
+
+    fn joined(names: &[&str]) -> Vec<String> {
+        let mut cands: Vec<Cand> = names.iter().map(|n| org(n)).collect();
+        join_org_forms(&mut cands);
+        let mut keys: Vec<String> = cands.iter().map(|c| c.name.clone()).collect();
+        keys.dedup();
+        keys
+    }
+
+    #[test]
+    fn forms_of_one_name() {
+        assert!(is_acronym("IMF", "International Monetary Fund"));
+        assert!(is_acronym("U.N.", "United Nations"));
+        assert!(is_acronym(
+            "OPEC",
+            "Organization of Petroleum Exporting Countries"
+        ));
+        assert!(!is_acronym("IBM", "International Monetary Fund"));
+        assert!(!is_acronym("Imf", "International Monetary Fund"));
+        assert!(is_form_of("Labour", "Labour Party"));
+        assert!(is_form_of("Conservatives", "Conservative Party"));
+        assert!(is_form_of("Lib Dems", "Liberal Democrats"));
+        assert!(!is_form_of("Apple", "Applebee's"));
+        assert!(!is_form_of("Bank of Korea", "Bank of Korean Finance"));
+    }
+
+    #[test]
+    fn the_shortest_form_names_the_entity() {
+        assert_eq!(
+            joined(&["International Monetary Fund", "IMF", "IMF"]),
+            ["IMF"]
+        );
+        assert_eq!(joined(&["Labour Party", "Labour"]), ["Labour"]);
+        assert_eq!(
+            joined(&[
+                "Liberal Democrats",
+                "Lib Dems",
+                "Lib Dems",
+                "Liberal Democrat"
+            ]),
+            ["Lib Dems"]
+        );
+        // Two longer names fit: neither is joined.
+        assert_eq!(
+            joined(&["UN", "United Nations", "Union Nationale"]),
+            ["UN", "United Nations", "Union Nationale"]
+        );
+    }
+}
