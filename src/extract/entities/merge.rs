@@ -170,11 +170,37 @@ pub fn resolve_people(cands: &mut [Cand]) {
             }
         }
     }
+    // Each name of two words or more with its first name cut to the initial, as team
+    // sheets write it ("B O'Driscoll" for Brian O'Driscoll) → the names that have it.
+    let mut initialed: HashMap<Vec<String>, Vec<usize>> = HashMap::default();
+    for (j, (_, t2)) in keys.iter().enumerate() {
+        if let [first, rest @ ..] = &t2[..] {
+            if !rest.is_empty() && first.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+                let mut form = vec![first.chars().take(1).collect::<String>()];
+                form.extend(rest.iter().cloned());
+                initialed.entry(form).or_default().push(j);
+            }
+        }
+    }
+    let initial_form = |toks: &[String]| -> Option<Vec<String>> {
+        let first = toks.first()?.trim_end_matches('.');
+        (toks.len() > 1 && first.chars().count() == 1).then(|| {
+            let mut form = vec![first.to_string()];
+            form.extend(toks[1..].iter().cloned());
+            form
+        })
+    };
     let mut roots: HashMap<&str, Vec<&str>> = HashMap::default();
     for &i in &order {
         let (key, toks) = &keys[i];
         let mut found: Vec<&str> = Vec::new();
-        for &j in hosts.get(toks.as_slice()).into_iter().flatten() {
+        let by_initial = initial_form(toks).and_then(|f| initialed.get(&f));
+        for &j in hosts
+            .get(toks.as_slice())
+            .into_iter()
+            .chain(by_initial)
+            .flatten()
+        {
             for r in roots.get(keys[j].0).into_iter().flatten() {
                 if !found.contains(r) {
                     found.push(r);
@@ -378,6 +404,31 @@ mod tests {
         assert_eq!(e[0].mentions, vec![(0, 11), (40, 51)]);
         assert_eq!(e[1].name, "Ivo Brandt");
         assert_eq!(e[1].mentions, vec![(80, 90), (106, 112)]);
+    }
+
+    #[test]
+    fn an_initial_and_surname_join_the_full_name() {
+        let mut c = vec![
+            person("Brian O'Driscoll", Some((0, 16))),
+            person("B O'Driscoll", Some((40, 52))),
+            person("G. Murray", Some((60, 69))),
+            person("Scott Murray", Some((80, 92))),
+        ];
+        resolve_people(&mut c);
+        let e = assemble(c);
+        let names: Vec<_> = e
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions.len()))
+            .collect();
+        // "G. Murray" is someone else.
+        assert_eq!(
+            names,
+            vec![
+                ("Brian O'Driscoll", 2),
+                ("G. Murray", 1),
+                ("Scott Murray", 1)
+            ]
+        );
     }
 
     #[test]
