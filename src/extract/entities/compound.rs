@@ -16,8 +16,8 @@ const MAX_WORDS: usize = 3;
 /// `text` that `is_place` knows (the longest run of capitalized words ending at the hyphen,
 /// up to [`MAX_WORDS`]), and drops the MISC or PLACE mentions overlapping the compound, which
 /// the new mention replaces. A compound overlapping a person or organization is left alone
-/// ("Berlin-based Zalando" stays with the recognizer). Offsets are char offsets; the added
-/// mentions go at the end (normalization sorts them).
+/// ("Berlin-based Zalando" stays with the recognizer). Offsets are char offsets; mentions
+/// stay in text order.
 pub fn places_in_compounds(
     text: &str,
     mentions: &mut Vec<Mention>,
@@ -39,6 +39,7 @@ pub fn places_in_compounds(
         byte = b;
         chars
     };
+    let before = mentions.len();
     for (hyphen, end) in hits {
         let Some(start) = place_start(text, hyphen, is_place) else {
             continue;
@@ -59,6 +60,9 @@ pub fn places_in_compounds(
             end: ch,
             text: text[start..hyphen].to_string(),
         });
+    }
+    if mentions.len() != before || mentions.windows(2).any(|w| w[0].start > w[1].start) {
+        mentions.sort_by_key(|m| (m.start, m.end));
     }
 }
 
@@ -130,10 +134,10 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                want(EntityKind::Org, "Berlin-based Zalando"),
                 want(EntityKind::Place, "UK"),
                 want(EntityKind::Place, "New York"),
                 want(EntityKind::Place, "Zürich"),
+                want(EntityKind::Org, "Berlin-based Zalando"),
                 want(EntityKind::Place, "New\n    York"),
             ]
         );
