@@ -30,6 +30,7 @@ mod person;
 mod place;
 mod possessive;
 mod text;
+mod works;
 
 use std::borrow::Cow;
 
@@ -48,6 +49,7 @@ pub use headline::cut_headline_verbs;
 use merge::Cand;
 pub use parties::{join_of_names, split_joined_parties, split_joined_places, split_listed_names};
 pub use text::is_capitalized_name_word;
+pub use works::drop_titles_of_works;
 
 /// Where an entity was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
