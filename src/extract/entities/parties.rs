@@ -30,10 +30,7 @@ pub fn split_joined_parties(mentions: &mut Vec<Mention>) {
         matches!(
             m.kind,
             EntityKind::Org | EntityKind::Person | EntityKind::Place
-        ) && (m.text.contains(" and ")
-            || m.text.contains(" & ")
-            || m.text.contains(". ")
-            || m.text.contains(".\n"))
+        ) && has_party_separator(&m.text)
     };
     rewrite_each(mentions, joined, |m, out| {
         let mut from = 0;
@@ -87,7 +84,12 @@ pub fn split_joined_parties(mentions: &mut Vec<Mention>) {
 pub fn split_listed_names(mentions: &mut Vec<Mention>) {
     let listed = |m: &Mention| {
         matches!(m.kind, EntityKind::Org | EntityKind::Person)
-            && (m.text.contains(", ") || m.text.contains("; "))
+            // ", " or "; ", as bytes: `str::contains` builds a searcher per call, and this
+            // asks twice of every mention of every article.
+            && m.text
+                .as_bytes()
+                .windows(2)
+                .any(|w| matches!(w, [b',' | b';', b' ']))
     };
     rewrite_each(mentions, listed, |m, out| {
         // Start of the mention's next part, and of the text after the last comma.
@@ -150,7 +152,9 @@ pub(super) fn rewrite_each(
 pub fn split_joined_places(mentions: &mut Vec<Mention>, is_place: &dyn Fn(&str) -> bool) {
     let joined = |m: &Mention| {
         m.kind != EntityKind::Place
-            && (m.text.contains(" and ") || m.text.contains(" And ") || m.text.contains(" & "))
+            && spaces_before(&m.text, |rest| {
+                rest.starts_with(b"and ") || rest.starts_with(b"And ") || rest.starts_with(b"& ")
+            })
     };
     rewrite_each(mentions, joined, |m, out| {
         let mut cuts: Vec<(usize, usize)> = Vec::new();
@@ -263,6 +267,22 @@ fn ends_before_a_clause(left: &str, right: &str) -> bool {
     // "U.S. And West Germany" is left to `split_joined_places`.
     let joins = ["and", "or"].iter().any(|w| w.eq_ignore_ascii_case(next));
     last.len() > 2 && !super::person::is_personal_title(last) && opens_a_clause(next) && !joins
+}
+
+/// Whether `text` holds " and ", " & ", ". " or ".\n": whether [`split_joined_parties`] need
+/// look at it. One pass over the bytes: `str::contains` builds a searcher per call, and this
+/// asks four times of every mention of every article.
+fn has_party_separator(text: &str) -> bool {
+    let b = text.as_bytes();
+    spaces_before(text, |rest| {
+        rest.starts_with(b"and ") || rest.starts_with(b"& ")
+    }) || b.windows(2).any(|w| matches!(w, [b'.', b' ' | b'\n']))
+}
+
+/// Whether some space in `text` has bytes after it that `after` accepts.
+fn spaces_before(text: &str, after: impl Fn(&[u8]) -> bool) -> bool {
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| b[i] == b' ' && after(&b[i + 1..]))
 }
 
 /// Byte offsets of " and ", " & " and the whitespace after a period in `text`, with their
