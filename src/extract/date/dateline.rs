@@ -31,29 +31,81 @@ pub struct DatelineHit {
     pub end: usize,
 }
 
+/// The character classes the dateline patterns are written with, as regex syntax: whitespace
+/// alone (`space`) and inside a class (`spaces`), dashes inside a class, upper-case letters,
+/// letters inside a class, digits, and anything but ')' and a line break.
+struct Classes {
+    space: &'static str,
+    spaces: &'static str,
+    dashes: &'static str,
+    upper: &'static str,
+    letters: &'static str,
+    digit: &'static str,
+    not_close: &'static str,
+}
+
+/// Unicode's classes, for any text.
+const UNICODE: Classes = Classes {
+    space: r"\s",
+    spaces: r"\s",
+    dashes: r"\p{Pd}",
+    upper: r"\p{Lu}",
+    letters: r"\p{L}",
+    digit: r"\d",
+    not_close: r"[^)\n]",
+};
+
+/// The ASCII characters of each of [`UNICODE`]'s classes. On an ASCII text they match what
+/// Unicode's do, and their automaton compiles in a small part of the instructions: the
+/// Unicode patterns' bounded repeats of `\p{L}` cost some 200 million instructions to build,
+/// more than the rest of a run's date extraction.
+const ASCII: Classes = Classes {
+    space: r"[\t\n\x0B\x0C\r ]",
+    spaces: r"\t\n\x0B\x0C\r ",
+    dashes: r"\-",
+    upper: r"[A-Z]",
+    letters: r"A-Za-z",
+    digit: r"[0-9]",
+    not_close: r"[\x00-\x09\x0B-\x28\x2A-\x7F]",
+};
+
+/// The month-day and the day-month dateline patterns, written with classes `c`.
+fn dateline_regexes(c: &Classes) -> [Regex; 2] {
+    let Classes {
+        space: sp,
+        spaces: s,
+        dashes: pd,
+        upper: lu,
+        letters: l,
+        digit: d,
+        not_close: nc,
+    } = c;
+    let m = month_alternation();
+    let md = format!(
+        r"(?m)^[{s}{pd}*•]*{lu}[{l}.'’/ -]{{1,40}}?(?:,{sp}*[{l}.' ]{{1,30}}?)?(?:,{sp}*|{sp}*\({sp}*)(?i:({m}))\.?{sp}+({d}{{1,2}})(?:st|nd|rd|th)?(?:,?{sp}+((?:19|20){d}{{2}}))?{sp}*\)?{sp}*(?:\({nc}{{1,40}}\){sp}*)?[-–—:]"
+    );
+    let dm = format!(
+        r"(?m)^[{s}{pd}*•]*{lu}[{l}.'’/ -]{{1,40}}?(?:,{sp}*[{l}.' ]{{1,30}}?)?(?:,{sp}*|{sp}*\({sp}*)({d}{{1,2}})\.?{sp}+(?:de{sp}+)?(?i:({m}))\.?(?:,?{sp}+(?:de{sp}+)?((?:19|20){d}{{2}}))?{sp}*\)?{sp}*(?:\({nc}{{1,40}}\){sp}*)?[-–—:]"
+    );
+    [md, dm].map(|p| Regex::new(&p).unwrap())
+}
+
 /// Finds the dateline near the start of `text`: an upper-case-initial place name (optionally
 /// ", region"), then month-day or day-month (optionally with a year, optionally in
 /// parentheses), an optional agency in parentheses and a dash or colon.
 pub fn find_dateline(text: &str) -> Option<DatelineHit> {
-    static MD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"(?m)^[\s\p{{Pd}}*•]*\p{{Lu}}[\p{{L}}.'’/ -]{{1,40}}?(?:,\s*[\p{{L}}.' ]{{1,30}}?)?(?:,\s*|\s*\(\s*)(?i:({m}))\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d{{2}}))?\s*\)?\s*(?:\([^)\n]{{1,40}}\)\s*)?[-–—:]",
-            m = month_alternation()
-        ))
-        .unwrap()
-    });
-    static DM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"(?m)^[\s\p{{Pd}}*•]*\p{{Lu}}[\p{{L}}.'’/ -]{{1,40}}?(?:,\s*[\p{{L}}.' ]{{1,30}}?)?(?:,\s*|\s*\(\s*)(\d{{1,2}})\.?\s+(?:de\s+)?(?i:({m}))\.?(?:,?\s+(?:de\s+)?((?:19|20)\d{{2}}))?\s*\)?\s*(?:\([^)\n]{{1,40}}\)\s*)?[-–—:]",
-            m = month_alternation()
-        ))
-        .unwrap()
-    });
+    static UNICODE_RES: LazyLock<[Regex; 2]> = LazyLock::new(|| dateline_regexes(&UNICODE));
+    static ASCII_RES: LazyLock<[Regex; 2]> = LazyLock::new(|| dateline_regexes(&ASCII));
     let mut cut = DATELINE_WINDOW.min(text.len());
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
     let head = &text[..cut];
+    let [md, dm] = if head.is_ascii() {
+        &*ASCII_RES
+    } else {
+        &*UNICODE_RES
+    };
     let hit = |month: &str, day: &str, year: Option<regex::Match>, end: usize| {
         Some(DatelineHit {
             year: year.and_then(|y| y.as_str().parse().ok()),
@@ -62,10 +114,10 @@ pub fn find_dateline(text: &str) -> Option<DatelineHit> {
             end,
         })
     };
-    let a = MD
+    let a = md
         .captures(head)
         .and_then(|c| hit(&c[1], &c[2], c.get(3), c.get(0)?.end()));
-    let b = DM
+    let b = dm
         .captures(head)
         .and_then(|c| hit(&c[2], &c[1], c.get(3), c.get(0)?.end()));
     match (a, b) {
@@ -196,6 +248,39 @@ mod tests {
             None
         );
         assert_eq!(find_dateline("Ferries stayed in port on Monday."), None);
+    }
+
+    #[test]
+    fn ascii_classes_match_unicode_ones_on_ascii() {
+        let class = |c: &Classes| {
+            [
+                c.space.to_string(),
+                format!("[{}]", c.spaces),
+                format!("[{}]", c.dashes),
+                c.upper.to_string(),
+                format!("[{}]", c.letters),
+                c.digit.to_string(),
+                c.not_close.to_string(),
+            ]
+            .map(|p| Regex::new(&format!("^{p}$")).unwrap())
+        };
+        for (u, a) in class(&UNICODE).iter().zip(class(&ASCII).iter()) {
+            for c in (0u8..128).map(char::from) {
+                let s = c.to_string();
+                assert_eq!(u.is_match(&s), a.is_match(&s), "{u} {a} {c:?}");
+            }
+        }
+        // Both pattern sets find the same datelines in ASCII text.
+        let t = "HALIFAX, N.S., Nov. 3rd, 2018 (CP) -- x\nLyon, 7 mai 2022 - x";
+        let [umd, udm] = dateline_regexes(&UNICODE);
+        let [amd, adm] = dateline_regexes(&ASCII);
+        let spans = |re: &Regex| {
+            re.captures(t)
+                .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
+        };
+        assert!(spans(&umd).is_some() && spans(&udm).is_some());
+        assert_eq!(spans(&umd), spans(&amd));
+        assert_eq!(spans(&udm), spans(&adm));
     }
 
     #[test]
