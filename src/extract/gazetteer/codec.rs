@@ -80,7 +80,8 @@ struct Cursor<'a> {
 impl<'a> Cursor<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], GazetteerError> {
         let end = self.pos.checked_add(n).filter(|&e| e <= self.buf.len());
-        let end = end.ok_or(GazetteerError::Decode {
+        // The error built only when needed: this runs for every field of every place.
+        let end = end.ok_or_else(|| GazetteerError::Decode {
             offset: self.pos,
             reason: "truncated".into(),
         })?;
@@ -140,7 +141,7 @@ pub fn decode(gz: &[u8]) -> Result<Decoded, GazetteerError> {
     let mut places = Vec::with_capacity(n.min(1 << 20));
     for _ in 0..n {
         let at = c.pos;
-        let kind = PlaceKind::from_u8(c.u8()?).ok_or(GazetteerError::Decode {
+        let kind = PlaceKind::from_u8(c.u8()?).ok_or_else(|| GazetteerError::Decode {
             offset: at,
             reason: "unknown place kind".into(),
         })?;
