@@ -14,7 +14,8 @@
 //! stays a company even where a file names Gerald Ford). Facets then count one "Joe Biden",
 //! not "Biden" and "Joe Biden" apart.
 
-use std::collections::HashMap;
+// FxHash: keys are short names, hashed for every multi-word entity of every article.
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::article::{Article, EntityKind};
 use crate::extract::entities::{Entity, Origin};
@@ -42,8 +43,8 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 pub fn link_surnames(articles: &mut [Article]) {
     // surname key → (full-name key → (articles, display name)); word key → articles with a
     // longer organization name opening with it.
-    let mut full: HashMap<String, HashMap<String, (usize, String)>> = HashMap::new();
-    let mut opens_org: HashMap<String, usize> = HashMap::new();
+    let mut full: HashMap<String, HashMap<String, (usize, String)>> = HashMap::default();
+    let mut opens_org: HashMap<String, usize> = HashMap::default();
     for a in articles.iter() {
         // An article's entities are one per name already; organizations count once per
         // opening word ("Trump Tower" and "Trump Organization").
@@ -114,7 +115,7 @@ const MIN_PLACE_VOTES: usize = 5;
 /// changed, whose extra country keys must be recomputed.
 pub fn link_places(articles: &mut [Article], gaz: &Gazetteer) -> Vec<usize> {
     // Per name key: votes per GeoNames id (a region's, or the country's).
-    let mut votes: HashMap<String, HashMap<u32, usize>> = HashMap::new();
+    let mut votes: HashMap<String, HashMap<u32, usize>> = HashMap::default();
     let mut undecided: Vec<(usize, usize, String)> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         for (ei, e) in a.entities.iter().enumerate() {
@@ -250,7 +251,7 @@ pub fn link_kinds(articles: &mut [Article]) {
         orgs: usize,
         firm: Option<String>,
     }
-    let mut seen: HashMap<String, Seen> = HashMap::new();
+    let mut seen: HashMap<String, Seen> = HashMap::default();
     for a in articles.iter() {
         let mut keys: Vec<(String, bool)> = Vec::new();
         for e in &a.entities {
@@ -355,7 +356,7 @@ mod tests {
             entities,
             ..Article::default()
         };
-        relink(&mut a, &HashMap::new());
+        relink(&mut a, &HashMap::default());
         a
     }
 
