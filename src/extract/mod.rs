@@ -17,7 +17,7 @@ mod language;
 pub mod link;
 pub mod ner;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::article::{Article, EntityKind, Mention};
 use entities::{Entity, MetadataEntities};
@@ -324,11 +324,17 @@ fn drop_sentence_initial_common_words(
         lower: bool,
         named_inside: bool,
     }
-    let mut written: HashMap<String, Usage> = HashMap::new();
-    let mut lower: HashMap<String, String> = HashMap::new();
+    // FxHash, and the byte lengths of the keys as bits (63: that long or longer): every word
+    // of the text is looked up, and most have no suspect's length, so skip both lookups.
+    let mut written: FxHashMap<String, Usage> = FxHashMap::default();
+    let mut lower: FxHashMap<String, String> = FxHashMap::default();
+    let mut lengths = 0u64;
+    let length_bit = |w: &str| 1u64 << w.len().min(63);
     for (m, _) in mentions.iter().zip(&suspect).filter(|(_, &s)| s) {
+        let lowered = m.text.to_lowercase();
+        lengths |= length_bit(&m.text) | length_bit(&lowered);
         written.insert(m.text.clone(), Usage::default());
-        lower.insert(m.text.to_lowercase(), m.text.clone());
+        lower.insert(lowered, m.text.clone());
     }
     // Whole words: maximal runs of alphanumeric chars.
     let mut at = 0;
@@ -339,6 +345,9 @@ fn drop_sentence_initial_common_words(
                 .chars()
                 .next()
                 .map_or(0, char::len_utf8);
+        if lengths & length_bit(word) == 0 {
+            continue;
+        }
         if let Some(w) = lower.get(word) {
             if let Some(u) = written.get_mut(w) {
                 u.lower = true;
