@@ -516,9 +516,19 @@ fn is_thing_word(word: &str) -> bool {
     const WORDS: &str =
         "aids atm cd cds coronavirus covid covid-19 dna dvd dvds gdp gps hiv ipo iq lcd \
         lgbt lgbtq lgbtq+ mp3 nsfw pc pcs pdf sms suv tv ufo usb vat";
-    WORDS
-        .split_whitespace()
-        .any(|w| w.eq_ignore_ascii_case(word))
+    // A set, and the word lower-cased on the stack: this asks of every one-word name, and
+    // scanning the list cost thousands of instructions a name.
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static [u8]>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| WORDS.split_whitespace().map(str::as_bytes).collect());
+    // The words are ASCII and shorter than the buffer: a longer or non-ASCII word is none.
+    let mut buf = [0u8; 16];
+    let Some(key) = buf.get_mut(..word.len()).filter(|_| word.is_ascii()) else {
+        return false;
+    };
+    key.copy_from_slice(word.as_bytes());
+    key.make_ascii_lowercase();
+    set.contains(&*key)
 }
 
 /// Pronouns, determiners and politeness words, which open so many sentences that the word
