@@ -420,14 +420,20 @@ pub(crate) fn argmax_allowed(scores: &[f32; NUM_TAGS], allowed: u32) -> u8 {
 /// ties: the same choice as [`argmax_allowed`] over the absolute scores.
 #[inline]
 pub(crate) fn best_tag(scores: &Scores, allowed: u32) -> u8 {
-    let mut best: Option<(i32, u8)> = (allowed & 1 != 0).then_some((0, O));
-    for (k, &s) in scores.iter().enumerate() {
-        let tag = k as u8 + 1;
-        if allowed & (1 << tag) != 0 && best.is_none_or(|(b, _)| s > b) {
-            best = Some((s, tag));
-        }
+    // The top allowed score first, in a pass without branches that the compiler vectorizes
+    // (a disallowed tag counts as the lowest score), then its first allowed holder: a
+    // compare-and-branch per tag cost more than the rest of choosing. Most tokens stop at
+    // `O`, whose score 0 no allowed tag beats.
+    let is_allowed = |k: usize| allowed & (2 << k) != 0;
+    let masked: Scores = std::array::from_fn(|k| if is_allowed(k) { scores[k] } else { i32::MIN });
+    let top = masked.into_iter().max().unwrap_or(i32::MIN);
+    if allowed & 1 != 0 && top <= 0 {
+        return O;
     }
-    best.map_or(O, |b| b.1)
+    // A disallowed tag may equal `top` only as `i32::MIN`: the test looks at `allowed` again.
+    (0..scores.len())
+        .find(|&k| is_allowed(k) && scores[k] == top)
+        .map_or(O, |k| k as u8 + 1)
 }
 
 /// Most tokens tagged as one document; a longer text is tagged in runs of whole sentences of
