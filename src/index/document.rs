@@ -2,6 +2,7 @@
 
 use super::schema::{exact_key, Fields};
 use crate::article::{Article, DateSource};
+use crate::extract::gazetteer::fold::collapse_whitespace;
 use tantivy::schema::{OwnedValue, Value};
 use tantivy::{DateTime, TantivyDocument};
 
@@ -30,9 +31,11 @@ pub fn to_document(f: &Fields, a: &Article, extra_places: &[String]) -> TantivyD
         }
         // The exact field holds display names: its analyzer folds them to keys for filters,
         // while its fast column keeps them as written for facets. One value per key.
-        let mut seen = std::collections::HashSet::new();
+        // FxHash and a copy, not a split and join, of names already tidy (nearly all): this
+        // runs for every entity of every article.
+        let mut seen = rustc_hash::FxHashSet::default();
         for v in shown_values {
-            let tidy = v.split_whitespace().collect::<Vec<_>>().join(" ");
+            let tidy = collapse_whitespace(v);
             if !tidy.is_empty() && seen.insert(exact_key(&tidy)) {
                 doc.add_text(exact, &tidy);
             }

@@ -187,7 +187,8 @@ pub fn register_analyzers(index: &Index) {
 /// The exact-value key of a name: whitespace collapsed, lower-cased, ASCII-folded.
 /// `"  São   Paulo "` → `"sao paulo"`. Filters and facets compare these keys.
 pub fn exact_key(name: &str) -> String {
-    let collapsed = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A copy, not a split and join, for a name already collapsed (nearly all).
+    let collapsed = crate::extract::gazetteer::fold::collapse_whitespace(name);
     EXACT.with_borrow_mut(|analyzer| {
         let mut stream = analyzer.token_stream(&collapsed);
         let mut key = String::new();
