@@ -34,6 +34,7 @@ mod works;
 
 use std::borrow::Cow;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::article::{EntityKind, Mention};
@@ -442,8 +443,7 @@ fn places_opening_person_names(
 ) {
     // People by their first word: a place mention is compared only with the names it could
     // open, so a long text with many of both costs linear time.
-    let mut people: std::collections::HashMap<String, Vec<(usize, Vec<char>)>> =
-        std::collections::HashMap::new();
+    let mut people: FxHashMap<String, Vec<(usize, Vec<char>)>> = FxHashMap::default();
     for (i, e) in entities.iter().enumerate() {
         if e.kind == EntityKind::Person {
             if let Some((first, _)) = e.name.split_once(' ') {
@@ -678,8 +678,10 @@ fn particles_between(
 /// consistent; this settles what it leaves.
 fn one_kind_per_name(entities: &mut Vec<Entity>) {
     // Entities by key, in order: one hash pass, so an article of any length costs linear time.
+    // FxHash, sized up front: this keys every entity of every article.
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut group_of: FxHashMap<String, usize> =
+        FxHashMap::with_capacity_and_hasher(entities.len(), Default::default());
     for (j, e) in entities.iter().enumerate() {
         let g = *group_of.entry(exact_key(&e.name)).or_insert_with(|| {
             groups.push(Vec::new());
@@ -726,7 +728,7 @@ fn one_kind_per_name(entities: &mut Vec<Entity>) {
 /// person's. Places are left alone: Jordan the country is not Michael Jordan.
 fn surnames_typed_org_are_people(entities: &mut Vec<Entity>) {
     // The first person of several words with each surname, looked up once per organization.
-    let mut by_surname: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut by_surname: FxHashMap<&str, usize> = FxHashMap::default();
     for (p, e) in entities.iter().enumerate() {
         if e.kind == EntityKind::Person {
             if let Some((_, surname)) = e.name.rsplit_once(' ') {
