@@ -80,6 +80,12 @@ fn is_collapsed(s: &str) -> bool {
     // A space before the first byte: a leading space counts as a run.
     let mut prev = b' ';
     for &b in s.as_bytes() {
+        // One range test passes ASCII above ' ' (nearly every byte of a name); only spaces,
+        // control and non-ASCII bytes take the three below. This runs for every entity key.
+        if b.wrapping_sub(b'!') <= 0x7F - b'!' {
+            prev = b;
+            continue;
+        }
         // ASCII whitespace as `char::is_whitespace` knows it: \t \n \x0B \x0C \r and space.
         if !b.is_ascii() || matches!(b, b'\t'..=b'\r') || (b == b' ' && prev == b' ') {
             return false;
