@@ -66,7 +66,15 @@ impl DocMemory {
     /// Forgets everything (document boundary).
     pub(crate) fn clear(&mut self) {
         self.frozen = false;
-        self.seen.clear();
+        // Clearing writes every slot's control byte: once a long document has grown the
+        // table, a fresh one of a usual document's size costs less than wiping the big one
+        // for every short document after it.
+        const USUAL: usize = 128;
+        if self.seen.capacity() > 4 * USUAL {
+            self.seen = IdMap::with_capacity_and_hasher(USUAL, Default::default());
+        } else {
+            self.seen.clear();
+        }
     }
 
     /// 0, or 1 + the type this word most often had.
