@@ -482,6 +482,12 @@ impl Recognizer {
         self.gaz.has_word(word, super::gazetteer::CAT_FIRST)
     }
 
+    /// Whether `word` (any case) ends person names in the recognizer's name lists ("Bush",
+    /// "Smith": last tokens of GMB person spans and surname lists, see `gazetteer.rs`).
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.gaz.has_word(word, super::gazetteer::CAT_SURNAME)
+    }
+
     /// The model compiled into the binary (`models/ner.bin.gz`), decoded once on first use.
     ///
     /// Errors: [`NerError::Model`] if the embedded file is not a valid model (a build problem).
