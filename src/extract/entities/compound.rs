@@ -23,15 +23,18 @@ pub fn places_in_compounds(
     mentions: &mut Vec<Mention>,
     is_place: &dyn Fn(&str) -> bool,
 ) {
-    let mut hits: Vec<(usize, usize)> = SUFFIXES
-        .iter()
-        .flat_map(|s| text.match_indices(s).map(|(at, s)| (at, at + s.len())))
+    // One scan for the hyphen (a memchr search), then the suffix after it.
+    let hits: Vec<(usize, usize)> = text
+        .match_indices('-')
+        .filter_map(|(at, _)| {
+            let s = SUFFIXES.iter().find(|s| text[at..].starts_with(*s))?;
+            Some((at, at + s.len()))
+        })
         .filter(|&(_, end)| !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '-'))
         .collect();
     if hits.is_empty() {
         return;
     }
-    hits.sort_unstable();
     // Char offsets counted forward once over all hits: linear in the text.
     let (mut byte, mut chars) = (0, 0);
     let mut char_at = |b: usize| {
