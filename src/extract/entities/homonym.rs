@@ -160,11 +160,26 @@ fn town_of_club(org: &str) -> Option<&str> {
     }
 }
 
-/// Words that name a part of any country ("the North East", "the Midlands"): GeoNames has
-/// regions of Ghana, Cameroon, Botswana and Zimbabwe named so.
+/// Words that name a part of any country ("the North East", "the Midlands", "the Southern
+/// District of New York"): GeoNames has regions of Ghana, Cameroon, Botswana, Zimbabwe,
+/// Iceland and Israel named so.
 const COMPASS_WORDS: &[&str] = &[
-    "Central", "East", "Eastern", "Mid", "Midlands", "North", "Northern", "South", "Southern",
-    "West", "Western",
+    "Central",
+    "District",
+    "East",
+    "Eastern",
+    "Mid",
+    "Midlands",
+    "North",
+    "Northeast",
+    "Northern",
+    "Northwest",
+    "South",
+    "Southeast",
+    "Southern",
+    "Southwest",
+    "West",
+    "Western",
 ];
 
 /// Drops each region of `entities` named only by [`COMPASS_WORDS`] ("North East", "South-West")

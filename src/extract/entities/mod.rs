@@ -351,6 +351,14 @@ pub fn normalize(
                     if place::is_louisiana_abbreviation(&c.name, char_at(c.end)) {
                         c.name = "Louisiana".into();
                     }
+                    // Wire copy wraps lines after the comma too ("Napa,\nCalif").
+                    let after_comma = (1..=3)
+                        .map_while(|k| c.start.checked_sub(k).and_then(&char_at))
+                        .find(|ch| !ch.is_whitespace())
+                        == Some(',');
+                    if place::is_bare_state_abbreviation(&c.name, char_at(c.end), after_comma) {
+                        continue;
+                    }
                     let after_city = match last_place {
                         Some((end, Some(id)))
                             if c.start == end + 2

@@ -63,6 +63,18 @@ pub fn is_louisiana_abbreviation(name: &str, next: Option<char>) -> bool {
     name == "La" && next == Some('.')
 }
 
+/// Whether a cleaned place mention is a US state's abbreviation written neither with its
+/// period (`next` is the character after the mention) nor after a comma (`after_comma`): AP's
+/// abbreviations name states so ("Wichita, Kan.", "CAPE CANAVERAL, Fla, Feb 26"), while "Kan
+/// reported" names Israel's public broadcaster and "Mass", "Miss" and "Ill" are words.
+pub fn is_bare_state_abbreviation(name: &str, next: Option<char>, after_comma: bool) -> bool {
+    next != Some('.')
+        && !after_comma
+        && crate::extract::gazetteer::aliases::REGION_ALIASES
+            .iter()
+            .any(|&(abbr, _)| abbr == name && !abbr.ends_with('.'))
+}
+
 /// Resolves a cleaned text mention through [`Gazetteer::lookup`].
 pub fn resolve(name: &str, gaz: &Gazetteer) -> Resolved {
     match gaz.lookup(name).filter(|p| !is_accentless_homonym(name, p)) {
@@ -126,6 +138,14 @@ pub fn resolve_metadata(value: &str, gaz: &Gazetteer) -> Option<Resolved> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn state_abbreviations_need_their_period() {
+        use super::is_bare_state_abbreviation as bare;
+        assert!(bare("Kan", Some(' '), false) && bare("Mass", None, false));
+        assert!(!bare("Kan", Some('.'), false) && !bare("Kansas", Some(' '), false));
+        assert!(!bare("Fla", Some(','), true));
+    }
+
     #[test]
     fn accentless_words_and_names_are_not_accented_towns() {
         let gaz = crate::extract::gazetteer::embedded().unwrap();

@@ -11,7 +11,7 @@
 //! "German") are deliberately **not** places: they are not in the tables, and the recognizer
 //! labels them MISC, which is never indexed.
 
-mod aliases;
+pub(crate) mod aliases;
 mod build;
 mod codec;
 pub mod fold;
