@@ -77,6 +77,37 @@ const MARKERS: &[(&str, Action)] = &[
     ("/getty", Action::ShortLine),
 ];
 
+/// Lower-case words of a wire credit line besides names: "Reporting by Jane Doe in London
+/// and John Roe; additional reporting by …; Editing by …".
+const CREDIT_WORDS: &[&str] = &[
+    "additional",
+    "and",
+    "by",
+    "compiled",
+    "de",
+    "editing",
+    "from",
+    "in",
+    "of",
+    "reporting",
+    "the",
+    "van",
+    "von",
+    "with",
+    "writing",
+];
+
+/// Whether a line opening with a credit marker is a credit: it starts with a capital and its
+/// lower-case words are all [`CREDIT_WORDS`]. "Reporting by The New York Times revealed that
+/// …" is a sentence, and its names count.
+fn is_credit_line(line: &str) -> bool {
+    line.starts_with(|c: char| c.is_ascii_uppercase())
+        && line
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .all(|w| CREDIT_WORDS.contains(&w))
+}
+
 /// All markers in one automaton (ASCII case-insensitive, overlapping matches reported), so a
 /// text is searched once, not byte by byte per marker (Aho & Corasick 1975, `aho-corasick`).
 fn automaton() -> Option<&'static aho_corasick::AhoCorasick> {
@@ -154,7 +185,7 @@ fn line_spans(line: &str, found: &[(usize, usize)], out: &mut Vec<(usize, usize)
                 out.push((base, base + line.len()));
                 return;
             }
-            Action::CreditLine if start == 0 && b[0].is_ascii_uppercase() => {
+            Action::CreditLine if start == 0 && is_credit_line(line) => {
                 out.push((base, base + line.len()));
                 return;
             }
@@ -320,9 +351,7 @@ mod tests {
                         out.push((base, base + line.len()));
                         return;
                     }
-                    Action::CreditLine
-                        if at == 0 && original.starts_with(|c: char| c.is_ascii_uppercase()) =>
-                    {
+                    Action::CreditLine if at == 0 && is_credit_line(original) => {
                         out.push((base, base + line.len()));
                         return;
                     }
@@ -453,8 +482,16 @@ mod tests {
             pieces(text),
             vec!["Reporting by Mira Kovač; additional reporting by Tom Reed; Editing by Ann Holt"]
         );
-        // A hard-wrapped line of running text.
+        // A hard-wrapped line of running text, and a sentence opening so.
         assert!(pieces("according to data\ncompiled by Aviation Daily, a magazine.").is_empty());
+        assert!(pieces(
+            "Reporting by The Daily Courier revealed that Dana Holt paid Lee Park in Leeds."
+        )
+        .is_empty());
+        assert_eq!(
+            pieces("Writing by Ana Lima in Lisbon and Tom Reed; Editing by Ann Holt"),
+            ["Writing by Ana Lima in Lisbon and Tom Reed; Editing by Ann Holt"]
+        );
     }
 
     #[test]
