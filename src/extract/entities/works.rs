@@ -6,7 +6,7 @@
 //! other mention of the same words in the article (one sense per discourse, Gale, Church &
 //! Yarowsky 1992).
 
-use crate::article::Mention;
+use crate::article::{EntityKind, Mention};
 
 /// Nouns for a work whose title may follow directly ("the film Ray"). Not "play", "book" or
 /// "single", which read as verbs or an adjective before names ("Chelsea will play Arsenal").
@@ -34,34 +34,63 @@ const VERB_MARKERS: &[&str] = &[
     "can", "could", "did", "may", "might", "must", "not", "shall", "should", "to", "will", "would",
 ];
 
+/// Words before a place that make its mention the place, not the work named after it ("the
+/// film Selma … marched from Selma"). Not "in": "her role in Million Dollar Baby".
+const LOCATIVES: &[&str] = &["at", "from", "near", "outside", "to"];
+
 /// Drops from `mentions` (char offsets into `text`, in text order) each mention that follows
 /// one of the [`WORK_NOUNS`] across one space (or a space and an opening quote), unless a
-/// [`VERB_MARKERS`] word makes the noun a verb, and every mention with the same text.
+/// [`VERB_MARKERS`] word makes the noun a verb, and every other mention with the same text,
+/// but places after one of the [`LOCATIVES`] and those that end a longer person's name in the
+/// article (the film Nixon, and the president the article names Richard Nixon and then
+/// Nixon). A work named like its subject still takes the subject's other mentions along
+/// ("the album Madonna … Madonna toured").
 pub fn drop_titles_of_works(text: &str, mentions: &mut Vec<Mention>) {
     let mut bytes_at = crate::extract::CharToByte::new(text);
+    // Per mention: the word before it (across spaces and an opening quote), and whether the
+    // mention is a title.
+    let mut before_words: Vec<&str> = Vec::with_capacity(mentions.len());
+    let mut title_at: Vec<bool> = Vec::with_capacity(mentions.len());
     let mut titles: Vec<String> = Vec::new();
     for m in mentions.iter() {
         let start = bytes_at.byte(m.start);
         let before = text[..start].trim_end_matches(['"', '\'', '“', '‘']);
-        let Some(noun) = before.strip_suffix(' ') else {
-            continue;
-        };
-        let mut words = noun.rsplit(|c: char| !c.is_alphabetic());
+        let spaced = before.ends_with(' ');
+        let mut words = before.trim_end().rsplit(|c: char| !c.is_alphabetic());
         let word = words.next().unwrap_or("");
         let verb = words.next().is_some_and(|w| VERB_MARKERS.contains(&w));
-        if WORK_NOUNS.contains(&word) && !verb && !titles.contains(&m.text) {
+        let title = spaced && WORK_NOUNS.contains(&word) && !verb;
+        if title && !titles.contains(&m.text) {
             titles.push(m.text.clone());
         }
+        before_words.push(word);
+        title_at.push(title);
     }
-    if !titles.is_empty() {
-        mentions.retain(|m| !titles.contains(&m.text));
+    if titles.is_empty() {
+        return;
     }
+    // Titles that end a longer person's name the article mentions ("Richard Nixon").
+    let ends_a_name = |t: &str| {
+        mentions.iter().any(|m| {
+            m.kind == EntityKind::Person
+                && m.text.len() > t.len()
+                && m.text.ends_with(t)
+                && m.text[..m.text.len() - t.len()].ends_with(' ')
+        })
+    };
+    titles.retain(|t| !ends_a_name(t));
+    let mut i = 0;
+    mentions.retain(|m| {
+        let (word, is_title) = (before_words[i], title_at[i]);
+        i += 1;
+        let place = m.kind == EntityKind::Place && LOCATIVES.contains(&word);
+        !is_title && (place || !titles.contains(&m.text))
+    });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::EntityKind;
 
     fn mention(kind: EntityKind, name: &str, text: &str, nth: usize) -> Mention {
         let b = text.match_indices(name).nth(nth).unwrap().0;
@@ -92,6 +121,32 @@ mod tests {
         assert_eq!(
             names,
             ["Clint Eastwood", "Hilary Swank", "Eastwood", "Madonna"]
+        );
+    }
+
+    #[test]
+    fn places_and_people_named_like_a_work_stay() {
+        let t = "The film Marlow follows the march from Marlow to Dunmore. The film Varga \
+                 tells how Ilse Varga won; Varga thanked them.";
+        let mut ms = vec![
+            mention(EntityKind::Place, "Marlow", t, 0),
+            mention(EntityKind::Place, "Marlow", t, 1),
+            mention(EntityKind::Place, "Dunmore", t, 0),
+            mention(EntityKind::Person, "Varga", t, 0),
+            mention(EntityKind::Person, "Ilse Varga", t, 0),
+            mention(EntityKind::Person, "Varga", t, 2),
+        ];
+        drop_titles_of_works(t, &mut ms);
+        let at = |s: &str, n: usize| (s.to_string(), mention(EntityKind::Place, s, t, n).start);
+        let names: Vec<(String, usize)> = ms.iter().map(|m| (m.text.clone(), m.start)).collect();
+        assert_eq!(
+            names,
+            [
+                at("Marlow", 1),
+                at("Dunmore", 0),
+                at("Ilse Varga", 0),
+                at("Varga", 2)
+            ]
         );
     }
 }
