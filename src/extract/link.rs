@@ -350,6 +350,7 @@ mod tests {
                 origin: Origin::Text,
                 country: None,
                 geonames_id: None,
+                aliases: Vec::new(),
             })
             .collect();
         let mut a = Article {
@@ -412,6 +413,7 @@ mod tests {
             origin: Origin::Text,
             country: Some(country.into()),
             geonames_id: Some(id),
+            aliases: Vec::new(),
         };
         let with = |entities: Vec<Entity>| Article {
             entities,

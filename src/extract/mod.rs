@@ -856,6 +856,7 @@ mod tests {
             origin: entities::Origin::Text,
             country: None,
             geonames_id: None,
+            aliases: Vec::new(),
         };
         let mut es = vec![
             ent("We", EntityKind::Org),

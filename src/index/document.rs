@@ -1,7 +1,7 @@
 //! Converting between [`Article`]s and Tantivy documents.
 
 use super::schema::{exact_key, Fields};
-use crate::article::{Article, DateSource};
+use crate::article::{Article, DateSource, EntityKind};
 use crate::extract::gazetteer::fold::collapse_whitespace;
 use tantivy::schema::{OwnedValue, Value};
 use tantivy::{DateTime, TantivyDocument};
@@ -9,7 +9,8 @@ use tantivy::{DateTime, TantivyDocument};
 /// Builds the document the index stores for an article.
 ///
 /// `extra_places` are exact-value place keys that are indexed but not displayed (the
-/// countries of the places the article names).
+/// countries of the places the article names); the aliases of its organization entities
+/// ("IMF" of International Monetary Fund) are indexed so too.
 pub fn to_document(f: &Fields, a: &Article, extra_places: &[String]) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &a.id);
@@ -29,12 +30,19 @@ pub fn to_document(f: &Fields, a: &Article, extra_places: &[String]) -> TantivyD
         if exact == f.place {
             shown_values.extend(extra_places);
         }
+        let aliases = a
+            .entities
+            .iter()
+            .filter(|e| exact == f.org && e.kind == EntityKind::Org)
+            .flat_map(|e| &e.aliases);
+        let first_alias = shown_values.len();
+        shown_values.extend(aliases);
         // The exact field holds display names: its analyzer folds them to keys for filters,
         // while its fast column keeps them as written for facets. One value per key.
         // FxHash and a copy, not a split and join, of names already tidy (nearly all): this
         // runs for every entity of every article.
         let mut seen = rustc_hash::FxHashSet::default();
-        for v in shown_values {
+        for v in &shown_values {
             let tidy = collapse_whitespace(v);
             if !tidy.is_empty() && seen.insert(exact_key(&tidy)) {
                 doc.add_text(exact, &tidy);
@@ -43,6 +51,9 @@ pub fn to_document(f: &Fields, a: &Article, extra_places: &[String]) -> TantivyD
         for v in values {
             doc.add_text(words, v);
             doc.add_text(shown, v);
+        }
+        for v in &shown_values[first_alias..] {
+            doc.add_text(words, v);
         }
     }
     for t in &a.topics {
@@ -126,6 +137,29 @@ mod tests {
         let doc = to_document(&f, &a, &["Brazil".into()]);
         let values: Vec<_> = doc.get_all(f.place).filter_map(|v| v.as_str()).collect();
         assert_eq!(values, ["São Paulo", "Brazil"]);
+        // An organization's aliases are keys, not displayed names.
+        let org = crate::extract::entities::Entity {
+            kind: EntityKind::Org,
+            name: "International Monetary Fund".into(),
+            mentions: vec![(0, 27)],
+            origin: crate::extract::entities::Origin::Text,
+            country: None,
+            geonames_id: None,
+            aliases: vec!["IMF".into()],
+        };
+        let b = Article {
+            organizations: vec![org.name.clone()],
+            entities: vec![org],
+            ..a.clone()
+        };
+        let doc = to_document(&f, &b, &[]);
+        let keys: Vec<_> = doc.get_all(f.org).filter_map(|v| v.as_str()).collect();
+        assert_eq!(keys, ["International Monetary Fund", "IMF"]);
+        let shown: Vec<_> = doc
+            .get_all(f.organizations)
+            .filter_map(|v| v.as_str())
+            .collect();
+        assert_eq!(shown, ["International Monetary Fund"]);
         let back = from_document(&f, &doc);
         assert_eq!(back.places, ["São Paulo", "sao  paulo"]);
         assert_eq!(back.people, ["Ana Ruiz"]);

@@ -225,6 +225,7 @@ mod tests {
             origin: Origin::Text,
             country: Some(p.country.clone()),
             geonames_id: Some(p.geonames_id),
+            aliases: Vec::new(),
         }
     }
 
@@ -285,6 +286,7 @@ mod tests {
             origin: Origin::Text,
             country: None,
             geonames_id: None,
+            aliases: Vec::new(),
         }
     }
 

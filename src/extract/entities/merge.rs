@@ -298,6 +298,7 @@ pub fn assemble(cands: Vec<Cand>) -> Vec<Entity> {
                         origin,
                         country: None,
                         geonames_id: None,
+                        aliases: Vec::new(),
                     },
                     c.score,
                 ));
@@ -306,8 +307,14 @@ pub fn assemble(cands: Vec<Cand>) -> Vec<Entity> {
         };
         let (e, score) = &mut out[slot];
         if new || c.score > *score {
-            e.name = c.name;
+            let shown = std::mem::replace(&mut e.name, c.name);
             *score = c.score;
+            // An organization's other forms (`org_variants`) stay as aliases.
+            if !new && c.kind == EntityKind::Org {
+                e.aliases.push(shown);
+            }
+        } else if c.kind == EntityKind::Org {
+            e.aliases.push(c.name);
         }
         if e.origin != origin {
             e.origin = Origin::Both;
@@ -322,6 +329,16 @@ pub fn assemble(cands: Vec<Cand>) -> Vec<Entity> {
     for e in &mut ents {
         e.mentions.sort_unstable();
         e.mentions.dedup();
+        if !e.aliases.is_empty() {
+            // Case and legal-form variants share the name's key: no alias.
+            let mut keys = vec![exact_key(&e.name)];
+            e.aliases.retain(|a| {
+                let k = exact_key(a);
+                let fresh = !keys.contains(&k);
+                keys.push(k);
+                fresh
+            });
+        }
     }
     // Stable: metadata-only entities (no mentions) keep their relative order at the end.
     ents.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.0));

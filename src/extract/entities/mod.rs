@@ -80,6 +80,10 @@ pub struct Entity {
     pub country: Option<String>,
     /// GeoNames id of a gazetteer place.
     pub geonames_id: Option<u32>,
+    /// Other names the article gives an organization ("IMF" for International Monetary Fund),
+    /// indexed as its keys too; empty for most entities.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 impl Entity {
@@ -679,8 +683,9 @@ fn particles_between(
     (starts_and_ends_blank && particles).then(|| format!(" {} ", words.join(" ")))
 }
 
-/// Gives a name one kind per article: when the text names the same string as two kinds
-/// ("the Federal Reserve's decision" typed PER beside two ORG mentions), the kind that
+/// Gives a name one kind per article: when the text names the same string (or an
+/// organization's alias) as two kinds ("the Federal Reserve's decision" typed PER beside two
+/// ORG mentions), the kind that
 /// metadata confirms wins, else the one with the most mentions (the first on a tie), and the
 /// others' mentions join it. The recognizer's document memory usually keeps repeated names
 /// consistent; this settles what it leaves.
@@ -691,10 +696,22 @@ fn one_kind_per_name(entities: &mut Vec<Entity>) {
     let mut group_of: FxHashMap<String, usize> =
         FxHashMap::with_capacity_and_hasher(entities.len(), Default::default());
     for (j, e) in entities.iter().enumerate() {
-        let g = *group_of.entry(exact_key(&e.name)).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
+        // An organization's aliases name it too: "Sama" typed PER joins the Saudi Arabian
+        // Monetary Agency that the article also calls SAMA.
+        let keys: Vec<String> = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .map(|n| exact_key(n))
+            .collect();
+        let g = match keys.iter().find_map(|k| group_of.get(k)) {
+            Some(&g) => g,
+            None => {
+                groups.push(Vec::new());
+                groups.len() - 1
+            }
+        };
+        for k in keys {
+            group_of.entry(k).or_insert(g);
+        }
         groups[g].push(j);
     }
     let mut keep = vec![true; entities.len()];

@@ -3,11 +3,10 @@
 //! without "Party" or in the plural ("Labour" and "Labour Party", "Liberal Democrat" and
 //! "Liberal Democrats"), and a clipped form ("Lib Dems").
 //!
-//! The entity takes the shortest form (the acronym): wire copy defines "the International
-//! Monetary Fund (IMF)" once and writes "the IMF" after, and later stories only "the IMF", so
-//! one rule for every article makes facets count one name where most articles have it. A
-//! longest-form rule would split them between the articles that define the acronym and
-//! those that do not; a most-written rule between articles of either habit.
+//! The entity shows the longest form ("International Monetary Fund", "Labour Party") and keeps
+//! the others as aliases, which are indexed as its keys too: `--org IMF` and `--org
+//! "International Monetary Fund"` both find an article that writes both. (Showing the
+//! shortest one-word form made "Labour" a surname: "Blair Labour" took the party.)
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -77,7 +76,8 @@ fn is_form_of(short: &str, s: &[String], long: &str, l: &[String]) -> bool {
 }
 
 /// Gives the organization candidates whose names are forms of one name ([`is_form_of`]) one
-/// key and the shortest of their names as display name (the first written on a tie). A form that fits two longer
+/// key, the longest form's, and that form's candidates the top display score; their names
+/// stay, to become the entity's aliases (`merge::assemble`). A form that fits two longer
 /// names ("UN" with "United Nations" and "Union Nationale") joins neither.
 pub fn join_org_forms(cands: &mut [Cand]) {
     // Distinct organization keys, each with its first name.
@@ -128,31 +128,22 @@ pub fn join_org_forms(cands: &mut [Cand]) {
     if root.iter().enumerate().all(|(i, &r)| i == r) {
         return;
     }
-    let top = |i: usize| root[i];
-    // Per root: the shortest form.
-    let mut best: HashMap<usize, usize> = HashMap::default();
-    for i in 0..keys.len() {
-        let b = best.entry(top(i)).or_insert(i);
-        if keys[i].1.chars().count() < keys[*b].1.chars().count() {
-            *b = i;
-        }
-    }
-    let rewrite: HashMap<String, (String, String)> = (0..keys.len())
-        .filter_map(|i| {
-            let r = top(i);
-            let b = best[&r];
-            (r != i || b != i).then(|| {
-                (
-                    keys[i].0.to_string(),
-                    (keys[r].0.to_string(), keys[b].1.to_string()),
-                )
-            })
-        })
+    // Each joined key → its root's key, and whether it is the root (the longest form, whose
+    // name the entity shows).
+    let rewrite: HashMap<&str, (&str, bool)> = (0..keys.len())
+        .filter(|&i| root[i] != i || root.contains(&i))
+        .map(|i| (keys[i].0, (keys[root[i]].0, root[i] == i)))
+        .collect();
+    let rewrite: HashMap<String, (String, bool)> = rewrite
+        .into_iter()
+        .map(|(k, (r, is_root))| (k.to_string(), (r.to_string(), is_root)))
         .collect();
     for c in cands.iter_mut().filter(|c| c.kind == EntityKind::Org) {
-        if let Some((key, name)) = rewrite.get(&c.key) {
+        if let Some((key, is_root)) = rewrite.get(&c.key) {
             c.key.clone_from(key);
-            c.name.clone_from(name);
+            if *is_root {
+                c.score = u8::MAX;
+            }
         }
     }
 }
@@ -174,12 +165,14 @@ mod tests {
         }
     }
 
-    fn joined(names: &[&str]) -> Vec<String> {
+    /// The entities' names, each with its aliases.
+    fn joined(names: &[&str]) -> Vec<(String, Vec<String>)> {
         let mut cands: Vec<Cand> = names.iter().map(|n| org(n)).collect();
         join_org_forms(&mut cands);
-        let mut keys: Vec<String> = cands.iter().map(|c| c.name.clone()).collect();
-        keys.dedup();
-        keys
+        super::super::merge::assemble(cands)
+            .into_iter()
+            .map(|e| (e.name, e.aliases))
+            .collect()
     }
 
     fn form_of(short: &str, long: &str) -> bool {
@@ -204,12 +197,21 @@ mod tests {
     }
 
     #[test]
-    fn the_shortest_form_names_the_entity() {
+    fn the_longest_form_names_the_entity_and_the_others_are_aliases() {
+        let e = |name: &str, aliases: &[&str]| {
+            (
+                name.to_string(),
+                aliases.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+            )
+        };
         assert_eq!(
-            joined(&["International Monetary Fund", "IMF", "IMF"]),
-            ["IMF"]
+            joined(&["IMF", "International Monetary Fund", "IMF"]),
+            [e("International Monetary Fund", &["IMF"])]
         );
-        assert_eq!(joined(&["Labour Party", "Labour"]), ["Labour"]);
+        assert_eq!(
+            joined(&["Labour", "Labour Party"]),
+            [e("Labour Party", &["Labour"])]
+        );
         assert_eq!(
             joined(&[
                 "Liberal Democrats",
@@ -217,12 +219,16 @@ mod tests {
                 "Lib Dems",
                 "Liberal Democrat"
             ]),
-            ["Lib Dems"]
+            [e("Liberal Democrats", &["Lib Dems", "Liberal Democrat"])]
         );
         // Two longer names fit: neither is joined.
         assert_eq!(
             joined(&["UN", "United Nations", "Union Nationale"]),
-            ["UN", "United Nations", "Union Nationale"]
+            [
+                e("UN", &[]),
+                e("United Nations", &[]),
+                e("Union Nationale", &[])
+            ]
         );
     }
 }

@@ -205,6 +205,7 @@ fn entity_serializes() {
         origin: Origin::Both,
         country: Some("South Korea".into()),
         geonames_id: Some(1835848),
+        aliases: Vec::new(),
     };
     let j = serde_json::to_string(&e).unwrap();
     assert_eq!(
@@ -338,6 +339,7 @@ fn a_surname_typed_org_joins_the_person() {
         origin: Origin::Text,
         country: None,
         geonames_id: None,
+        aliases: Vec::new(),
     };
     let mut es = vec![
         ent(EntityKind::Org, "Okafor", 0),
