@@ -30,13 +30,11 @@ pub fn to_document(f: &Fields, a: &Article, extra_places: &[String]) -> TantivyD
         if exact == f.place {
             shown_values.extend(extra_places);
         }
-        let aliases = a
-            .entities
-            .iter()
-            .filter(|e| exact == f.org && e.kind == EntityKind::Org)
-            .flat_map(|e| &e.aliases);
         let first_alias = shown_values.len();
-        shown_values.extend(aliases);
+        if exact == f.org {
+            let orgs = a.entities.iter().filter(|e| e.kind == EntityKind::Org);
+            shown_values.extend(orgs.flat_map(|e| &e.aliases));
+        }
         // The exact field holds display names: its analyzer folds them to keys for filters,
         // while its fast column keeps them as written for facets. One value per key.
         // FxHash and a copy, not a split and join, of names already tidy (nearly all): this

@@ -45,6 +45,8 @@ const MAX_POPULATION_RATIO: u64 = 4;
 /// mentions over.
 pub(super) fn cities_in_the_articles_country(entities: &mut Vec<Entity>, gaz: &Gazetteer) {
     let mut moved = false;
+    // Per entity: the country of the town an organization is named after, if a club's name.
+    let mut club_countries: Option<Vec<Option<&str>>> = None;
     for i in 0..entities.len() {
         let e = &entities[i];
         let city = match (e.kind, e.geonames_id, e.country.as_deref()) {
@@ -58,9 +60,12 @@ pub(super) fn cities_in_the_articles_country(entities: &mut Vec<Entity>, gaz: &G
             continue;
         }
         // Clubs only where the places settle nothing: "Forest" (Nottingham Forest) is a
-        // town in Belgium.
-        let home = namesake_at_home(city, other_countries(entities, i, gaz, false), gaz)
-            .or_else(|| namesake_at_home(city, other_countries(entities, i, gaz, true), gaz));
+        // town in Belgium. Their towns are looked up once per article.
+        let home = namesake_at_home(city, other_countries(entities, i, None), gaz).or_else(|| {
+            let clubs = club_countries
+                .get_or_insert_with(|| entities.iter().map(|o| club_country(o, gaz)).collect());
+            namesake_at_home(city, other_countries(entities, i, Some(clubs)), gaz)
+        });
         if let Some(home) = home {
             let e = &mut entities[i];
             e.name = home.name.clone();
@@ -113,27 +118,35 @@ fn namesake_at_home<'g>(
 }
 
 /// The countries of the places of `entities` other than entry `skip` and its namesakes, one
-/// per place, and with `clubs` of the organizations named after a town ([`town_of_club`]).
+/// per place, and with `clubs` (per entity, the country of the town an organization is named
+/// after, [`town_of_club`]) of the organizations too.
 fn other_countries<'a>(
     entities: &'a [Entity],
     skip: usize,
-    gaz: &'a Gazetteer,
-    clubs: bool,
+    clubs: Option<&[Option<&'a str>]>,
 ) -> Vec<&'a str> {
     let name = &entities[skip].name;
     entities
         .iter()
         .enumerate()
         .filter(|&(j, o)| j != skip && o.name != *name)
-        .filter_map(|(_, o)| match o.kind {
+        .filter_map(|(j, o)| match o.kind {
             EntityKind::Place => o.country.as_deref(),
-            EntityKind::Org if clubs => town_of_club(&o.name)
-                .and_then(|town| gaz.lookup(town))
-                .filter(|p| p.kind == PlaceKind::City)
-                .map(|p| p.country.as_str()),
+            EntityKind::Org => clubs.and_then(|c| c.get(j).copied().flatten()),
             _ => None,
         })
         .collect()
+}
+
+/// The country of the town an organization is named after, when its name reads as a club's
+/// ([`town_of_club`]); `None` for other entities.
+fn club_country<'g>(e: &Entity, gaz: &'g Gazetteer) -> Option<&'g str> {
+    (e.kind == EntityKind::Org)
+        .then(|| town_of_club(&e.name))
+        .flatten()
+        .and_then(|town| gaz.lookup(town))
+        .filter(|p| p.kind == PlaceKind::City)
+        .map(|p| p.country.as_str())
 }
 
 /// Words that end the name of a football club after its town ("Leeds United").
@@ -197,11 +210,12 @@ pub(super) fn compass_regions_need_their_country(entities: &mut Vec<Entity>, gaz
     if !entities.iter().any(compass) {
         return;
     }
+    let clubs: Vec<Option<&str>> = entities.iter().map(|o| club_country(o, gaz)).collect();
     let keep: Vec<bool> = (0..entities.len())
         .map(|i| {
             let e = &entities[i];
             !compass(e)
-                || other_countries(entities, i, gaz, true)
+                || other_countries(entities, i, Some(&clubs))
                     .contains(&e.country.as_deref().unwrap_or(""))
         })
         .collect();
