@@ -57,6 +57,13 @@ pub fn cut_glued_words(cands: &mut [Cand]) {
     // a head cut may leave (a name's own last word is no evidence for cutting it).
     let mut names: HashSet<String> = HashSet::default();
     let mut surnames: HashMap<String, Vec<String>> = HashMap::default();
+    // An organization's name is no person's to cut back to ("Crazy Eddie Record" beside the
+    // retailer Crazy Eddie).
+    let orgs: HashSet<String> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Org)
+        .map(|c| c.key.clone())
+        .collect();
     for c in people() {
         if let Some((_, last)) = c.key.rsplit_once(' ') {
             let keys = surnames.entry(last.to_string()).or_default();
@@ -76,8 +83,10 @@ pub fn cut_glued_words(cands: &mut [Cand]) {
         let (mut lo, mut hi) = (0, words.len());
         // Longest kept run first: the fewest words are cut.
         if let Some(n) = (2..words.len()).rev().find(|&n| {
+            let kept = exact_key(&words[..n].join(" "));
             !is_initial(words[n - 1])
-                && names.contains(&exact_key(&words[..n].join(" ")))
+                && names.contains(&kept)
+                && !orgs.contains(&kept)
                 && words[n..].iter().all(|w| person::is_ordinary_word(w))
         }) {
             hi = n;

@@ -75,8 +75,12 @@ fn is_form_of(short: &str, s: &[String], long: &str, l: &[String]) -> bool {
             .all(|(a, b)| b.starts_with(a.as_str()) && a.chars().count() >= 3)
 }
 
+/// Display-score bonus of the longest form's candidates: more than text over metadata and
+/// mixed case over capitals together (`entities::TEXT_BONUS`, `org::display_score`).
+const ROOT_BONUS: u8 = 32;
+
 /// Gives the organization candidates whose names are forms of one name ([`is_form_of`]) one
-/// key, the longest form's, and that form's candidates the top display score; their names
+/// key, the longest form's, and that form's candidates a display-score bonus; their names
 /// stay, to become the entity's aliases (`merge::assemble`). A form that fits two longer
 /// names ("UN" with "United Nations" and "Union Nationale") joins neither.
 pub fn join_org_forms(cands: &mut [Cand]) {
@@ -142,7 +146,9 @@ pub fn join_org_forms(cands: &mut [Cand]) {
         if let Some((key, is_root)) = rewrite.get(&c.key) {
             c.key.clone_from(key);
             if *is_root {
-                c.score = u8::MAX;
+                // Ahead of the other forms, keeping the usual order among the root's own
+                // spellings ("Wall Street" over a headline's "WALL STREET").
+                c.score = c.score.saturating_add(ROOT_BONUS);
             }
         }
     }
