@@ -121,9 +121,10 @@ pub fn cut_glued_words(cands: &mut [Cand]) {
     }
 }
 
-/// Whether `word` is an initial ("E.", "J"): a name cut after one has lost its surname.
+/// Whether `word` is an initial, one letter with or without its period ("E.", "J"): a name
+/// cut after one has lost its surname, and team sheets write first names so.
 fn is_initial(word: &str) -> bool {
-    word.trim_end_matches('.').chars().count() < 2
+    word.trim_end_matches('.').chars().count() == 1
 }
 
 /// Rewrites the key and name of short person candidates to the full name they abbreviate.
@@ -160,8 +161,7 @@ pub fn resolve_people(cands: &mut [Cand]) {
     // Longest names first so that every host already knows its own root; of names as long,
     // those opening with an initial last ("R O'Gara" after "Ronan O'Gara", whatever the
     // article's order).
-    let opens_with_initial =
-        |t: &[String]| t.len() > 1 && t[0].trim_end_matches('.').chars().count() == 1;
+    let opens_with_initial = |t: &[String]| t.len() > 1 && is_initial(&t[0]);
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -201,9 +201,8 @@ pub fn resolve_people(cands: &mut [Cand]) {
         }
     }
     let initial_form = |toks: &[String]| -> Option<Vec<String>> {
-        let first = toks.first()?.trim_end_matches('.');
-        (toks.len() > 1 && first.chars().count() == 1).then(|| {
-            let mut form = vec![first.to_string()];
+        opens_with_initial(toks).then(|| {
+            let mut form = vec![toks[0].trim_end_matches('.').to_string()];
             form.extend(toks[1..].iter().cloned());
             form
         })
