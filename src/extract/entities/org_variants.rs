@@ -13,7 +13,8 @@ use rustc_hash::FxHashMap as HashMap;
 use super::merge::Cand;
 use crate::article::EntityKind;
 
-/// Words left out of an acronym ("Organization of the Petroleum Exporting Countries").
+/// Words left out of an acronym ("Organization of the Petroleum Exporting Countries"). Not
+/// `text::is_glue_word`'s list: "Drink Or Die" is DOD.
 const SKIPPED: &[&str] = &["and", "de", "for", "in", "of", "on", "the", "&"];
 
 /// Whether `short` is `long`'s acronym: 2 to 6 capitals (periods ignored: "U.N.") that are
