@@ -1,23 +1,23 @@
 //! Places inside hyphenated compounds: "a UK-based consultancy", "the New York-based fund",
-//! "the London-born actor". The recognizer reads such a compound as one MISC token or misses
-//! it, so the place in it was lost: BBC News writes 121 of them ("UK-based", "US-based",
-//! "Edinburgh-based"), none found before.
+//! "the London-born actor", "a Hong Kong-listed firm". The recognizer reads such a compound
+//! as one MISC or ORG token or misses it, so the place in it was lost: BBC News writes 121 of
+//! them ("UK-based", "US-based", "Edinburgh-based"), none found before.
 
 use crate::article::{EntityKind, Mention};
 
 /// Words after the hyphen that make the part before it a place.
-const SUFFIXES: &[&str] = &["-based", "-born", "-headquartered"];
+const SUFFIXES: &[&str] = &["-based", "-born", "-headquartered", "-listed"];
 
 /// Most capitalized words a place before the hyphen may have ("Hong Kong", "Rio de Janeiro"
 /// has a lower-case word and is not tried whole).
 const MAX_WORDS: usize = 3;
 
-/// Adds a PLACE mention for the place before each "-based", "-born" or "-headquartered" in
-/// `text` that `is_place` knows (the longest run of capitalized words ending at the hyphen,
-/// up to [`MAX_WORDS`]), and drops the MISC or PLACE mentions overlapping the compound, which
-/// the new mention replaces. A compound overlapping a person or organization is left alone
-/// ("Berlin-based Zalando" stays with the recognizer). Offsets are char offsets; mentions
-/// stay in text order.
+/// Adds a PLACE mention for the place before each "-based", "-born", "-headquartered" or
+/// "-listed" in `text` that `is_place` knows (the longest run of capitalized words ending at
+/// the hyphen, up to [`MAX_WORDS`]), and drops the mentions within the compound, which the new
+/// mention replaces. A compound inside a longer person or organization is left alone
+/// ("Berlin-based Zalando" stays with the recognizer). Offsets are char offsets; mentions stay
+/// in text order.
 pub fn places_in_compounds(
     text: &str,
     mentions: &mut Vec<Mention>,
@@ -50,10 +50,12 @@ pub fn places_in_compounds(
         let (cs, ch) = (char_at(start), char_at(hyphen));
         let ce = ch + (end - hyphen);
         let overlapping = |m: &Mention| m.start < ce && cs < m.end;
-        if mentions
-            .iter()
-            .any(|m| overlapping(m) && matches!(m.kind, EntityKind::Person | EntityKind::Org))
-        {
+        // A name running past the compound is left to the recognizer; one that is only the
+        // compound ("Sao Paulo-based" typed ORG) is replaced.
+        let longer = |m: &Mention| m.start < cs || m.end > ce;
+        if mentions.iter().any(|m| {
+            overlapping(m) && longer(m) && matches!(m.kind, EntityKind::Person | EntityKind::Org)
+        }) {
             continue;
         }
         mentions.retain(|m| !overlapping(m));
@@ -122,6 +124,7 @@ mod tests {
                  not a Mars-based one; Berlin-based Zalando and the London-based-ish fund, \
                  a New\n    York-based bank.";
         let mut ms = vec![
+            mention(EntityKind::Org, "UK-based", t),
             mention(EntityKind::Misc, "New York-based", t),
             mention(EntityKind::Org, "Berlin-based Zalando", t),
         ];
