@@ -321,8 +321,17 @@ pub fn normalize(
         {
             continue;
         }
-        // A stock ticker in wire markup ("Husky Oil Ltd <HYO.TO>") names no entity.
+        // A stock ticker in wire markup ("Husky Oil Ltd <HYO.TO>") names no entity, nor do
+        // the instrument codes of Reuters web copy: an index after a period (".DJI", ".SPX")
+        // and a currency before "=" ("EUR=").
         if markup && m.start > 0 && char_at(m.start - 1) == Some('<') {
+            continue;
+        }
+        let index_code = m.start > 0
+            && char_at(m.start - 1) == Some('.')
+            && (m.start == 1
+                || char_at(m.start - 2).is_some_and(|c| c.is_whitespace() || c == '('));
+        if index_code || char_at(m.end) == Some('=') {
             continue;
         }
         let last = prev.replace((m, cands.len()));

@@ -552,6 +552,19 @@ fn tickers_in_wire_markup_name_nothing() {
     ];
     let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
     assert_eq!(names(&e), vec![(Org, "Husky Oil")]);
+    // Reuters web copy: index and currency codes.
+    let t = "The Dow Jones Industrial Average .DJI fell and the euro EUR= rose, Nasdaq said.";
+    let ms = vec![
+        m(t, Org, "Dow Jones Industrial Average", 0),
+        m(t, Org, "DJI", 0),
+        m(t, Org, "EUR", 0),
+        m(t, Org, "Nasdaq", 0),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(
+        names(&e),
+        vec![(Org, "Dow Jones Industrial Average"), (Org, "Nasdaq")]
+    );
 }
 
 #[test]
