@@ -193,7 +193,7 @@ pub fn resolve_people(cands: &mut [Cand]) {
     let mut initialed: HashMap<Vec<String>, Vec<usize>> = HashMap::default();
     for (j, (_, t2)) in keys.iter().enumerate() {
         if let [first, rest @ ..] = &t2[..] {
-            if !rest.is_empty() && first.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+            if !rest.is_empty() && !is_initial(first) {
                 let mut form = vec![first.chars().take(1).collect::<String>()];
                 form.extend(rest.iter().cloned());
                 initialed.entry(form).or_default().push(j);
@@ -326,11 +326,12 @@ pub fn assemble(cands: Vec<Cand>) -> Vec<Entity> {
         if new || c.score > *score {
             let shown = std::mem::replace(&mut e.name, c.name);
             *score = c.score;
-            // An organization's other forms (`org_variants`) stay as aliases.
-            if !new && c.kind == EntityKind::Org {
+            // An organization's other forms (`org_variants`) stay as aliases. Most repeats
+            // are the same string and cost nothing here.
+            if !new && c.kind == EntityKind::Org && shown != e.name {
                 e.aliases.push(shown);
             }
-        } else if c.kind == EntityKind::Org {
+        } else if c.kind == EntityKind::Org && c.name != e.name && !e.aliases.contains(&c.name) {
             e.aliases.push(c.name);
         }
         if e.origin != origin {

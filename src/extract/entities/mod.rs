@@ -707,20 +707,28 @@ fn one_kind_per_name(entities: &mut Vec<Entity>) {
     for (j, e) in entities.iter().enumerate() {
         // An organization's aliases name it too: "Sama" typed PER joins the Saudi Arabian
         // Monetary Agency that the article also calls SAMA.
-        let keys: Vec<String> = std::iter::once(&e.name)
-            .chain(&e.aliases)
-            .map(|n| exact_key(n))
-            .collect();
-        let g = match keys.iter().find_map(|k| group_of.get(k)) {
-            Some(&g) => g,
-            None => {
+        let g = if e.aliases.is_empty() {
+            *group_of.entry(exact_key(&e.name)).or_insert_with(|| {
                 groups.push(Vec::new());
                 groups.len() - 1
+            })
+        } else {
+            let keys: Vec<String> = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .map(|n| exact_key(n))
+                .collect();
+            let g = match keys.iter().find_map(|k| group_of.get(k)) {
+                Some(&g) => g,
+                None => {
+                    groups.push(Vec::new());
+                    groups.len() - 1
+                }
+            };
+            for k in keys {
+                group_of.entry(k).or_insert(g);
             }
+            g
         };
-        for k in keys {
-            group_of.entry(k).or_insert(g);
-        }
         groups[g].push(j);
     }
     let mut keep = vec![true; entities.len()];

@@ -68,7 +68,10 @@ pub fn is_louisiana_abbreviation(name: &str, next: Option<char>) -> bool {
 /// abbreviations name states so ("Wichita, Kan.", "CAPE CANAVERAL, Fla, Feb 26"), while "Kan
 /// reported" names Israel's public broadcaster and "Mass", "Miss" and "Ill" are words.
 pub fn is_bare_state_abbreviation(name: &str, next: Option<char>, after_comma: bool) -> bool {
-    next != Some('.')
+    // The abbreviations have at most five letters: one length test spares most mentions the
+    // table scan.
+    name.len() <= 5
+        && next != Some('.')
         && !after_comma
         && crate::extract::gazetteer::aliases::REGION_ALIASES
             .iter()
