@@ -28,6 +28,7 @@ use super::tagger::{
     best_tag, fix_honorifics, has_capital, may_open_before_capital, open_mask, skippable,
     trim_lowercase_edges, truecase_and_mark, with_clusters, DocMemory, Recognizer,
 };
+use super::titles::fix_titles;
 use super::word_cache::{WordCache, WordEntry};
 use super::word_ids::{
     context_ids, model_ids, o_ids, word_ids, ModelIds, SentenceIds, WordIds, HIST_VALUES, NONE,
@@ -390,6 +391,7 @@ impl Recognizer {
             ds.mem.record(infos, &ds.sent_spans);
             fix_honorifics(words, &mut ds.sent_spans);
             trim_lowercase_edges(words, &mut ds.sent_spans);
+            fix_titles(words, &mut ds.sent_spans, |w| self.is_common_word(w));
             ds.spans1.extend(ds.sent_spans.iter().map(|&s| (k, s)));
             ds.tags1.extend_from_slice(&ds.tags);
             ds.infos.extend_from_slice(infos);
@@ -431,6 +433,9 @@ impl Recognizer {
             spans_from_tags(&ds.tags, &mut ds.sent_spans);
             fix_honorifics(&words[r.clone()], &mut ds.sent_spans);
             trim_lowercase_edges(&words[r.clone()], &mut ds.sent_spans);
+            fix_titles(&words[r.clone()], &mut ds.sent_spans, |w| {
+                self.is_common_word(w)
+            });
             ds.spans.extend(ds.sent_spans.iter().map(|&s| (k, s)));
         }
     }
@@ -465,6 +470,7 @@ mod tests {
                 );
                 fix_honorifics(ws, &mut sc.spans);
                 trim_lowercase_edges(ws, &mut sc.spans);
+                fix_titles(ws, &mut sc.spans, |w| rec.is_common_word(w));
                 if pass == 1 {
                     out.extend(sc.spans.iter().map(|&s| (k, s)));
                 }

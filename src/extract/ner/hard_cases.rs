@@ -57,6 +57,26 @@ fn first_name_before_a_middle_initial() {
 }
 
 #[test]
+fn names_after_titles_of_office() {
+    // The model alone reads "[Sen.]ORG Cory [Booker]PER", "[Senator Rand]ORG [Paul]PER" and
+    // "[Rep. Martha McSally of Arizona]LOC"; `titles.rs` puts the names together.
+    let t = "Sen. Cory Booker said the bill would fail, and Senator Rand Paul objected.";
+    assert_eq!(
+        found(t),
+        vec![(Person, "Cory Booker".into()), (Person, "Rand Paul".into())]
+    );
+    assert_eq!(
+        found("Rep. Martha McSally of Arizona voted no."),
+        vec![(Person, "Martha McSally".into()), (Place, "Arizona".into())]
+    );
+    assert!(has(
+        "Lt. Gov. John Fetterman spoke.",
+        Person,
+        "John Fetterman"
+    ));
+}
+
+#[test]
 fn one_word_names_in_context() {
     assert_eq!(
         found("Striker Ronaldo scored twice, and coach Mourinho praised him."),

@@ -7,7 +7,8 @@
 //! corpus at run time; only [`train`] and [`evaluate_conll`] read the shared corpora.
 //!
 //! Files: `tokenize` (raw text → tokens, sentences), `features` and `hash` (feature templates),
-//! `gazetteer` (name lists), `clusters` (word clusters), `labels` (BILOU), `table` and `model`
+//! `gazetteer` (name lists), `clusters` (word clusters), `labels` (BILOU), `titles` (names after
+//! "Sen."), `table` and `model`
 //! (weights, file format), `tagger` (sentence preparation, training-time decoding, document
 //! memory, [`Recognizer`]), `document` (fast two-pass inference), `word_ids` and `word_cache`
 //! (feature rows resolved once per word form), `prefetch` (memory hints), `train`, `conll`
@@ -30,6 +31,7 @@ mod model;
 mod prefetch;
 mod table;
 mod tagger;
+mod titles;
 mod tokenize;
 mod train;
 mod word_cache;
