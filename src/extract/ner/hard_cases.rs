@@ -300,6 +300,10 @@ fn edges_trim_without_inner_breaks_and_non_ascii_case_counts() {
     let mut spans = vec![sp(0, 4)];
     trim_lowercase_edges(&["Bank", "of", "Korea", "’s"], &mut spans);
     assert_eq!(spans, vec![sp(0, 3)]);
+    // "es" joins a place's words as "of" does: "Dar" and "Salaam" were two places.
+    let mut spans = vec![sp(0, 3)];
+    trim_lowercase_edges(&["Dar", "es", "Salaam"], &mut spans);
+    assert_eq!(spans, vec![sp(0, 3)]);
     // Case outside ASCII: "élan" is a lower-case word, "Éva" and "iÉva" are not.
     let mut spans = vec![sp(0, 4), sp(4, 6)];
     trim_lowercase_edges(&["São", "Paulo", "élan", "Éva", "Ana", "iÉva"], &mut spans);

@@ -348,10 +348,10 @@ fn is_lower_word(w: &str) -> bool {
 }
 
 /// Lower-case words besides the [`PARTICLES`] that may stand inside a name: "Bank of England",
-/// "Food and Drug Administration", "Council on Foreign Relations".
+/// "Food and Drug Administration", "Council on Foreign Relations", "Dar es Salaam".
 const CONNECTORS: &[&str] = &[
-    "a", "am", "an", "and", "at", "den", "des", "do", "e", "et", "for", "im", "in", "les", "of",
-    "on", "sur", "the", "to", "und", "upon", "y",
+    "a", "am", "an", "and", "at", "den", "des", "do", "e", "es", "et", "for", "im", "in", "les",
+    "of", "on", "sur", "the", "to", "und", "upon", "y",
 ];
 
 /// Names contain no lower-case word but particles and [`CONNECTORS`], neither end in a
