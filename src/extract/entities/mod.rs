@@ -8,8 +8,9 @@
 //! clean each mention by kind (`person.rs`, `place.rs`, `org.rs`; companies named in the
 //! possessive, `possessive.rs`; companies named like people, `firm.rs`, company names cut at
 //! their start, `firm_start.rs`, two companies read as one, `parties.rs`, names run on into a
-//! headline's verb, `headline.rs`, and leaders named by their administration,
-//! `administration.rs`, which run on the recognizer's mentions before all this); resolve
+//! headline's verb, `headline.rs`, leaders named by their administration,
+//! `administration.rs`, and company names a stock symbol marks, `tickers.rs`, which run on the
+//! recognizer's mentions before all this); resolve
 //! places through the GeoNames gazetteer, a city's homonyms by the article's other places
 //! (`homonym.rs`); resolve short
 //! person mentions to full names; merge by kind and key (`merge.rs`), recording whether text,
@@ -30,6 +31,7 @@ mod person;
 mod place;
 mod possessive;
 mod text;
+mod tickers;
 mod works;
 
 use std::borrow::Cow;
@@ -50,6 +52,7 @@ pub use headline::cut_headline_verbs;
 use merge::Cand;
 pub use parties::{join_of_names, split_joined_parties, split_joined_places, split_listed_names};
 pub use text::is_capitalized_name_word;
+pub use tickers::names_before_tickers;
 pub use works::drop_titles_of_works;
 
 /// Where an entity was found.
@@ -321,10 +324,12 @@ pub fn normalize(
         {
             continue;
         }
-        // A stock ticker in wire markup ("Husky Oil Ltd <HYO.TO>") names no entity, nor do
+        // A stock ticker in wire markup ("Husky Oil Ltd <HYO.TO>") names no entity (a private
+        // company in brackets does: "<Pratt and Whitney>", see `tickers.rs`), nor do
         // the instrument codes of Reuters web copy: an index after a period (".DJI", ".SPX")
         // and a currency before "=" ("EUR=").
-        if markup && m.start > 0 && char_at(m.start - 1) == Some('<') {
+        if markup && m.start > 0 && char_at(m.start - 1) == Some('<') && tickers::is_symbol(&m.text)
+        {
             continue;
         }
         let index_code = m.start > 0
