@@ -302,7 +302,7 @@ pub fn normalize(
     let mut cands: Vec<Cand> =
         Vec::with_capacity(ms.len() + metadata.people.len() + metadata.places.len());
     // The last place candidate: where it ends and its GeoNames id, for "City, Region".
-    let mut last_place: Option<(usize, Option<u32>)> = None;
+    let mut last_place: Option<(usize, Option<u32>, String)> = None;
     // Mention offsets count chars. In ASCII text (most wire copy) they index the bytes;
     // otherwise a char table is built on first need: only markup, place lists and adjacent
     // names ask for it.
@@ -377,18 +377,18 @@ pub fn normalize(
                     if place::is_bare_state_abbreviation(&c.name, char_at(c.end), after_comma) {
                         continue;
                     }
-                    let after_city = match last_place {
-                        Some((end, Some(id)))
+                    let after_city = match &last_place {
+                        Some((end, Some(id), name))
                             if c.start == end + 2
-                                && char_at(end) == Some(',')
+                                && char_at(*end) == Some(',')
                                 && char_at(end + 1) == Some(' ') =>
                         {
-                            Some(id)
+                            Some((*id, name.as_str()))
                         }
                         _ => None,
                     };
                     let cand = place_in_context(&c, after_city, &mut cands, gaz);
-                    last_place = Some((c.end, cand.geonames_id));
+                    last_place = Some((c.end, cand.geonames_id, c.name));
                     cands.push(cand);
                 }
             }
@@ -417,10 +417,12 @@ pub fn normalize(
     one_kind_per_name(&mut entities);
     // A place the gazetteer does not know, named once in the text and never in metadata, is
     // more often a recognizer error ("Covertible") than a village: keep it out of the field.
+    // A town its region places (`place_in_context`) stays.
     entities.retain(|e| {
         !(e.kind == EntityKind::Place
             && e.origin == Origin::Text
             && e.geonames_id.is_none()
+            && e.country.is_none()
             && e.mentions.len() < 2)
     });
     surnames_typed_org_are_people(&mut entities);
@@ -575,27 +577,51 @@ fn join_same_places(entities: &mut Vec<Entity>) {
 }
 
 /// The candidate for a cleaned place mention `c`. After "City, " (`after_city`, the city's
-/// GeoNames id) the name may be the city's region ("Atlanta, Georgia": the US state), and the
-/// region may say which city the one before was ("Paris, Texas": the candidate for "Paris",
-/// last in `cands`, is corrected).
+/// GeoNames id and its name as written) the name may be the city's region ("Atlanta,
+/// Georgia": the US state), and the region may say which city the one before was ("Paris,
+/// Texas", "Canton, Ohio": the candidate for the city, last in `cands`, is corrected). A
+/// first-level region of another country, where the gazetteer has no city of that name,
+/// names a town too small for it: "KENILWORTH, N.J." is no longer Kenilworth, England, but
+/// Kenilworth in the United States, without a GeoNames id.
 fn place_in_context(
     c: &text::Core,
-    after_city: Option<u32>,
+    after_city: Option<(u32, &str)>,
     cands: &mut [Cand],
     gaz: &Gazetteer,
 ) -> Cand {
     let r = match after_city {
-        Some(city) => place::resolve_after_city(&c.name, city, gaz),
+        Some((city, _)) => place::resolve_after_city(&c.name, city, gaz),
         None => place::resolve(&c.name, gaz),
     };
-    if let (Some(_), Some(prev)) = (after_city, cands.last_mut()) {
+    if let (Some((city_id, city_name)), Some(prev)) = (after_city, cands.last_mut()) {
         if prev.kind == EntityKind::Place && prev.span.map(|s| s.1 + 2) == Some(c.start) {
-            if let Some(city) = gaz.city_in_region(&prev.name, &r.name) {
+            if let Some(city) = gaz.city_in_region(city_name, &r.name) {
                 *prev = place_cand(place::resolved(city), prev.span, prev.score);
+            } else if other_region(gaz, city_id, &c.name, &r) {
+                let town = place::Resolved {
+                    name: text::tidy_case(city_name),
+                    country: r.country.clone(),
+                    geonames_id: None,
+                };
+                *prev = place_cand(town, prev.span, prev.score);
             }
         }
     }
     place_cand(r, Some((c.start, c.end)), TEXT_BONUS)
+}
+
+/// Whether the region written `written` (resolved `r`) is a first-level region ("Ohio",
+/// "N.J.") of another country than the city with GeoNames id `city`. Within one country the
+/// pair is as often a list ("Zurich, Geneva and Basle", "Peking, Shandong, Shaanxi") as a
+/// town and its region.
+fn other_region(gaz: &Gazetteer, city: u32, written: &str, r: &place::Resolved) -> bool {
+    let is_region = gaz
+        .lookup(written)
+        .is_some_and(|p| p.kind == crate::extract::gazetteer::PlaceKind::Admin1);
+    let abroad = gaz
+        .city_by_id(city)
+        .is_some_and(|p| crate::extract::gazetteer::country_of(p) != r.country.as_deref());
+    is_region && r.geonames_id.is_some() && abroad
 }
 
 /// The candidates of an organization mention: the organization, and the person when the span

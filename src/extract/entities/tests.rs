@@ -535,6 +535,35 @@ fn city_comma_region_settles_both_names() {
 }
 
 #[test]
+fn a_region_names_the_town_before_it() {
+    let gaz = crate::extract::gazetteer::embedded().expect("embedded gazetteer decodes");
+    let places = |t: &str, names: &[&str]| -> Vec<(String, Option<String>, bool)> {
+        let ms: Vec<Mention> = names.iter().map(|n| m(t, Place, n, 0)).collect();
+        normalize(t, &ms, &MetadataEntities::default(), gaz)
+            .into_iter()
+            .map(|e| (e.name, e.country, e.geonames_id.is_some()))
+            .collect()
+    };
+    let us = || Some("United States".to_string());
+    // "Canton" alone is Guangzhou; after it, Ohio says which Canton.
+    let got = places("CANTON, Ohio, March 3 - Sales rose.", &["CANTON", "Ohio"]);
+    assert_eq!(got[0], ("Canton".into(), us(), true));
+    // No Kenilworth in New Jersey in the gazetteer: a town there, not Kenilworth, England.
+    let got = places(
+        "KENILWORTH, N.J., March 3 - It said.",
+        &["KENILWORTH", "N.J."],
+    );
+    assert_eq!(got[0], ("Kenilworth".into(), us(), false));
+    // Within one country a region after a city is as often a list: no change.
+    let got = places(
+        "Banks in Zurich, Geneva and Basle.",
+        &["Zurich", "Geneva", "Basle"],
+    );
+    assert_eq!(got[0].0, "Zürich");
+    assert!(got[0].2);
+}
+
+#[test]
 fn news_agencies_are_organizations() {
     let t = "A Reuter survey shows output fell, AFP's tally agrees.";
     let ms = vec![m(t, Person, "Reuter", 0), m(t, Person, "AFP's", 0)];
