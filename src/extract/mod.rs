@@ -102,6 +102,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
     if let Some(rec) = rec {
         mentions = rec.recognize(&text);
         entities::names_before_tickers(&text, &mut mentions);
+        entities::dateline_place(&text, &mut mentions);
         complete_person_names(rec, &text, &mut mentions);
         entities::join_firm_names(&text, &mut mentions);
         let is_country = |name: &str| {

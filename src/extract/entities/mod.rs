@@ -9,8 +9,8 @@
 //! possessive, `possessive.rs`; companies named like people, `firm.rs`, company names cut at
 //! their start, `firm_start.rs`, two companies read as one, `parties.rs`, names run on into a
 //! headline's verb, `headline.rs`, leaders named by their administration,
-//! `administration.rs`, and company names a stock symbol marks, `tickers.rs`, which run on the
-//! recognizer's mentions before all this); resolve
+//! `administration.rs`, company names a stock symbol marks, `tickers.rs`, and the place of a
+//! wire dateline, `dateline_place.rs`, which run on the recognizer's mentions before all this); resolve
 //! places through the GeoNames gazetteer, a city's homonyms by the article's other places
 //! (`homonym.rs`); resolve short
 //! person mentions to full names; merge by kind and key (`merge.rs`), recording whether text,
@@ -19,6 +19,7 @@
 mod administration;
 mod captions;
 mod compound;
+mod dateline_place;
 mod firm;
 mod firm_start;
 mod headline;
@@ -46,6 +47,7 @@ use crate::extract::ner::PARTICLES;
 pub use administration::leaders_of_administrations;
 pub use captions::noise_spans;
 pub use compound::places_in_compounds;
+pub use dateline_place::dateline_place;
 pub use firm::join_firm_names;
 pub use firm_start::restore_firm_starts;
 pub use headline::cut_headline_verbs;
@@ -302,7 +304,8 @@ pub fn normalize(
     let mut cands: Vec<Cand> =
         Vec::with_capacity(ms.len() + metadata.people.len() + metadata.places.len());
     // The last place candidate: where it ends and its GeoNames id, for "City, Region".
-    let mut last_place: Option<(usize, Option<u32>, String)> = None;
+    // End, GeoNames id, name as written, and whether it opens a line in capitals (a dateline).
+    let mut last_place: Option<(usize, Option<u32>, String, bool)> = None;
     // Mention offsets count chars. In ASCII text (most wire copy) they index the bytes;
     // otherwise a char table is built on first need: only markup, place lists and adjacent
     // names ask for it.
@@ -378,17 +381,22 @@ pub fn normalize(
                         continue;
                     }
                     let after_city = match &last_place {
-                        Some((end, Some(id), name))
+                        Some((end, id, name, dateline))
                             if c.start == end + 2
                                 && char_at(*end) == Some(',')
                                 && char_at(end + 1) == Some(' ') =>
                         {
-                            Some((*id, name.as_str()))
+                            Some((*id, name.as_str(), *dateline))
                         }
                         _ => None,
                     };
                     let cand = place_in_context(&c, after_city, &mut cands, gaz);
-                    last_place = Some((c.end, cand.geonames_id, c.name));
+                    let opens_line = (1..=12)
+                        .map(|k| c.start.checked_sub(k).and_then(&char_at))
+                        .find(|ch| !matches!(ch, Some(' ' | '\t')))
+                        .is_none_or(|ch| ch.is_none_or(|ch| ch == '\n'));
+                    let dateline = opens_line && !c.name.chars().any(char::is_lowercase);
+                    last_place = Some((c.end, cand.geonames_id, c.name, dateline));
                     cands.push(cand);
                 }
             }
@@ -577,51 +585,78 @@ fn join_same_places(entities: &mut Vec<Entity>) {
 }
 
 /// The candidate for a cleaned place mention `c`. After "City, " (`after_city`, the city's
-/// GeoNames id and its name as written) the name may be the city's region ("Atlanta,
-/// Georgia": the US state), and the region may say which city the one before was ("Paris,
-/// Texas", "Canton, Ohio": the candidate for the city, last in `cands`, is corrected). A
-/// first-level region of another country, where the gazetteer has no city of that name,
-/// names a town too small for it: "KENILWORTH, N.J." is no longer Kenilworth, England, but
-/// Kenilworth in the United States, without a GeoNames id.
+/// GeoNames id if the gazetteer knew it, and its name as written) the name may be the city's
+/// region ("Atlanta, Georgia": the US state), and the region may say which city the one
+/// before was ("Paris, Texas", "Canton, Ohio": the candidate for the city, last in `cands`,
+/// is corrected). A first-level region of another country, where the gazetteer has no city
+/// of that name, names a town too small for it: "KENILWORTH, N.J." is no longer Kenilworth,
+/// England, but Kenilworth in the United States, without a GeoNames id; a town the gazetteer
+/// does not know at all takes the country of the region after it ("OAK BROOK, Ill.", "Malibu,
+/// California"), or in a dateline of the country ("ZUG, SWITZERLAND").
 fn place_in_context(
     c: &text::Core,
-    after_city: Option<(u32, &str)>,
+    after_city: Option<(Option<u32>, &str, bool)>,
     cands: &mut [Cand],
     gaz: &Gazetteer,
 ) -> Cand {
     let r = match after_city {
-        Some((city, _)) => place::resolve_after_city(&c.name, city, gaz),
-        None => place::resolve(&c.name, gaz),
+        Some((Some(city), _, _)) => place::resolve_after_city(&c.name, city, gaz),
+        _ => place::resolve(&c.name, gaz),
     };
-    if let (Some((city_id, city_name)), Some(prev)) = (after_city, cands.last_mut()) {
+    if let (Some((city_id, city_name, dateline)), Some(prev)) = (after_city, cands.last_mut()) {
         if prev.kind == EntityKind::Place && prev.span.map(|s| s.1 + 2) == Some(c.start) {
             if let Some(city) = gaz.city_in_region(city_name, &r.name) {
                 *prev = place_cand(place::resolved(city), prev.span, prev.score);
-            } else if other_region(gaz, city_id, &c.name, &r) {
-                let town = place::Resolved {
-                    name: text::tidy_case(city_name),
-                    country: r.country.clone(),
-                    geonames_id: None,
-                };
-                *prev = place_cand(town, prev.span, prev.score);
+            } else if let Some(city_id) = city_id {
+                if other_region(gaz, city_id, &c.name, &r, dateline) {
+                    let town = place::Resolved {
+                        name: text::tidy_case(city_name),
+                        country: r.country.clone(),
+                        geonames_id: None,
+                    };
+                    *prev = place_cand(town, prev.span, prev.score);
+                }
+            } else if r.geonames_id.is_some() && is_region(gaz, &c.name, dateline) {
+                prev.country = r.country.clone();
             }
         }
     }
     place_cand(r, Some((c.start, c.end)), TEXT_BONUS)
 }
 
+/// Whether `written` names a first-level region, or in a `dateline` also a country. In running
+/// text a name the gazetteer lacks before a country is as often a company ("Dassault Aviation,
+/// France's ...") as a town.
+fn is_region(gaz: &Gazetteer, written: &str, dateline: bool) -> bool {
+    use crate::extract::gazetteer::PlaceKind;
+    gaz.lookup(written)
+        .is_some_and(|p| p.kind == PlaceKind::Admin1 || (dateline && p.kind == PlaceKind::Country))
+}
+
 /// Whether the region written `written` (resolved `r`) is a first-level region ("Ohio",
-/// "N.J.") of another country than the city with GeoNames id `city`. Within one country the
-/// pair is as often a list ("Zurich, Geneva and Basle", "Peking, Shandong, Shaanxi") as a
-/// town and its region.
-fn other_region(gaz: &Gazetteer, city: u32, written: &str, r: &place::Resolved) -> bool {
+/// "N.J.") of another country than the city with GeoNames id `city`, or, in a `dateline`
+/// ("ST. JOSEPH, Mich., April 2 -"), a region the city is not in. Elsewhere, within one
+/// country, the pair is as often a list ("Zurich, Geneva and Basle", "Peking, Shandong,
+/// Shaanxi") as a town and its region.
+fn other_region(
+    gaz: &Gazetteer,
+    city: u32,
+    written: &str,
+    r: &place::Resolved,
+    dateline: bool,
+) -> bool {
     let is_region = gaz
         .lookup(written)
         .is_some_and(|p| p.kind == crate::extract::gazetteer::PlaceKind::Admin1);
-    let abroad = gaz
-        .city_by_id(city)
-        .is_some_and(|p| crate::extract::gazetteer::country_of(p) != r.country.as_deref());
-    is_region && r.geonames_id.is_some() && abroad
+    let elsewhere = gaz.city_by_id(city).is_some_and(|p| {
+        let abroad = crate::extract::gazetteer::country_of(p) != r.country.as_deref();
+        let in_region = p
+            .admin1
+            .as_deref()
+            .is_some_and(|a| fold::lookup_key(a) == fold::lookup_key(&r.name));
+        abroad || (dateline && !in_region)
+    });
+    is_region && r.geonames_id.is_some() && elsewhere
 }
 
 /// The candidates of an organization mention: the organization, and the person when the span

@@ -554,6 +554,24 @@ fn a_region_names_the_town_before_it() {
         &["KENILWORTH", "N.J."],
     );
     assert_eq!(got[0], ("Kenilworth".into(), us(), false));
+    // A town the gazetteer lacks takes its region's country; in a dateline the wrong city of
+    // the right country gives way too (St. Joseph, Missouri, is the gazetteer's).
+    let got = places(
+        "OAK BROOK, Ill., March 3 - It said.",
+        &["OAK BROOK", "Ill."],
+    );
+    assert_eq!(got[0], ("Oak Brook".into(), us(), false));
+    let got = places(
+        "X\n  ST. JOSEPH, Mich., April 2 - It",
+        &["ST. JOSEPH", "Mich."],
+    );
+    assert_eq!(got[0], ("St. Joseph".into(), us(), false));
+    let got = places(
+        "Fairs in Malibu, California, and Davos, Switzerland.",
+        &["Malibu", "California", "Davos", "Switzerland"],
+    );
+    assert_eq!(got[0], ("Malibu".into(), us(), false));
+    assert!(!got.iter().any(|g| g.0 == "Davos"), "{got:?}");
     // Within one country a region after a city is as often a list: no change.
     let got = places(
         "Banks in Zurich, Geneva and Basle.",

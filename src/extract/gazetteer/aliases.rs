@@ -24,6 +24,7 @@ pub const INSTITUTIONS: &[&str] = &[
     "Zhongnanhai",
     "Quai d'Orsay",
     "Vatican",
+    "United Nations",
 ];
 
 /// Organizations whose one-word names GeoNames gives a city or region, as its own name or an
