@@ -9,8 +9,9 @@
 //! possessive, `possessive.rs`; companies named like people, `firm.rs`, company names cut at
 //! their start, `firm_start.rs`, two companies read as one, `parties.rs`, names run on into a
 //! headline's verb, `headline.rs`, leaders named by their administration,
-//! `administration.rs`, company names a stock symbol marks, `tickers.rs`, and the place of a
-//! wire dateline, `dateline_place.rs`, which run on the recognizer's mentions before all this); resolve
+//! `administration.rs`, company names a stock symbol marks, `tickers.rs`, the place of a
+//! wire dateline, `dateline_place.rs`, which run on the recognizer's mentions before all
+//! this; sports clubs named like people or towns, `clubs.rs`); resolve
 //! places through the GeoNames gazetteer, a city's homonyms by the article's other places
 //! (`homonym.rs`); resolve short
 //! person mentions to full names; merge by kind and key (`merge.rs`), recording whether text,
@@ -18,6 +19,7 @@
 
 mod administration;
 mod captions;
+mod clubs;
 mod compound;
 mod dateline_place;
 mod firm;
@@ -301,6 +303,11 @@ pub fn normalize(
     ms.sort_by_key(|m| (m.start, m.end));
     let cut: Vec<Cow<Mention>> = ms.iter().map(|m| before_markup(m)).collect();
     let ms: Vec<&Mention> = cut.iter().map(|m| &**m).collect();
+    let is_city = |name: &str| {
+        gaz.lookup(name)
+            .is_some_and(|p| p.kind == crate::extract::gazetteer::PlaceKind::City)
+    };
+    let clubs = clubs::club_names(text, &ms, &is_city);
     let mut cands: Vec<Cand> =
         Vec::with_capacity(ms.len() + metadata.people.len() + metadata.places.len());
     // The last place candidate: where it ends and its GeoNames id, for "City, Region".
@@ -353,7 +360,9 @@ pub fn normalize(
                 continue;
             }
         }
-        let kind = if city_before_region(&char_at, m, gaz) {
+        let kind = if clubs.contains(&m.text) {
+            EntityKind::Org
+        } else if city_before_region(&char_at, m, gaz) {
             EntityKind::Place
         } else {
             corrected_kind(m, gaz)
