@@ -24,7 +24,7 @@ static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
     let region = r"(?:[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?,[ \t]+)?";
     Regex::new(&format!(
-        r"(?m-u)^[ \t]*([A-Z][A-Z.'&-]*(?: [A-Z][A-Z.'&-]*){{0,4}}),[ \t]+{region}(?i:{month})[ \t]+[0-9]{{1,2}}\b"
+        r"(?-u)\A[ \t]*([A-Z][A-Z.'&-]*(?: [A-Z][A-Z.'&-]*){{0,4}}),[ \t]+{region}(?i:{month})[ \t]+[0-9]{{1,2}}\b"
     ))
     .ok()
 });
@@ -34,17 +34,29 @@ static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// edges is left alone, as are texts without a dateline in their first [`WINDOW`] bytes.
 pub fn dateline_place(text: &str, mentions: &mut Vec<Mention>) {
     let head = &text[..text.floor_char_boundary(WINDOW.min(text.len()))];
-    let Some(caps) = DATELINE.as_ref().and_then(|re| re.captures(head)) else {
+    let Some(re) = DATELINE.as_ref() else {
         return;
     };
-    let Some(place) = caps.get(1) else {
+    // Most lines cannot open a dateline: only one of capitals up to a comma goes to the regex.
+    let found = line_starts(head).find_map(|at| {
+        let line = &head[at..];
+        let body = line.trim_start_matches([' ', '\t']);
+        let caps_run = body
+            .bytes()
+            .take_while(|&b| b.is_ascii_uppercase() || b" .'&-".contains(&b))
+            .count();
+        let candidate = caps_run > 0 && body.as_bytes().get(caps_run) == Some(&b',');
+        let place = candidate.then(|| re.captures(line)).flatten()?.get(1)?;
+        Some((at + place.start(), at + place.end()))
+    });
+    let Some((bs, be)) = found else {
         return;
     };
+    let place = &text[bs..be];
     // "UNITED NATIONS, March 3 -": filed at an institution, named as the organization.
-    if crate::extract::gazetteer::is_institution(place.as_str()) {
+    if crate::extract::gazetteer::is_institution(place) {
         return;
     }
-    let (bs, be) = (place.start(), place.end());
     let (s, e) = if text.is_ascii() {
         (bs, be)
     } else {
@@ -65,9 +77,14 @@ pub fn dateline_place(text: &str, mentions: &mut Vec<Mention>) {
             kind: EntityKind::Place,
             start: s,
             end: e,
-            text: place.as_str().to_string(),
+            text: place.to_string(),
         },
     );
+}
+
+/// Byte offsets where the lines of `text` start.
+fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1))
 }
 
 #[cfg(test)]

@@ -226,6 +226,7 @@ pub fn names_before_tickers(text: &str, mentions: &mut Vec<Mention>) {
         return;
     }
     let mut bytes_at = CharToByte::new(text);
+    let ascii = text.is_ascii();
     // The symbols themselves name nothing ("NLCS", "LON" of "<BTRX.LON>").
     mentions.retain(|m| {
         let (s, e) = (bytes_at.byte(m.start), bytes_at.byte(m.end));
@@ -233,7 +234,7 @@ pub fn names_before_tickers(text: &str, mentions: &mut Vec<Mention>) {
     });
     for n in names {
         // Char offsets: mentions count chars; `CharToByte` goes the other way, so search.
-        let (mut s, mut e) = (char_of(text, n.start), char_of(text, n.end));
+        let (mut s, mut e) = (char_of(text, ascii, n.start), char_of(text, ascii, n.end));
         let inside = |m: &Mention| m.start < e && m.end > s;
         // The recognizer's longer reading: a mention across either end of the name.
         if mentions
@@ -304,9 +305,9 @@ pub fn names_before_tickers(text: &str, mentions: &mut Vec<Mention>) {
     }
 }
 
-/// Char offset of byte offset `b` (a char boundary) of `text`.
-fn char_of(text: &str, b: usize) -> usize {
-    if text.is_ascii() {
+/// Char offset of byte offset `b` (a char boundary) of `text`, which is all ASCII if `ascii`.
+fn char_of(text: &str, ascii: bool, b: usize) -> usize {
+    if ascii {
         b
     } else {
         text[..b].chars().count()
