@@ -37,21 +37,34 @@ const SQUAD_WORDS: &[&str] = &[
 /// them: elsewhere "if Olivetti were approached" or "talks with the late Shah have made
 /// progress" put a plural verb after a person or a company.
 const SPORT_WORDS: &[&str] = &[
+    "club",
+    "coach",
     "cup",
     "defeat",
     "draw",
+    "fixture",
+    "football",
     "goal",
     "goals",
+    "goalkeeper",
     "league",
     "match",
+    "midfielder",
     "penalty",
     "premiership",
+    "referee",
     "scored",
     "season",
+    "stadium",
     "striker",
     "title",
     "tournament",
+    "transfer",
 ];
+
+/// Squad words a company shares, which count only in a match report ("Chelsea boss", "the
+/// Liverpool side").
+const SPORT_SQUAD_WORDS: &[&str] = &["boss", "chairman", "player", "players", "side", "team"];
 
 /// The names in `mentions` (char offsets into `text`) that some mention shows to be a club
 /// (see the module docs): one-word names typed as people, and names typed as places or
@@ -94,9 +107,9 @@ pub(super) fn club_names(
         let plural = PLURAL_VERBS.contains(&next)
             && !subject_elsewhere(&text[..bytes_at.byte(m.start)])
             && *sport_text.get_or_insert_with(sport);
-        if (plural || SQUAD_WORDS.contains(&next))
-            && (m.kind == EntityKind::Person || is_city(&m.text))
-        {
+        let squad = SQUAD_WORDS.contains(&next)
+            || (SPORT_SQUAD_WORDS.contains(&next) && *sport_text.get_or_insert_with(sport));
+        if (plural || squad) && (m.kind == EntityKind::Person || is_city(&m.text)) {
             clubs.push(m.text.clone());
         }
     }

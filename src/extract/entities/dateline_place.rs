@@ -22,7 +22,7 @@ const WINDOW: usize = 400;
 /// wire writes its datelines in ASCII, and these compile fast.
 static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?";
-    let region = r"(?:[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?,[ \t]+)?";
+    let region = r"(?:([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?),[ \t]+)?";
     Regex::new(&format!(
         r"(?-u)\A[ \t]*([A-Z][A-Z.'&-]*(?: [A-Z][A-Z.'&-]*){{0,4}}),[ \t]+{region}(?i:{month})[ \t]+[0-9]{{1,2}}\b"
     ))
@@ -46,10 +46,12 @@ pub fn dateline_place(text: &str, mentions: &mut Vec<Mention>) {
             .take_while(|&b| b.is_ascii_uppercase() || b" .'&-".contains(&b))
             .count();
         let candidate = caps_run > 0 && body.as_bytes().get(caps_run) == Some(&b',');
-        let place = candidate.then(|| re.captures(line)).flatten()?.get(1)?;
-        Some((at + place.start(), at + place.end()))
+        let caps = candidate.then(|| re.captures(line)).flatten()?;
+        let place = caps.get(1)?;
+        let region = caps.get(2).map(|r| (at + r.start(), at + r.end()));
+        Some((at + place.start(), at + place.end(), region))
     });
-    let Some((bs, be)) = found else {
+    let Some((bs, be, region)) = found else {
         return;
     };
     let place = &text[bs..be];
@@ -57,12 +59,14 @@ pub fn dateline_place(text: &str, mentions: &mut Vec<Mention>) {
     if crate::extract::gazetteer::is_institution(place) {
         return;
     }
-    let (s, e) = if text.is_ascii() {
-        (bs, be)
-    } else {
-        let s = text[..bs].chars().count();
-        (s, s + text[bs..be].chars().count())
+    let chars = |b: usize| {
+        if text.is_ascii() {
+            b
+        } else {
+            text[..b].chars().count()
+        }
     };
+    let (s, e) = (chars(bs), chars(be));
     if mentions
         .iter()
         .any(|m| m.start < e && m.end > s && (m.start < s || m.end > e))
@@ -70,6 +74,19 @@ pub fn dateline_place(text: &str, mentions: &mut Vec<Mention>) {
         return;
     }
     mentions.retain(|m| !(m.start < e && m.end > s));
+    insert_place(mentions, s, e, place);
+    // The region the recognizer left out ("CANTON, Mass.", "RIPLEY, W.Va."): it says which
+    // town the place is (`normalize`).
+    if let Some((rs, re_)) = region {
+        let (s, e) = (chars(rs), chars(re_));
+        if !mentions.iter().any(|m| m.start < e && m.end > s) {
+            insert_place(mentions, s, e, &text[rs..re_]);
+        }
+    }
+}
+
+/// Inserts a place mention over chars `s..e` (text `name`), keeping `mentions` sorted.
+fn insert_place(mentions: &mut Vec<Mention>, s: usize, e: usize, name: &str) {
     let at = mentions.partition_point(|m| m.start < s);
     mentions.insert(
         at,
@@ -77,7 +94,7 @@ pub fn dateline_place(text: &str, mentions: &mut Vec<Mention>) {
             kind: EntityKind::Place,
             start: s,
             end: e,
-            text: place.to_string(),
+            text: name.to_string(),
         },
     );
 }
@@ -115,7 +132,7 @@ mod tests {
     fn the_dateline_place_is_one_place() {
         let t = "SAFECARD SERVICES SETS DIVIDEND\n\n    SAN JUAN CAPISTRANO, Calif., March 3 - The";
         let got = after(t, vec![(EntityKind::Person, "JUAN CAPISTRANO")]);
-        assert_eq!(got, ["Place SAN JUAN CAPISTRANO"]);
+        assert_eq!(got, ["Place SAN JUAN CAPISTRANO", "Place Calif."]);
         let t = "MCDONALD'S PROFIT\n\nOAK BROOK, Ill., March 3 - McDonald's Corp said";
         let got = after(
             t,
@@ -123,9 +140,9 @@ mod tests {
         );
         assert_eq!(got, ["Place OAK BROOK", "Place Ill."]);
         let t = "X\n\nST. JOSEPH, Mich., April 2 - Whirlpool";
-        assert_eq!(after(t, vec![]), ["Place ST. JOSEPH"]);
+        assert_eq!(after(t, vec![]), ["Place ST. JOSEPH", "Place Mich."]);
         let t = "X\n\nBAAR, SWITZERLAND, March 26 - Marc Rich";
-        assert_eq!(after(t, vec![]), ["Place BAAR"]);
+        assert_eq!(after(t, vec![]), ["Place BAAR", "Place SWITZERLAND"]);
         let t = "X\n\nNEW YORK, March 3 - Shares";
         assert_eq!(after(t, vec![]), ["Place NEW YORK"]);
     }
@@ -154,5 +171,60 @@ mod tests {
             (ms[0].start, ms[0].end, ms[0].text.as_str()),
             (13, 18, "PARIS")
         );
+    }
+
+    /// Generated openings (capitals, commas, regions, months, line breaks, letters and
+    /// spaces outside ASCII): no panic, and every mention's text is the text at its offsets.
+    #[test]
+    fn generated_openings_keep_mentions_consistent() {
+        let heads = ["", "X\n\n", "É\n  ", "Title\r\r", "a\u{a0}b\n\t"];
+        let names = [
+            "SAN JUAN",
+            "OAK",
+            "ZÜRICH",
+            "UNITED NATIONS",
+            "ST. JOE",
+            "É",
+            "A-B'C",
+        ];
+        let commas = [", ", ",", ",\u{a0}", ",  ", " , "];
+        let regions = [
+            "",
+            "Calif., ",
+            "N.J., ",
+            "SWITZERLAND, ",
+            "Mass.,",
+            "Über, ",
+        ];
+        let dates = ["March 3", "MAY 12", "Dec. 5", "März 3", "3 March", ""];
+        let tails = ["", " - It said.", "\n", "x"];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut found = 0;
+        for _ in 0..5000 {
+            let text = [
+                heads[next(heads.len())],
+                names[next(names.len())],
+                commas[next(commas.len())],
+                regions[next(regions.len())],
+                dates[next(dates.len())],
+                tails[next(tails.len())],
+            ]
+            .concat();
+            let chars: Vec<char> = text.chars().collect();
+            let mut mentions = Vec::new();
+            dateline_place(&text, &mut mentions);
+            found += usize::from(!mentions.is_empty());
+            for m in &mentions {
+                let got: String = chars[m.start..m.end].iter().collect();
+                assert_eq!(got, m.text, "{text:?}");
+            }
+        }
+        assert!(found > 20, "{found}");
     }
 }

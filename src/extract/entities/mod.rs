@@ -186,6 +186,13 @@ fn before_markup(m: &Mention) -> Cow<'_, Mention> {
     })
 }
 
+/// Whether a mention is longer than any name: over 120 bytes, or with a word over 40 (a run
+/// of junk such as a 200,000-letter "word" the recognizer typed an organization; the search
+/// analyzer drops such words too).
+fn too_long(mention: &str) -> bool {
+    mention.len() > 120 || mention.split_whitespace().any(|w| w.len() > 40)
+}
+
 /// Recognizer confusions that the name itself settles: an institution's building is an ORG
 /// ("White House"); a person span ending in an organization's head noun is an ORG ("Federal
 /// Reserve", "Labour Party") and one ending in a street word a place ("Downing Street"); an
@@ -298,6 +305,7 @@ pub fn normalize(
             m.kind != EntityKind::Misc
                 && m.end > m.start
                 && !captions::overlaps(&noise, m.start, m.end)
+                && !too_long(&m.text)
         })
         .collect();
     ms.sort_by_key(|m| (m.start, m.end));
@@ -389,11 +397,13 @@ pub fn normalize(
                     if place::is_bare_state_abbreviation(&c.name, char_at(c.end), after_comma) {
                         continue;
                     }
+                    // "City, Region", the wire's line break or any space after the comma.
                     let after_city = match &last_place {
                         Some((end, id, name, dateline))
-                            if c.start == end + 2
+                            if (end + 2..end + 6).contains(&c.start)
                                 && char_at(*end) == Some(',')
-                                && char_at(end + 1) == Some(' ') =>
+                                && (end + 1..c.start)
+                                    .all(|i| char_at(i).is_some_and(char::is_whitespace)) =>
                         {
                             Some((*id, name.as_str(), *dateline))
                         }
@@ -613,7 +623,7 @@ fn place_in_context(
         _ => place::resolve(&c.name, gaz),
     };
     if let (Some((city_id, city_name, dateline)), Some(prev)) = (after_city, cands.last_mut()) {
-        if prev.kind == EntityKind::Place && prev.span.map(|s| s.1 + 2) == Some(c.start) {
+        if prev.kind == EntityKind::Place && prev.span.is_some_and(|s| s.1 < c.start) {
             if let Some(city) = gaz.city_in_region(city_name, &r.name) {
                 *prev = place_cand(place::resolved(city), prev.span, prev.score);
             } else if let Some(city_id) = city_id {

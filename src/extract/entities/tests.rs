@@ -582,6 +582,19 @@ fn a_region_names_the_town_before_it() {
 }
 
 #[test]
+fn names_longer_than_any_name_are_dropped() {
+    let long = "A".repeat(500);
+    let t = format!("Shares of {long} Corp and of Acme Widget Corp rose.");
+    let ms = vec![
+        m(&t, Org, &format!("{long} Corp"), 0),
+        m(&t, Org, "Acme Widget Corp", 0),
+    ];
+    let e = normalize(&t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    let names: Vec<&str> = e.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, ["Acme Widget"]);
+}
+
+#[test]
 fn news_agencies_are_organizations() {
     let t = "A Reuter survey shows output fell, AFP's tally agrees.";
     let ms = vec![m(t, Person, "Reuter", 0), m(t, Person, "AFP's", 0)];

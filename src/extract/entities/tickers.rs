@@ -15,6 +15,8 @@ use crate::extract::CharToByte;
 
 /// Most words of a company name before a symbol.
 const MAX_WORDS: usize = 8;
+/// Longest company name, in bytes.
+const MAX_NAME_BYTES: usize = 100;
 /// Most words of a headline that may be all name when no mention marks where the name starts
 /// ("HOUSE OF FABRICS <HF>", not "AMEX LISTS PORTAGE INDUSTRIES <PTG>"): in Reuters-21578 such
 /// runs of three words are mostly names, of four about half.
@@ -66,6 +68,8 @@ fn is_connector(w: &str) -> bool {
 struct Marked {
     start: usize,
     end: usize,
+    /// The name with its mark: from the `<` of a bracketed name, to the `>` after a symbol.
+    mark: (usize, usize),
     caps: bool,
     /// The name starts the text (a headline, after a correction flag) and has at most
     /// [`MAX_HEADLINE_WORDS`] words: all of it is the name even in capitals.
@@ -152,6 +156,7 @@ fn name_before(text: &str, lt: usize) -> Option<Marked> {
     Some(Marked {
         start,
         end,
+        mark: (start, lt),
         caps,
         short_headline: headline_start && words.len() <= MAX_HEADLINE_WORDS,
         legal,
@@ -162,7 +167,15 @@ fn name_before(text: &str, lt: usize) -> Option<Marked> {
 /// words or connectors, starting with a capital ("<For Better Living Inc>"), up to a comma
 /// ("<Morgan Guaranty Ltd, Hong Kong>").
 fn bracketed(inner: &str, at: usize) -> Option<Marked> {
-    let inner = inner.split(',').next().unwrap_or(inner).trim_end();
+    let name = inner.split(',').next().unwrap_or(inner).trim_end();
+    // The mark ends at the `>` unless a comma cut the name ("<Morgan Guaranty Ltd, Hong
+    // Kong>": the place stays the recognizer's).
+    let gt = if name.len() == inner.trim_end().len() {
+        at + inner.len() + 1
+    } else {
+        at + name.len()
+    };
+    let inner = name;
     let n = inner.split(' ').count();
     let ok = (2..=MAX_WORDS).contains(&n)
         && inner.starts_with(|c: char| c.is_ascii_uppercase())
@@ -170,6 +183,7 @@ fn bracketed(inner: &str, at: usize) -> Option<Marked> {
     ok.then(|| Marked {
         start: at,
         end: at + inner.len(),
+        mark: (at - 1, gt),
         caps: !inner.chars().any(char::is_lowercase),
         short_headline: true,
         legal: true,
@@ -190,12 +204,16 @@ fn marked_names(text: &str) -> (Vec<Marked>, Vec<(usize, usize)>) {
             continue;
         }
         let found = if is_symbol(inner) {
-            symbols.push((lt + 1, lt + 1 + inner.len()));
-            name_before(text, lt)
+            symbols.push((lt, lt + 2 + inner.len()));
+            name_before(text, lt).map(|mut m| {
+                m.mark.1 = lt + 2 + inner.len();
+                m
+            })
         } else {
             bracketed(inner, lt + 1)
         };
-        if let Some(m) = found {
+        // A name longer than any company's is a run of junk ("AAAA…" over a page).
+        if let Some(m) = found.filter(|m| m.end - m.start <= MAX_NAME_BYTES) {
             if out.last().is_none_or(|p| p.end <= m.start) {
                 out.push(m);
             }
@@ -227,7 +245,7 @@ pub fn names_before_tickers(text: &str, mentions: &mut Vec<Mention>) {
     }
     let mut bytes_at = CharToByte::new(text);
     let ascii = text.is_ascii();
-    // The symbols themselves name nothing ("NLCS", "LON" of "<BTRX.LON>").
+    // The symbols themselves name nothing ("NLCS", "<BOR>", "LON" of "<BTRX.LON>").
     mentions.retain(|m| {
         let (s, e) = (bytes_at.byte(m.start), bytes_at.byte(m.end));
         !symbols.iter().any(|&(a, b)| a <= s && e <= b)
@@ -235,11 +253,18 @@ pub fn names_before_tickers(text: &str, mentions: &mut Vec<Mention>) {
     for n in names {
         // Char offsets: mentions count chars; `CharToByte` goes the other way, so search.
         let (mut s, mut e) = (char_of(text, ascii, n.start), char_of(text, ascii, n.end));
-        let inside = |m: &Mention| m.start < e && m.end > s;
-        // The recognizer's longer reading: a mention across either end of the name.
+        let name_start = s;
+        let (ms, me) = (
+            char_of(text, ascii, n.mark.0),
+            char_of(text, ascii, n.mark.1),
+        );
+        // Mentions within the name itself.
+        let inside = |m: &Mention| m.start >= s && m.end <= e && m.end > m.start;
+        // The recognizer's longer reading: a mention across either end of the name and its
+        // mark ("[Misc National Computer Systems Inc <NLCS>]" is no longer reading).
         if mentions
             .iter()
-            .any(|m| inside(m) && (m.start < s || m.end > e))
+            .any(|m| m.start < me && m.end > ms && (m.start < ms || m.end > me))
         {
             continue;
         }
@@ -260,7 +285,9 @@ pub fn names_before_tickers(text: &str, mentions: &mut Vec<Mention>) {
                 && named(m)
                 && p.start >= s
                 && matches!(p.kind, EntityKind::Org | EntityKind::Place)
-                && text[bytes_at.byte(p.end)..bytes_at.byte(m.start)].trim() == "and"
+                && text
+                    .get(bytes_at.byte(p.end)..bytes_at.byte(m.start))
+                    .is_some_and(|gap| gap.trim() == "and")
             {
                 second = Some(m);
             }
@@ -268,6 +295,7 @@ pub fn names_before_tickers(text: &str, mentions: &mut Vec<Mention>) {
         // "[DUFF/PHELPS] DOWNGRADES USX <X>": a name the recognizer found at the start of a
         // headline in capitals, ending before the symbol's name does.
         let other_first = n.caps
+            && !n.legal
             && mentions
                 .iter()
                 .any(|m| m.start == s && m.end < e && last.is_none_or(|l| l.start != s));
@@ -290,7 +318,11 @@ pub fn names_before_tickers(text: &str, mentions: &mut Vec<Mention>) {
             _ => {}
         }
         e = e.max(s);
-        mentions.retain(|m| !(m.start < e && m.end > s));
+        // A bracket's `<` and a symbol after the name go with it; words before `s` that the
+        // name no longer holds ("[Daewoo Group] and") stay.
+        let from = if ms < name_start { ms } else { s };
+        let to = me.max(e);
+        mentions.retain(|m| !(m.start < to && m.end > from));
         let at = mentions.partition_point(|m| m.start < s);
         let (bs, be) = (bytes_at.byte(s), bytes_at.byte(e));
         mentions.insert(
@@ -458,6 +490,46 @@ mod tests {
         let t = "shares to <Sedio N.V.> of Lugano";
         let ms = vec![m(EntityKind::Org, "Sedio N.V.> of Lugano", t)];
         assert_eq!(orgs(t, ms), ["Org Sedio N.V.> of Lugano"]);
+    }
+
+    #[test]
+    fn the_recognizer_s_spans_over_marks_give_way() {
+        // Spans with the brackets, a second symbol, and a name with its symbol as one MISC.
+        let t = "Borg-Warner Corp's <BOR> unit and Visual Graphics Corp <VGCA> <VGCB> said.";
+        let ms = vec![
+            m(EntityKind::Org, "Borg-Warner Corp", t),
+            m(EntityKind::Org, "<BOR>", t),
+            m(EntityKind::Org, "Visual Graphics Corp", t),
+            m(EntityKind::Org, "VGCA", t),
+            m(EntityKind::Org, "<VGCB>", t),
+        ];
+        assert_eq!(
+            orgs(t, ms),
+            ["Org Borg-Warner Corp", "Org Visual Graphics Corp"]
+        );
+        let t = "sold its stake to National Computer Systems Inc <NLCS> on Monday";
+        let ms = vec![m(
+            EntityKind::Misc,
+            "National Computer Systems Inc <NLCS>",
+            t,
+        )];
+        assert_eq!(orgs(t, ms), ["Org National Computer Systems Inc"]);
+        let t = "It bought <Acklands Ltd> and <General Computer Corp>.";
+        let ms = vec![m(EntityKind::Org, "<Acklands Ltd", t)];
+        assert_eq!(
+            orgs(t, ms),
+            ["Org Acklands Ltd", "Org General Computer Corp"]
+        );
+        // A company name in capitals with a legal form, whatever the recognizer saw first.
+        let t = "CITIZENS FINANCIAL CORP <CTZN> 4TH QTR NET";
+        let ms = vec![
+            m(EntityKind::Org, "CITIZENS", t),
+            m(EntityKind::Org, "<CTZN>", t),
+        ];
+        assert_eq!(orgs(t, ms), ["Org CITIZENS FINANCIAL CORP"]);
+        // No name runs over a page.
+        let t = format!("{} Corp <XX> said", "A".repeat(5000));
+        assert_eq!(orgs(&t, vec![]), Vec::<String>::new());
     }
 
     #[test]
