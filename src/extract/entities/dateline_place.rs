@@ -198,13 +198,7 @@ mod tests {
         ];
         let dates = ["March 3", "MAY 12", "Dec. 5", "März 3", "3 March", ""];
         let tails = ["", " - It said.", "\n", "x"];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = super::super::tests::xorshift(0x9e37_79b9_7f4a_7c15u64);
         let mut found = 0;
         for _ in 0..5000 {
             let text = [

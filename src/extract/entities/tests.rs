@@ -4,6 +4,17 @@ use super::*;
 use crate::extract::gazetteer::fold::exact_key;
 use crate::extract::gazetteer::tests::fixture_gazetteer;
 
+/// A reproducible stream of numbers below `n` for generated test inputs (xorshift64,
+/// Marsaglia 2003).
+pub(super) fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    }
+}
+
 /// A mention of the `nth` (0-based) occurrence of `needle` in `text`, with char offsets.
 pub(super) fn m(text: &str, kind: EntityKind, needle: &str, nth: usize) -> Mention {
     let (byte, _) = text.match_indices(needle).nth(nth).expect("needle in text");

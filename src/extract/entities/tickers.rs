@@ -582,13 +582,7 @@ mod tests {
             "And",
             ".",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = super::super::tests::xorshift(0x2545_f491_4f6c_dd1du64);
         let mut rewritten = 0;
         for _ in 0..3000 {
             let mut text = String::new();
