@@ -67,8 +67,11 @@ fn is_name_word(w: &str, inside: bool) -> bool {
 ///
 /// A span that began at the title and runs on past the name keeps its rest, as a place after
 /// "of" ("[Rep. Martha McSally of Arizona]" → "[Martha McSally]PER of [Arizona]LOC"). Runs after
-/// `trim_lowercase_edges`, which ends "[Paul objected]" at "Paul". Left alone: a title inside a longer span ("[Committee Sen.
-/// Jones Hearing]") and a span the model started at the name that runs on past it ("Sgt.
+/// `trim_lowercase_edges`, which ends "[Paul objected]" at "Paul". A span that opens one
+/// word before the title loses the title and name ("[GOP Rep. Clay Higgins]" → "[GOP]", "[Clay
+/// Higgins]PER"), and two name words after an abbreviated title that the model left unmarked
+/// are a person when the first is no ordinary word ("Sens. Cory Booker and"). Left alone: a
+/// title inside a longer span ("[Armed Services Sen. Jones Hearing]") and a span the model started at the name that runs on past it ("Sgt.
 /// [York Division Air Defense]").
 pub(crate) fn fix_titles(words: &[&str], spans: &mut Vec<Span>, is_common: impl Fn(&str) -> bool) {
     let mut t = 0;
@@ -109,10 +112,28 @@ fn name_after_title(
     is_common: &impl Fn(&str) -> bool,
 ) -> Option<usize> {
     const PER: usize = 0;
-    if spans.iter().any(|s| s.start < t && s.end > t) {
+    // A span across the title: one word before it is the office's party or state ("[GOP
+    // Rep. Clay Higgins]", "[Texas Gov. Greg Abbott]"), and `make_person` cuts it there; more
+    // make it someone else's name ("[Armed Services Sen. Jones Hearing]").
+    if spans
+        .iter()
+        .any(|s| s.start < t && s.end > t && (s.start + 1 < t || s.end > k))
+    {
         return None;
     }
-    let i = spans.iter().position(|s| s.start < k && s.end > j)?;
+    let Some(i) = spans.iter().position(|s| s.start < k && s.end > j) else {
+        // Nothing marked after an abbreviated title: two name words, the first no ordinary
+        // word, are a name still ("Sens. Cory Booker and ..."); a third may be a headline's
+        // verb ("Rep. Ted Lieu Lays Out ...").
+        let e = (j + 2).min(k);
+        let ok = words[j - 1].ends_with('.')
+            && e == j + 2
+            && words[j..e]
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase))
+            && !is_common(words[j]);
+        return ok.then_some(e);
+    };
     let first = spans[i];
     if first.start >= j && first.end > k {
         return None;
@@ -150,6 +171,10 @@ fn make_person(words: &[&str], spans: &mut Vec<Span>, t: usize, j: usize, e: usi
         if s.end <= t || s.start >= e {
             return true;
         }
+        if s.start < t {
+            s.end = t;
+            return true;
+        }
         if s.end > e {
             s.start = e;
             if of_place {
@@ -177,6 +202,7 @@ mod tests {
 
     /// Ordinary words of the test sentences, as the model's clusters have them.
     const COMMON: &[&str] = &[
+        "demands",
         "rand",
         "names",
         "lashes",
@@ -238,6 +264,21 @@ mod tests {
     }
 
     #[test]
+    fn a_party_before_the_title_and_unmarked_names() {
+        // "[GOP Rep. Clay Higgins]ORG threatened".
+        let s = fixed("GOP Rep. Clay Higgins threatened", &[sp(0, 4, 2)]);
+        assert_eq!(s, vec![sp(0, 1, 2), sp(2, 4, 0)]);
+        // Nothing marked: two name words, the first no ordinary word.
+        let s = fixed("Sens. Cory Booker and Kamala Harris", &[sp(4, 6, 0)]);
+        assert_eq!(s, vec![sp(1, 3, 0), sp(4, 6, 0)]);
+        // One name word, or an ordinary first word, is not enough.
+        assert_eq!(fixed("Sen. Booker said", &[]), Vec::<Span>::new());
+        assert_eq!(fixed("Sen. Demands Probe Of", &[]), Vec::<Span>::new());
+        let s = fixed("Rep. Ted Lieu Lays Out Plan", &[]);
+        assert_eq!(s, vec![sp(1, 3, 0)]);
+    }
+
+    #[test]
     fn a_span_running_past_the_name_keeps_its_rest() {
         let s = fixed("Rep. Martha McSally of Arizona voted", &[sp(0, 5, 2)]);
         assert_eq!(s, vec![sp(1, 3, 0), sp(4, 5, 1)]);
@@ -279,8 +320,8 @@ mod tests {
         let s = fixed("the Gen. 2 model", &[]);
         assert_eq!(s, Vec::<Span>::new());
         // A span covering the title and more is someone else's name.
-        let spans = [sp(0, 4, 2)];
-        assert_eq!(fixed("Committee Sen. Jones Hearing", &spans), spans);
+        let spans = [sp(0, 5, 2)];
+        assert_eq!(fixed("Armed Services Sen. Jones Hearing", &spans), spans);
         // Spans before and after stay.
         let spans = [sp(0, 1, 1), sp(2, 4, 0), sp(5, 6, 1)];
         assert_eq!(fixed("U.S. Sen. Bob Dole of Kansas", &spans), spans);
