@@ -46,10 +46,24 @@ pub fn dateline_place(text: &str, mentions: &mut Vec<Mention>) {
             .take_while(|&b| b.is_ascii_uppercase() || b" .'&-".contains(&b))
             .count();
         let candidate = caps_run > 0 && body.as_bytes().get(caps_run) == Some(&b',');
-        let caps = candidate.then(|| re.captures(line)).flatten()?;
-        let place = caps.get(1)?;
-        let region = caps.get(2).map(|r| (at + r.start(), at + r.end()));
-        Some((at + place.start(), at + place.end(), region))
+        // The regex's DFA says whether the line is a dateline; the spans follow from its
+        // shape (capture groups would cost a slower engine on every article).
+        if !(candidate && re.is_match(line)) {
+            return None;
+        }
+        let start = at + (line.len() - body.len());
+        let after = &body[caps_run + 1..];
+        let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+        let rest = &after[gap..];
+        let region = rest
+            .find(',')
+            .map(|n| &rest[..n])
+            .filter(|r| is_region_shape(r))
+            .map(|r| {
+                let rs = start + caps_run + 1 + gap;
+                (rs, rs + r.len())
+            });
+        Some((start, start + caps_run, region))
     });
     let Some((bs, be, region)) = found else {
         return;
@@ -97,6 +111,17 @@ fn insert_place(mentions: &mut Vec<Mention>, s: usize, e: usize, name: &str) {
             text: name.to_string(),
         },
     );
+}
+
+/// Whether `r` has the shape of the regex's region: one or two words of a capital and then
+/// letters or periods ("Calif.", "W.Va.", "New Mexico", "SWITZERLAND").
+fn is_region_shape(r: &str) -> bool {
+    let words: Vec<&str> = r.split(' ').collect();
+    words.len() <= 2
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.')
+        })
 }
 
 /// Byte offsets where the lines of `text` start.
