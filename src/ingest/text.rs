@@ -55,6 +55,15 @@ fn opening_words(line: &str, max: usize) -> String {
 /// follows. Returns `None` for a file with no non-blank text. A `Date:` value that cannot be
 /// parsed is reported as a warning and the article keeps no date.
 pub fn parse_text(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option<Article> {
+    // Classic Mac OS files end lines with a lone CR, which `lines` does not split at: the
+    // whole file became the title line.
+    let unix;
+    let text = if text.contains('\r') {
+        unix = text.replace("\r\n", "\n").replace('\r', "\n");
+        unix.as_str()
+    } else {
+        text
+    };
     let lines: Vec<&str> = text.lines().collect();
     let first = lines.iter().position(|l| !l.trim().is_empty())?;
     if is_word_list(&lines) {
@@ -192,6 +201,20 @@ mod tests {
     fn parse(text: &str) -> (Option<Article>, Vec<Problem>) {
         let mut problems = Vec::new();
         (parse_text(text, "t.txt", &mut problems), problems)
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let (a, _) = parse("Storm Hits Coast\r\rCANTON, Ohio - Rain fell.\rMore rain.\r");
+        let a = a.unwrap();
+        assert_eq!(a.title, "Storm Hits Coast");
+        assert!(
+            a.body.starts_with("CANTON, Ohio - Rain fell.\nMore rain."),
+            "{:?}",
+            a.body
+        );
+        let (a, _) = parse("Title\r\nBody line.\r\n");
+        assert_eq!(a.unwrap().body, "Body line.");
     }
 
     #[test]
