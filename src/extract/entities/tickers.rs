@@ -251,8 +251,8 @@ pub fn names_before_tickers(text: &str, mentions: &mut Vec<Mention>) {
         !symbols.iter().any(|&(a, b)| a <= s && e <= b)
     });
     for n in names {
-        // Char offsets: mentions count chars; `CharToByte` goes the other way, so search.
-        let (mut s, mut e) = (char_of(text, ascii, n.start), char_of(text, ascii, n.end));
+        // Char offsets, as mentions count them; the name may start later below (`s`).
+        let (mut s, e) = (char_of(text, ascii, n.start), char_of(text, ascii, n.end));
         let name_start = s;
         let (ms, me) = (
             char_of(text, ascii, n.mark.0),
@@ -317,7 +317,6 @@ pub fn names_before_tickers(text: &str, mentions: &mut Vec<Mention>) {
             _ if n.caps && (other_first || !n.legal) => continue,
             _ => {}
         }
-        e = e.max(s);
         // A bracket's `<` and a symbol after the name go with it; words before `s` that the
         // name no longer holds ("[Daewoo Group] and") stay.
         let from = if ms < name_start { ms } else { s };
