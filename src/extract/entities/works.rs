@@ -34,13 +34,56 @@ const VERB_MARKERS: &[&str] = &[
     "can", "could", "did", "may", "might", "must", "not", "shall", "should", "to", "will", "would",
 ];
 
+/// Verbs before a quotation, whose first word is capitalized as a sentence's.
+const SPEECH_VERBS: &[&str] = &[
+    "added", "asked", "said", "saying", "says", "stated", "told", "tweeted", "wrote",
+];
+
+/// Months and weekdays, capitalized wherever they stand.
+const CALENDAR: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Whether `word`, right before a person's name and after the word `previous` (a lower-case
+/// word: not a Title Case headline's "Calls Troll An A**hole On Jimmy Kimmel's"), is a function
+/// word capitalized in mid-sentence, which only a title does: "on Last Week Tonight" gave the
+/// person "Week Tonight" (18 HuffPost records), "watched The Simpsons" the person "Simpsons".
+/// Months and weekdays are capitalized anyway ("on Monday John Smith said").
+fn opens_a_title(word: &str, previous: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !previous.is_empty()
+        && previous.chars().all(char::is_lowercase)
+        && crate::extract::ner::is_capitalized_function_word(word)
+        && !CALENDAR.contains(&word)
+}
+
 /// Words before a place that make its mention the place, not the work named after it ("the
 /// film Selma … marched from Selma"). Not "in": "her role in Million Dollar Baby".
 const LOCATIVES: &[&str] = &["at", "from", "near", "outside", "to"];
 
 /// Drops from `mentions` (char offsets into `text`, in text order) each mention that follows
 /// one of the [`WORK_NOUNS`] across one space (or a space and an opening quote), unless a
-/// [`VERB_MARKERS`] word makes the noun a verb, and every other mention with the same text,
+/// [`VERB_MARKERS`] word makes the noun a verb, each person that follows a function word
+/// capitalized in mid-sentence ([`opens_a_title`]), and every other mention with the same text,
 /// but places after one of the [`LOCATIVES`] and those that end a longer person's name in the
 /// article (the film Nixon, and the president the article names Richard Nixon and then
 /// Nixon). A work named like its subject still takes the subject's other mentions along
@@ -58,8 +101,27 @@ pub fn drop_titles_of_works(text: &str, mentions: &mut Vec<Mention>) {
         let spaced = before.ends_with(' ');
         let mut words = before.trim_end().rsplit(|c: char| !c.is_alphabetic());
         let word = words.next().unwrap_or("");
-        let verb = words.next().is_some_and(|w| VERB_MARKERS.contains(&w));
-        let title = spaced && WORK_NOUNS.contains(&word) && !verb;
+        let previous = words.next().unwrap_or("");
+        let verb = VERB_MARKERS.contains(&previous);
+        // The whole word before `word`, as spaces delimit it ("A**hole", not "hole"), with
+        // nothing but spaces or an opening quote between them: a title in quotes (`on "Last
+        // Week Tonight"`), but not a quotation's first word (`said "If`).
+        let mut tokens = before.trim_end().rsplit(char::is_whitespace);
+        let previous_token = match tokens.next() {
+            Some(w) if w.trim_start_matches(['"', '“', '\'', '‘']) == word => {
+                let p = tokens.next().unwrap_or("");
+                let quoted = w != word;
+                if quoted && SPEECH_VERBS.contains(&p) {
+                    ""
+                } else {
+                    p
+                }
+            }
+            _ => "",
+        };
+        let title = spaced
+            && ((WORK_NOUNS.contains(&word) && !verb)
+                || (m.kind == EntityKind::Person && opens_a_title(word, previous_token)));
         if title && !titles.contains(&m.text) {
             titles.push(m.text.clone());
         }
@@ -121,6 +183,38 @@ mod tests {
         assert_eq!(
             names,
             ["Clint Eastwood", "Hilary Swank", "Eastwood", "Madonna"]
+        );
+    }
+
+    #[test]
+    fn a_function_word_capitalized_in_mid_sentence_opens_a_title() {
+        let t = "Oliver joked on Last Week Tonight. On Monday John Smith said Week Tonight was \
+                 back, and in The Times Ada Lee wrote. Singer Calls Troll An A**hole On Jo Kim. \
+                 He said \"If Bo Day is serious\" and said (The Al Roe). She joked on \"Last \
+                 Ed Lo\".";
+        let mut ms = vec![
+            mention(EntityKind::Person, "Week Tonight", t, 0),
+            mention(EntityKind::Person, "John Smith", t, 0),
+            mention(EntityKind::Person, "Week Tonight", t, 1),
+            mention(EntityKind::Org, "Times", t, 0),
+            mention(EntityKind::Person, "Ada Lee", t, 0),
+            mention(EntityKind::Person, "Jo Kim", t, 0),
+            mention(EntityKind::Person, "Bo Day", t, 0),
+            mention(EntityKind::Person, "Al Roe", t, 0),
+            mention(EntityKind::Person, "Ed Lo", t, 0),
+        ];
+        drop_titles_of_works(t, &mut ms);
+        let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "John Smith",
+                "Times",
+                "Ada Lee",
+                "Jo Kim",
+                "Bo Day",
+                "Al Roe"
+            ]
         );
     }
 
