@@ -39,20 +39,8 @@ const SPEECH_VERBS: &[&str] = &[
     "added", "asked", "said", "saying", "says", "stated", "told", "tweeted", "wrote",
 ];
 
-/// Months and weekdays, capitalized wherever they stand.
-const CALENDAR: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+/// Weekdays, capitalized wherever they stand (months: `date::lang::month_from_word`).
+const WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -73,7 +61,8 @@ fn opens_a_title(word: &str, previous: &str) -> bool {
         && !previous.is_empty()
         && previous.chars().all(char::is_lowercase)
         && crate::extract::ner::is_capitalized_function_word(word)
-        && !CALENDAR.contains(&word)
+        && !WEEKDAYS.contains(&word)
+        && crate::extract::date::lang::month_from_word(word).is_none()
 }
 
 /// Words before a place that make its mention the place, not the work named after it ("the
