@@ -160,14 +160,10 @@ mod tests {
         let mut mentions: Vec<Mention> = Vec::new();
         let mut from = 0;
         for &(kind, t) in ms {
-            let start = from + text[from..].find(t).unwrap();
-            from = start + t.len();
-            mentions.push(Mention {
-                kind,
-                start,
-                end: start + t.len(),
-                text: t.to_string(),
-            });
+            // The next occurrence after the previous mention ("Chelsea" after "Chelsea Clinton").
+            let mention = super::super::tests::m(text, kind, t, text[..from].matches(t).count());
+            from = mention.end;
+            mentions.push(mention);
         }
         let is_city = |n: &str| matches!(n, "Liverpool" | "Newcastle");
         let refs: Vec<&Mention> = mentions.iter().collect();

@@ -137,15 +137,7 @@ mod tests {
     fn after(text: &str, ms: Vec<(EntityKind, &str)>) -> Vec<String> {
         let mut mentions: Vec<Mention> = ms
             .into_iter()
-            .map(|(kind, t)| {
-                let start = text.find(t).unwrap();
-                Mention {
-                    kind,
-                    start,
-                    end: start + t.len(),
-                    text: t.to_string(),
-                }
-            })
+            .map(|(kind, t)| super::super::tests::m(text, kind, t, 0))
             .collect();
         dateline_place(text, &mut mentions);
         mentions

@@ -349,14 +349,10 @@ fn char_of(text: &str, ascii: bool, b: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn m(kind: EntityKind, text: &str, whole: &str) -> Mention {
-        let start = whole.find(text).unwrap();
-        Mention {
-            kind,
-            start,
-            end: start + text.len(),
-            text: text.to_string(),
-        }
+    /// The first mention of `needle` in `text` (the shared helper, arguments in this file's
+    /// order).
+    fn m(kind: EntityKind, needle: &str, text: &str) -> Mention {
+        super::super::tests::m(text, kind, needle, 0)
     }
 
     fn orgs(text: &str, mut mentions: Vec<Mention>) -> Vec<String> {

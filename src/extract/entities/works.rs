@@ -144,14 +144,7 @@ mod tests {
     use super::*;
 
     fn mention(kind: EntityKind, name: &str, text: &str, nth: usize) -> Mention {
-        let b = text.match_indices(name).nth(nth).unwrap().0;
-        let start = text[..b].chars().count();
-        Mention {
-            kind,
-            start,
-            end: start + name.chars().count(),
-            text: name.into(),
-        }
+        super::super::tests::m(text, kind, name, nth)
     }
 
     #[test]
