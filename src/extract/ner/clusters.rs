@@ -13,7 +13,7 @@ use std::path::Path;
 
 use super::hash::FNV_OFFSET;
 use super::table::KeyTable;
-use super::tokenize::tokenize;
+use super::tokenize::tokenize_for_clusters;
 use super::NerError;
 
 /// Number of fine clusters.
@@ -202,7 +202,7 @@ pub(crate) fn cluster_texts<'a>(
     let mut seqs: Vec<Vec<u32>> = Vec::new();
     let (mut toks, mut sents) = (Vec::new(), Vec::new());
     for t in texts {
-        tokenize(t, &mut toks, &mut sents);
+        tokenize_for_clusters(t, &mut toks, &mut sents);
         for r in &sents {
             let mut seq = Vec::with_capacity(r.len());
             for tk in &toks[r.clone()] {

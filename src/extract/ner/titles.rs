@@ -12,8 +12,9 @@ use super::features::{CAPITALIZED_FUNCTION_WORDS, PARTICLES};
 use super::labels::Span;
 
 /// Abbreviated titles of office (lowercase, without their period, which is required: "Gen" and
-/// "Rev" alone are words of tables and headlines).
-const ABBREVIATED: &[&str] = &[
+/// "Rev" alone are words of tables and headlines). The tokenizer keeps their period on the
+/// token, so "Sens." ends no sentence.
+pub(crate) const ABBREVIATED: &[&str] = &[
     "adm", "atty", "brig", "capt", "cmdr", "col", "cpl", "gen", "gov", "govs", "lt", "maj", "pvt",
     "rep", "reps", "rev", "sen", "sens", "sgt", "supt",
 ];
