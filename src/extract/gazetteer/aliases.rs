@@ -155,7 +155,8 @@ pub const CITY_ALIASES: &[(&str, u32)] = &[
 /// "Minn." to Minden and "Pa." to a town in Burkina Faso. "La." is left out: its key is that
 /// of "LA", Los Angeles; text extraction tells them apart by the period
 /// (`entities::place::is_louisiana_abbreviation`). States AP spells out (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) need
-/// no entry.
+/// no entry. Older wire styles' "Penn." and "Wisc." (24 and 4 datelines in Reuters-21578) are
+/// kept too.
 pub const REGION_ALIASES: &[(&str, &str)] = &[
     ("Ala", "US.AL"),
     ("Ariz", "US.AZ"),
@@ -189,6 +190,7 @@ pub const REGION_ALIASES: &[(&str, &str)] = &[
     ("Okla", "US.OK"),
     ("Ore", "US.OR"),
     ("Pa", "US.PA"),
+    ("Penn", "US.PA"),
     ("R.I.", "US.RI"),
     ("S.C.", "US.SC"),
     ("S.D.", "US.SD"),
@@ -199,6 +201,7 @@ pub const REGION_ALIASES: &[(&str, &str)] = &[
     ("Wash", "US.WA"),
     ("W.Va.", "US.WV"),
     ("Wis", "US.WI"),
+    ("Wisc", "US.WI"),
     ("Wyo", "US.WY"),
 ];
 
