@@ -17,6 +17,7 @@
 pub mod decode;
 pub mod feed;
 pub mod html;
+pub mod invisible;
 pub mod json;
 pub mod nitf;
 pub mod problem;
@@ -163,8 +164,26 @@ pub fn read_file(file: &SourceFile) -> FileOutcome {
 }
 
 /// Parses decoded file bytes in `format`. Returns `(record key, article)` pairs; the key is
-/// `None` for single-article files.
+/// `None` for single-article files. Titles and bodies come without zero-width characters
+/// ([`invisible`]).
 pub fn parse_bytes(
+    bytes: &[u8],
+    format: Format,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<(Option<String>, Article)> {
+    let mut articles = parse_format(bytes, format, path, problems);
+    for (_, a) in &mut articles {
+        if invisible::strip_invisible(&mut a.title) {
+            a.title = a.title.trim().to_string();
+        }
+        invisible::strip_invisible(&mut a.body);
+    }
+    articles
+}
+
+/// [`parse_bytes`] before the clean-up of titles and bodies.
+fn parse_format(
     bytes: &[u8],
     format: Format,
     path: &str,
@@ -217,7 +236,11 @@ pub fn parse_bytes(
             "",
         ));
     }
-    let text = decoded.text.as_str();
+    // Before the formats' parsers, so that a title line of zero-width spaces is a blank line;
+    // `parse_bytes` cleans the fields again for characters written as escapes.
+    let mut text = decoded.text;
+    invisible::strip_invisible(&mut text);
+    let text = text.as_str();
     match format {
         Format::Text => text::parse_text(text, path, problems)
             .map(|a| (None, a))
@@ -308,6 +331,33 @@ mod tests {
             (p.len(), p[0].line, p[0].reason),
             (1, Some(2), "invalid JSON")
         );
+    }
+
+    #[test]
+    fn zero_width_characters_leave_titles_and_bodies() {
+        let mut p = Vec::new();
+        // A title line of a zero-width space is a blank line: the next line is the title.
+        let got = parse_bytes(
+            "\u{200b}\nStorm Hits Coast\n\nCANTON, Mass.,\u{200b}March 3 - Sen.\u{200b}Cory"
+                .as_bytes(),
+            Format::Text,
+            "a.txt",
+            &mut p,
+        );
+        assert_eq!(got[0].1.title, "Storm Hits Coast");
+        assert_eq!(got[0].1.body, "CANTON, Mass., March 3 - Sen. Cory");
+        // Written as JSON escapes, they appear only after parsing.
+        let got = parse_bytes(
+            br#"{"title":"\u200bStorm\ufeff","text":"Sen.\u200bCory\u2060s"}"#,
+            Format::Json,
+            "a.json",
+            &mut p,
+        );
+        assert_eq!(
+            (got[0].1.title.as_str(), got[0].1.body.as_str()),
+            ("Storm", "Sen. Corys")
+        );
+        assert!(p.is_empty(), "{p:?}");
     }
 
     #[test]
