@@ -130,6 +130,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         entities::drop_titles_of_works(&text, &mut mentions);
         entities::leaders_of_administrations(&text, &mut mentions, &|w| rec.is_common_word(w));
         entities::people_after_roles(&text, &mut mentions, &|w| rec.is_first_name(w));
+        entities::names_with_numbers(&text, &mut mentions);
         drop_caps_common_names(rec, &text, &mut mentions);
         drop_sentence_initial_common_words(rec, &text, &mut mentions);
     }
