@@ -132,6 +132,10 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         entities::people_after_roles(&text, &mut mentions, &|w| rec.is_first_name(w));
         entities::names_with_numbers(&text, &mut mentions);
         drop_caps_common_names(rec, &text, &mut mentions);
+        let title_chars = article.title.chars().count();
+        entities::drop_ordinary_title_names(&text, title_chars, &mut mentions, &|w| {
+            rec.is_common_word(w)
+        });
         drop_sentence_initial_common_words(rec, &text, &mut mentions);
     }
     let mut entities = entities::normalize(&text, &mentions, &metadata, gaz);

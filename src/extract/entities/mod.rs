@@ -37,6 +37,7 @@ mod possessive;
 mod roles;
 mod text;
 mod tickers;
+mod title_case;
 mod works;
 
 use std::borrow::Cow;
@@ -61,6 +62,7 @@ pub use parties::{join_of_names, split_joined_parties, split_joined_places, spli
 pub use roles::people_after_roles;
 pub use text::is_capitalized_name_word;
 pub use tickers::names_before_tickers;
+pub use title_case::drop_ordinary_title_names;
 pub use works::drop_titles_of_works;
 
 /// Where an entity was found.
