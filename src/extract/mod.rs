@@ -105,6 +105,12 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         entities::dateline_place(&text, &mut mentions);
         complete_person_names(rec, &text, &mut mentions);
         entities::join_firm_names(&text, &mut mentions);
+        entities::join_firms_of_places(
+            &text,
+            &mut mentions,
+            &|name| gaz.lookup(name).is_some(),
+            &|w| rec.is_common_word(w),
+        );
         let is_country = |name: &str| {
             gaz.lookup(name)
                 .is_some_and(|p| p.kind == gazetteer::PlaceKind::Country)
