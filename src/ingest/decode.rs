@@ -1,9 +1,9 @@
 //! Bytes to text: gzip, byte-order marks, and invalid UTF-8.
 //!
 //! Input files come from scrapers and old archives, so text is read as UTF-8 but never trusted:
-//! a UTF-8/UTF-16 BOM picks the encoding, a file in a legacy 8-bit encoding is recognized and
-//! read in it, invalid bytes in UTF-8 are replaced (the caller reports the file once either
-//! way), and a NUL byte early in the file marks it as binary.
+//! a UTF-8, UTF-16 or UTF-32 BOM picks the encoding, a file in a legacy 8-bit encoding is
+//! recognized and read in it, invalid bytes in UTF-8 are replaced (the caller reports the file
+//! once either way), and a NUL byte early in the file marks it as binary.
 
 use std::io::Read;
 
@@ -18,13 +18,21 @@ pub struct Decoded {
     pub guessed: Option<&'static encoding_rs::Encoding>,
 }
 
-/// Decodes bytes as UTF-8, or UTF-16 when a UTF-16 BOM says so. A UTF-8 BOM is dropped.
+/// Decodes bytes as UTF-8, or UTF-16 or UTF-32 when a BOM says so. A UTF-8 BOM is dropped.
 ///
 /// Bytes that are not UTF-8 and hold no UTF-8 character beyond ASCII come from a legacy 8-bit
 /// encoding (an old Latin-1 or Windows-1252 archive: "Caf\xE9"); it is guessed with
 /// `chardetng` (Firefox's detector) and named in [`Decoded::guessed`]. Otherwise invalid
 /// sequences in UTF-8 become U+FFFD and set [`Decoded::had_invalid_bytes`].
 pub fn decode_text(bytes: &[u8]) -> Decoded {
+    if let Some(big_endian) = utf32_bom(bytes) {
+        let (text, invalid) = decode_utf32(&bytes[4..], big_endian);
+        return Decoded {
+            text,
+            had_invalid_bytes: invalid > 0,
+            guessed: None,
+        };
+    }
     let (encoding, bom_len) =
         encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding_rs::UTF_8, 0));
     let body = &bytes[bom_len..];
@@ -83,10 +91,49 @@ pub fn mostly_control(bytes: &[u8]) -> bool {
     !utf16(bytes) && control_heavy(head(bytes))
 }
 
-/// Whether a BOM marks the bytes as UTF-16 (or another non-UTF-8 Unicode form), whose text
-/// holds NUL bytes.
+/// Whether a BOM marks the bytes as UTF-16 or UTF-32, whose text holds NUL bytes. A UTF-32
+/// BOM counts only when its first 8 KiB decode with at most 1 unit in 20 invalid: "FF FE 00
+/// 00" before random bytes is no text.
 fn utf16(bytes: &[u8]) -> bool {
+    if let Some(big_endian) = utf32_bom(bytes) {
+        let head = &bytes[4..bytes.len().min(8192)];
+        let (_, invalid) = decode_utf32(head, big_endian);
+        return invalid * 20 <= head.len() / 4;
+    }
     encoding_rs::Encoding::for_bom(bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8)
+}
+
+/// `Some(big_endian)` when `bytes` open with a UTF-32 BOM (FF FE 00 00 or 00 00 FE FF), which
+/// `encoding_rs` does not know: it would read the first as UTF-16 and every other char as NUL.
+fn utf32_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes.get(..4)? {
+        [0xFF, 0xFE, 0, 0] => Some(false),
+        [0, 0, 0xFE, 0xFF] => Some(true),
+        _ => None,
+    }
+}
+
+/// UTF-32 `bytes` (without BOM) as text, and how many units were no Unicode scalar value or
+/// cut short at the end (each becomes U+FFFD).
+fn decode_utf32(bytes: &[u8], big_endian: bool) -> (String, usize) {
+    let mut invalid = 0;
+    let mut text = String::with_capacity(bytes.len() / 4);
+    let units = bytes.chunks(4);
+    for unit in units {
+        let c = <[u8; 4]>::try_from(unit).ok().and_then(|u| {
+            let v = if big_endian {
+                u32::from_be_bytes(u)
+            } else {
+                u32::from_le_bytes(u)
+            };
+            char::from_u32(v)
+        });
+        text.push(c.unwrap_or_else(|| {
+            invalid += 1;
+            char::REPLACEMENT_CHARACTER
+        }));
+    }
+    (text, invalid)
 }
 
 /// The first 8 KiB, which decide whether a file is binary.
@@ -152,6 +199,32 @@ mod tests {
         let d = decode_text(b"\xFF\xFEh\x00i\x00");
         assert_eq!(d.text, "hi");
         assert!(!looks_binary(b"\xFF\xFEh\x00i\x00"));
+    }
+
+    #[test]
+    fn utf32_bom_is_honoured_and_garbage_after_it_is_binary() {
+        let le: Vec<u8> = "\u{feff}Café 😀"
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        let be: Vec<u8> = "\u{feff}Café 😀"
+            .chars()
+            .flat_map(|c| (c as u32).to_be_bytes())
+            .collect();
+        for bytes in [&le, &be] {
+            let d = decode_text(bytes);
+            assert_eq!((d.text.as_str(), d.had_invalid_bytes), ("Café 😀", false));
+            assert!(!looks_binary(bytes));
+        }
+        // A cut-off last unit is one replacement char.
+        let d = decode_text(&le[..le.len() - 1]);
+        assert_eq!(
+            (d.text.as_str(), d.had_invalid_bytes),
+            ("Café \u{fffd}", true)
+        );
+        assert!(looks_binary(
+            b"\xFF\xFE\x00\x00 garbage \x80\x81\n\n\x00\x01\x02 body"
+        ));
     }
 
     #[test]

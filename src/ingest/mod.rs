@@ -17,11 +17,11 @@
 pub mod decode;
 pub mod feed;
 pub mod html;
-pub mod invisible;
 pub mod json;
 pub mod nitf;
 pub mod problem;
 pub mod sgml;
+pub mod spaces;
 pub mod text;
 pub mod walk;
 pub mod xml;
@@ -164,8 +164,8 @@ pub fn read_file(file: &SourceFile) -> FileOutcome {
 }
 
 /// Parses decoded file bytes in `format`. Returns `(record key, article)` pairs; the key is
-/// `None` for single-article files. Titles and bodies come without zero-width characters
-/// ([`invisible`]).
+/// `None` for single-article files. Titles and bodies come with plain spaces and without
+/// zero-width characters ([`spaces`]).
 pub fn parse_bytes(
     bytes: &[u8],
     format: Format,
@@ -174,10 +174,10 @@ pub fn parse_bytes(
 ) -> Vec<(Option<String>, Article)> {
     let mut articles = parse_format(bytes, format, path, problems);
     for (_, a) in &mut articles {
-        if invisible::strip_invisible(&mut a.title) {
+        if spaces::plain_spaces(&mut a.title) {
             a.title = a.title.trim().to_string();
         }
-        invisible::strip_invisible(&mut a.body);
+        spaces::plain_spaces(&mut a.body);
     }
     articles
 }
@@ -239,7 +239,7 @@ fn parse_format(
     // Before the formats' parsers, so that a title line of zero-width spaces is a blank line;
     // `parse_bytes` cleans the fields again for characters written as escapes.
     let mut text = decoded.text;
-    invisible::strip_invisible(&mut text);
+    spaces::plain_spaces(&mut text);
     let text = text.as_str();
     match format {
         Format::Text => text::parse_text(text, path, problems)
@@ -334,18 +334,19 @@ mod tests {
     }
 
     #[test]
-    fn zero_width_characters_leave_titles_and_bodies() {
+    fn unusual_spaces_and_zero_width_characters_leave_titles_and_bodies() {
         let mut p = Vec::new();
         // A title line of a zero-width space is a blank line: the next line is the title.
         let got = parse_bytes(
-            "\u{200b}\nStorm Hits Coast\n\nCANTON, Mass.,\u{200b}March 3 - Sen.\u{200b}Cory"
+            "\u{200b}\nStorm\u{200b}\u{200b}Hits Coast\n\nNEW\u{a0}YORK,\u{202f}March 3 - \
+             Sen.\u{200b}Cory"
                 .as_bytes(),
             Format::Text,
             "a.txt",
             &mut p,
         );
         assert_eq!(got[0].1.title, "Storm Hits Coast");
-        assert_eq!(got[0].1.body, "CANTON, Mass., March 3 - Sen. Cory");
+        assert_eq!(got[0].1.body, "NEW YORK, March 3 - Sen. Cory");
         // Written as JSON escapes, they appear only after parsing.
         let got = parse_bytes(
             br#"{"title":"\u200bStorm\ufeff","text":"Sen.\u200bCory\u2060s"}"#,
