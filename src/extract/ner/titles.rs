@@ -60,8 +60,9 @@ fn is_name_word(w: &str, inside: bool) -> bool {
 /// first one, or marked a person right after first names that are no ordinary words
 /// (`is_common`: "[Sen.] Cory [Booker]", but not "Governor Names [Martha McSally]"). The span
 /// ends with the model's span, takes in a person the model marked right after it ("[Senator
-/// Rand] [Paul]") and unmarked words after it that are no ordinary words ("[Alexandria]
-/// Ocasio-Cortez Should"), and needs one word that is no ordinary word or was marked a person
+/// Rand] [Paul]") or any one-word span after a person ("Sen. [Elizabeth]PER [Warren]LOC") and
+/// unmarked words after it that are no ordinary words ("[Alexandria] Ocasio-Cortez Should"),
+/// and needs one word that is no ordinary word or was marked a person
 /// ("Gov. [Calls]" is no name), two words after a title written out unless the model marked
 /// a person ("Governor [Lashes]" is no name either, though "lashes" is too rare to count as
 /// an ordinary word).
@@ -144,8 +145,11 @@ fn name_after_title(
     }
     let mut e = first.end.min(k);
     let mut person = first.ty == PER;
+    // The model's person right after it, or one word of any type right after a first name
+    // it marked a person ("Sen. [Elizabeth]PER [Warren]LOC": Warren, Michigan).
     if let Some(next) = spans.get(i + 1) {
-        if next.ty == PER && next.start == e && next.end <= k {
+        let surname = person && next.end == next.start + 1;
+        if (next.ty == PER || surname) && next.start == e && next.end <= k {
             e = next.end;
             person = true;
         }
@@ -255,6 +259,9 @@ mod tests {
         assert_eq!(s, vec![sp(1, 3, 0)]);
         // "[Senator Rand]ORG [Paul]PER objected": "Rand" is an ordinary word (a currency).
         let s = fixed("Senator Rand Paul objected", &[sp(0, 2, 2), sp(2, 3, 0)]);
+        assert_eq!(s, vec![sp(1, 3, 0)]);
+        // "Sen. [Elizabeth]PER [Warren]LOC said": a surname read as a town.
+        let s = fixed("Sen. Elizabeth Warren said", &[sp(1, 2, 0), sp(2, 3, 1)]);
         assert_eq!(s, vec![sp(1, 3, 0)]);
         // Two titles, and a name typed as a place.
         let s = fixed("Lt. Gov. John Fetterman spoke", &[sp(0, 4, 1)]);
