@@ -185,8 +185,9 @@ fn drop_caps_common_names(rec: &ner::Recognizer, text: &str, mentions: &mut Vec<
 /// with an inner capital it never saw ("[Leonardo] DiCaprio said"). The word joins when the
 /// name ends in an initial, which never ends a name, when the word has a capital after a
 /// lower-case letter, as surnames do ("DiCaprio", "McConnell") and ordinary words never do,
-/// or when a title stands before the name, the name has two words or more and the word is no
-/// ordinary word ("Poehl", not "Congress" or "Monday"); in all cases a lower-case word or
+/// when a title stands before the name, the name has two words or more and the word is no
+/// ordinary word ("Poehl", not "Congress" or "Monday"), or when the name ends in an East Asian
+/// family name and the word is a hyphenated Korean given name ("Lee Ha-eun"); in all cases a lower-case word or
 /// punctuation must follow, as in running text. A first name that came out MISC takes an
 /// inner-capital surname too and becomes a person ("[Mitch] McConnell declined").
 /// Mentions are in text order.
@@ -262,10 +263,20 @@ fn complete_person_names(rec: &ner::Recognizer, text: &str, mentions: &mut [Ment
                         .is_some_and(|r| r.starts_with(char::is_uppercase))
                 })
         };
+        // A Korean given name after the family name the recognizer kept ("Lee Ha-eun"): a
+        // hyphen and a lower-case syllable, which ordinary words after a name never show.
+        let korean_given = || {
+            word.split_once('-')
+                .is_some_and(|(_, b)| b.starts_with(char::is_lowercase))
+                && name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|family| entities::is_east_asian_name(&format!("{family} {word}")))
+        };
         let completes = if misc {
             inner_capital && surname()
         } else {
-            initial || inner_capital || office
+            initial || inner_capital || office || korean_given()
         };
         if completes && then_lower {
             let m = &mut mentions[k];
@@ -688,6 +699,11 @@ mod tests {
         );
         assert_eq!(person("Ana Ruiz Kovacs said", "Ana Ruiz"), "Ana Ruiz");
         assert_eq!(person("Buitoni SpA said", "Buitoni"), "Buitoni");
+        // A hyphenated Korean given name after the family name; not after another name, nor
+        // an ordinary compound.
+        assert_eq!(person("Lee Ha-eun said", "Lee"), "Lee Ha-eun");
+        assert_eq!(person("Ana Ha-eun said", "Ana"), "Ana");
+        assert_eq!(person("Kim Follow-Up said", "Kim"), "Kim");
         // A first name typed MISC takes a surname prefix's inner capital only; a nationality
         // or a brand-like word does not.
         let misc = |text: &str, name: &str| complete(EntityKind::Misc, text, name);

@@ -61,6 +61,7 @@ pub use headline::cut_headline_verbs;
 use merge::Cand;
 pub use numbered::names_with_numbers;
 pub use parties::{join_of_names, split_joined_parties, split_joined_places, split_listed_names};
+pub use person::is_east_asian_name;
 pub use roles::people_after_roles;
 pub use text::is_capitalized_name_word;
 pub use tickers::names_before_tickers;
