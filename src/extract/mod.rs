@@ -104,6 +104,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         entities::names_before_tickers(&text, &mut mentions);
         entities::dateline_place(&text, &mut mentions);
         complete_person_names(rec, &text, &mut mentions);
+        entities::places_before_double_surnames(&text, &mut mentions, &|w| rec.is_common_word(w));
         entities::join_firm_names(&text, &mut mentions);
         entities::join_firms_of_places(
             &text,
@@ -279,11 +280,7 @@ fn complete_person_names(rec: &ner::Recognizer, text: &str, mentions: &mut [Ment
             initial || inner_capital || office || korean_given()
         };
         if completes && then_lower {
-            let m = &mut mentions[k];
-            m.kind = EntityKind::Person;
-            m.text.push(' ');
-            m.text.push_str(word);
-            m.end += 1 + word_chars;
+            entities::extend_person(&mut mentions[k], word);
         }
     }
 }

@@ -93,21 +93,15 @@ fn head_words_start(head: &str, is_ordinary: &dyn Fn(&str) -> bool) -> Option<us
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::m;
+    use super::super::tests::rewritten;
     use super::*;
 
     fn joined(text: &str, ms: &[(EntityKind, &str)]) -> Vec<String> {
-        let mut v: Vec<Mention> = ms.iter().map(|&(k, n)| m(text, k, n, 0)).collect();
         let place = |w: &str| ["Canada", "Virginia", "Carolina", "Alberta", "Osaka"].contains(&w);
         let ordinary = |w: &str| ["Shares", "In", "The"].contains(&w);
-        join_firms_of_places(text, &mut v, &place, &ordinary);
-        for x in &v {
-            let got: String = text.chars().skip(x.start).take(x.end - x.start).collect();
-            assert_eq!(got, x.text);
-        }
-        v.into_iter()
-            .map(|x| format!("{:?} {}", x.kind, x.text))
-            .collect()
+        rewritten(text, ms, |v| {
+            join_firms_of_places(text, v, &place, &ordinary)
+        })
     }
 
     #[test]

@@ -27,6 +27,25 @@ pub(super) fn m(text: &str, kind: EntityKind, needle: &str, nth: usize) -> Menti
     }
 }
 
+/// Runs a mention pass `f` over mentions of the first occurrences of `names` in `text`,
+/// checks that each resulting mention's text is the text at its offsets, and gives them as
+/// "Kind text".
+pub(super) fn rewritten(
+    text: &str,
+    names: &[(EntityKind, &str)],
+    f: impl FnOnce(&mut Vec<Mention>),
+) -> Vec<String> {
+    let mut v: Vec<Mention> = names.iter().map(|&(k, n)| m(text, k, n, 0)).collect();
+    f(&mut v);
+    for x in &v {
+        let got: String = text.chars().skip(x.start).take(x.end - x.start).collect();
+        assert_eq!(got, x.text, "{text}");
+    }
+    v.into_iter()
+        .map(|x| format!("{:?} {}", x.kind, x.text))
+        .collect()
+}
+
 fn names(ents: &[Entity]) -> Vec<(EntityKind, &str)> {
     ents.iter().map(|e| (e.kind, e.name.as_str())).collect()
 }

@@ -3,6 +3,7 @@
 //! at "President" or "'s"), possessive removal and tidy title-casing.
 
 // FxHash: short keys looked up for every word of every mention.
+use crate::article::{EntityKind, Mention};
 use rustc_hash::FxHashMap as HashMap;
 
 /// A cleaned mention: the name and the character offsets (half-open, into the article text) of
@@ -305,6 +306,15 @@ pub fn is_capitalized_name_word(w: &str) -> bool {
         && w.chars().any(char::is_lowercase)
         && w.chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+}
+
+/// Makes `m` a person mention that goes on over one space and `word`, the text right after
+/// it ("[Lee] Ha-eun" → "[Lee Ha-eun]").
+pub fn extend_person(m: &mut Mention, word: &str) {
+    m.kind = EntityKind::Person;
+    m.text.push(' ');
+    m.text.push_str(word);
+    m.end += 1 + word.chars().count();
 }
 
 /// True when `s` has at least two letters — the minimum for a name worth indexing.
