@@ -332,6 +332,8 @@ pub fn normalize(
     // The last place candidate: where it ends and its GeoNames id, for "City, Region".
     // End, GeoNames id, name as written, and whether it opens a line in capitals (a dateline).
     let mut last_place: Option<(usize, Option<u32>, String, bool)> = None;
+    // Place candidates whose region after a comma settled them.
+    let mut settled: Vec<usize> = Vec::new();
     // Mention offsets count chars. In ASCII text (most wire copy) they index the bytes;
     // otherwise a char table is built on first need: only markup, place lists and adjacent
     // names ask for it.
@@ -420,7 +422,10 @@ pub fn normalize(
                         }
                         _ => None,
                     };
-                    let cand = place_in_context(&c, after_city, &mut cands, gaz);
+                    let (cand, settled_prev) = place_in_context(&c, after_city, &mut cands, gaz);
+                    if settled_prev {
+                        settled.push(cands.len() - 1);
+                    }
                     let opens_line = (1..=12)
                         .map(|k| c.start.checked_sub(k).and_then(&char_at))
                         .find(|ch| !matches!(ch, Some(' ' | '\t')))
@@ -434,6 +439,7 @@ pub fn normalize(
             EntityKind::Misc => {}
         }
     }
+    same_place_throughout(text, &settled, &mut cands);
     join_adjacent_people(&char_at, &mut cands);
     possessive::possessive_names_win(&mut cands);
     for p in &metadata.people {
@@ -628,7 +634,8 @@ fn place_in_context(
     after_city: Option<(Option<u32>, &str, bool)>,
     cands: &mut [Cand],
     gaz: &Gazetteer,
-) -> Cand {
+) -> (Cand, bool) {
+    let mut settled = false;
     let r = match after_city {
         Some((Some(city), _, _)) => place::resolve_after_city(&c.name, city, gaz),
         _ => place::resolve(&c.name, gaz),
@@ -637,6 +644,7 @@ fn place_in_context(
         if prev.kind == EntityKind::Place && prev.span.is_some_and(|s| s.1 < c.start) {
             if let Some(city) = gaz.city_in_region(city_name, &r.name) {
                 *prev = place_cand(place::resolved(city), prev.span, prev.score);
+                settled = true;
             } else if let Some(city_id) = city_id {
                 if other_region(gaz, city_id, &c.name, &r, dateline) {
                     let town = place::Resolved {
@@ -645,13 +653,50 @@ fn place_in_context(
                         geonames_id: None,
                     };
                     *prev = place_cand(town, prev.span, prev.score);
+                    settled = true;
                 }
             } else if r.geonames_id.is_some() && is_region(gaz, &c.name, dateline) {
                 prev.country = r.country.clone();
+                settled = true;
             }
         }
     }
-    place_cand(r, Some((c.start, c.end)), TEXT_BONUS)
+    (place_cand(r, Some((c.start, c.end)), TEXT_BONUS), settled)
+}
+
+/// Gives every other text mention of a place written like one that its region settled
+/// (`settled`: indexes into `cands` of place candidates that [`place_in_context`] rewrote) the
+/// same place: one name names one place in an article ("CANTON, Mass., March 23 - ... toured
+/// a factory in Canton" is Canton, Massachusetts twice, not once Guangzhou; a retest).
+fn same_place_throughout(text: &str, settled: &[usize], cands: &mut [Cand]) {
+    if settled.is_empty() {
+        return;
+    }
+    let mut bytes_at = crate::extract::CharToByte::new(text);
+    let mut written = |c: &Cand| {
+        c.span
+            .map(|(s, e)| fold::lookup_key(&text[bytes_at.byte(s)..bytes_at.byte(e)]))
+    };
+    let places: Vec<(String, usize)> = settled
+        .iter()
+        .filter_map(|&i| Some((written(&cands[i])?, i)))
+        .collect();
+    for j in 0..cands.len() {
+        if cands[j].kind != EntityKind::Place || settled.contains(&j) {
+            continue;
+        }
+        let Some(w) = written(&cands[j]) else {
+            continue;
+        };
+        if let Some(&(_, i)) = places.iter().find(|(k, _)| *k == w) {
+            let r = place::Resolved {
+                name: cands[i].name.clone(),
+                country: cands[i].country.clone(),
+                geonames_id: cands[i].geonames_id,
+            };
+            cands[j] = place_cand(r, cands[j].span, cands[j].score);
+        }
+    }
 }
 
 /// Whether `written` names a first-level region, or in a `dateline` also a country. In running

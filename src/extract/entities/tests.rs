@@ -552,11 +552,12 @@ fn city_comma_region_settles_both_names() {
         .iter()
         .map(|x| (x.name.as_str(), x.geonames_id, x.mentions.len()))
         .collect();
-    // The US state and the Texas town after their city; "Paris" alone is the usual Paris,
-    // while "Georgia" alone, in an article of US places, is the state too.
+    // The US state and the Texas town after their city; "Paris" alone, after "Paris, Texas",
+    // is that town again (one name, one place per article), and "Georgia" alone, in an
+    // article of US places, is the state too.
     assert!(got.contains(&("Georgia", Some(4197000), 2)), "{got:?}");
-    assert!(got.contains(&("Paris", Some(4717560), 1)), "{got:?}");
-    assert!(got.contains(&("Paris", Some(2988507), 1)), "{got:?}");
+    assert!(got.contains(&("Paris", Some(4717560), 2)), "{got:?}");
+    assert!(!got.iter().any(|g| g.1 == Some(2988507)), "{got:?}");
     assert_eq!(
         got.iter().filter(|g| g.0 == "Georgia").count(),
         1,
@@ -578,6 +579,16 @@ fn a_region_names_the_town_before_it() {
     // "Canton" alone is Guangzhou; after it, Ohio says which Canton.
     let got = places("CANTON, Ohio, March 3 - Sales rose.", &["CANTON", "Ohio"]);
     assert_eq!(got[0], ("Canton".into(), us(), true));
+    // ... and so is every other "Canton" of that article, before or after it.
+    let t = "Canton Plant\n\nCANTON, Ohio, March 3 - The Canton plant grew.";
+    let ms: Vec<Mention> = [("Canton", 0), ("CANTON", 0), ("Ohio", 0), ("Canton", 1)]
+        .iter()
+        .map(|&(n, k)| m(t, Place, n, k))
+        .collect();
+    let e = normalize(t, &ms, &MetadataEntities::default(), gaz);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!((e[0].name.as_str(), e[0].mentions.len()), ("Canton", 3));
+    assert_eq!(e[0].country, us());
     // No Kenilworth in New Jersey in the gazetteer: a town there, not Kenilworth, England.
     let got = places(
         "KENILWORTH, N.J., March 3 - It said.",
