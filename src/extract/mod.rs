@@ -138,6 +138,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         entities::leaders_of_administrations(&text, &mut mentions, &|w| rec.is_common_word(w));
         entities::people_after_roles(&text, &mut mentions, &|w| rec.is_first_name(w));
         entities::names_with_numbers(&text, &mut mentions);
+        entities::unmarked_numbered_names(&text, &mut mentions);
         drop_caps_common_names(rec, &text, &mut mentions);
         let title_chars = article.title.chars().count();
         entities::drop_ordinary_title_names(&text, title_chars, &mut mentions, &|w| {
