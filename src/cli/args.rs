@@ -197,13 +197,14 @@ pub struct SearchArgs {
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
     /// Only articles naming this person (whole name or a word of it); repeatable, all must match.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = filter_name)]
     pub person: Vec<String>,
-    /// Only articles naming this place, or a place in this country or state; repeatable.
-    #[arg(long, value_name = "NAME")]
+    /// Only articles naming this place, or a place in this country or state; repeatable, all
+    /// must match.
+    #[arg(long, value_name = "NAME", value_parser = filter_name)]
     pub place: Vec<String>,
-    /// Only articles naming this organization; repeatable.
-    #[arg(long, value_name = "NAME")]
+    /// Only articles naming this organization; repeatable, all must match.
+    #[arg(long, value_name = "NAME", value_parser = filter_name)]
     pub org: Vec<String>,
     /// Only articles dated in or after this period: YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339.
     #[arg(long, value_name = "DATE")]
@@ -242,4 +243,13 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// A `--person`, `--place` or `--org` value: a blank one would match nothing and silently
+/// return no hits, so it is a usage error.
+fn filter_name(value: &str) -> Result<String, String> {
+    if value.trim().is_empty() {
+        return Err("a filter needs a name, e.g. --place germany".to_string());
+    }
+    Ok(value.to_string())
 }
