@@ -55,11 +55,12 @@ pub fn names_with_numbers(text: &str, mentions: &mut [Mention]) {
 /// MISC mention of exactly that name becomes one.
 /// `mentions` are sorted by start, char offsets into `text`, and stay so.
 pub fn unmarked_numbered_names(text: &str, mentions: &mut Vec<Mention>) {
+    let mut added: Vec<Mention> = Vec::new();
     for word in NUMBERED_HEADS {
         let head = format!("{word} ");
-        if !text.contains(&head) {
-            continue;
-        }
+        // Chars before byte `b`, counted on from the last match: one pass per head, so a text
+        // of 100,000 "Channel 4"s costs linear time.
+        let (mut seen_bytes, mut seen_chars) = (0, 0);
         for (b, _) in text.match_indices(&head) {
             let word_start = !text[..b].ends_with(char::is_alphanumeric);
             let rest = &text[b + head.len()..];
@@ -75,26 +76,29 @@ pub fn unmarked_numbered_names(text: &str, mentions: &mut Vec<Mention>) {
                 continue;
             }
             let name = &text[b..b + head.len() + digits];
-            let start = text[..b].chars().count();
-            let end = start + name.chars().count();
-            // The recognizer's MISC reading ("[Channel 4]MISC show") is this name too.
-            if let Some(m) = mentions.iter_mut().find(|m| m.start < end && m.end > start) {
+            seen_chars += text[seen_bytes..b].chars().count();
+            seen_bytes = b;
+            let (start, end) = (seen_chars, seen_chars + name.len());
+            // Mentions are sorted and disjoint: only the ones around `start` can touch it.
+            let at = mentions.partition_point(|m| m.end <= start);
+            if let Some(m) = mentions.get_mut(at).filter(|m| m.start < end) {
+                // The recognizer's MISC reading ("[Channel 4]MISC show") is this name too.
                 if m.kind == EntityKind::Misc && (m.start, m.end) == (start, end) {
                     m.kind = EntityKind::Org;
                 }
                 continue;
             }
-            let at = mentions.partition_point(|m| m.start < start);
-            mentions.insert(
-                at,
-                Mention {
-                    kind: EntityKind::Org,
-                    start,
-                    end,
-                    text: name.to_string(),
-                },
-            );
+            added.push(Mention {
+                kind: EntityKind::Org,
+                start,
+                end,
+                text: name.to_string(),
+            });
         }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.start);
     }
 }
 
