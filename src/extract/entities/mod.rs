@@ -669,20 +669,38 @@ fn place_in_context(
 /// Gives every other text mention of a place written like one that its region settled
 /// (`settled`: indexes into `cands` of place candidates that [`place_in_context`] rewrote) the
 /// same place: one name names one place in an article ("CANTON, Mass., March 23 - ... toured
-/// a factory in Canton" is Canton, Massachusetts twice, not once Guangzhou; a retest).
+/// a factory in Canton" is Canton, Massachusetts twice, not once Guangzhou; a retest). A
+/// mention with a comma and a place after it keeps its own reading ("Paris, France" beside
+/// "Paris, Texas").
 fn same_place_throughout(text: &str, settled: &[usize], cands: &mut [Cand]) {
     if settled.is_empty() {
         return;
     }
     let mut bytes_at = crate::extract::CharToByte::new(text);
-    let mut written = |c: &Cand| {
-        c.span
-            .map(|(s, e)| fold::lookup_key(&text[bytes_at.byte(s)..bytes_at.byte(e)]))
-    };
     let places: Vec<(String, usize)> = settled
         .iter()
-        .filter_map(|&i| Some((written(&cands[i])?, i)))
+        .filter_map(|&i| {
+            let (s, e) = cands[i].span?;
+            Some((
+                fold::lookup_key(&text[bytes_at.byte(s)..bytes_at.byte(e)]),
+                i,
+            ))
+        })
         .collect();
+    // The written name, unless a comma and another place follow it: "Paris, France" beside
+    // "Paris, Texas" says which Paris it is itself ("in Norfolk, performing magic" does not).
+    let place_starts: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Place)
+        .filter_map(|c| c.span.map(|s| s.0))
+        .collect();
+    let mut written = |c: &Cand| {
+        let (s, e) = c.span?;
+        let (bs, be) = (bytes_at.byte(s), bytes_at.byte(e));
+        let own_context = text[be..].starts_with(',')
+            && place_starts.iter().any(|&p| (e + 2..e + 5).contains(&p));
+        (!own_context).then(|| fold::lookup_key(&text[bs..be]))
+    };
     for j in 0..cands.len() {
         if cands[j].kind != EntityKind::Place || settled.contains(&j) {
             continue;

@@ -579,16 +579,32 @@ fn a_region_names_the_town_before_it() {
     // "Canton" alone is Guangzhou; after it, Ohio says which Canton.
     let got = places("CANTON, Ohio, March 3 - Sales rose.", &["CANTON", "Ohio"]);
     assert_eq!(got[0], ("Canton".into(), us(), true));
-    // ... and so is every other "Canton" of that article, before or after it.
+    // ... and so is every other "Canton" of that article, before or after it (`nth`
+    // occurrences of names as place mentions).
+    let entities = |t: &str, names: &[(&str, usize)]| {
+        let ms: Vec<Mention> = names.iter().map(|&(n, k)| m(t, Place, n, k)).collect();
+        normalize(t, &ms, &MetadataEntities::default(), gaz)
+    };
     let t = "Canton Plant\n\nCANTON, Ohio, March 3 - The Canton plant grew.";
-    let ms: Vec<Mention> = [("Canton", 0), ("CANTON", 0), ("Ohio", 0), ("Canton", 1)]
-        .iter()
-        .map(|&(n, k)| m(t, Place, n, k))
-        .collect();
-    let e = normalize(t, &ms, &MetadataEntities::default(), gaz);
+    let e = entities(
+        t,
+        &[("Canton", 0), ("CANTON", 0), ("Ohio", 0), ("Canton", 1)],
+    );
     assert_eq!(e.len(), 2, "{e:?}");
     assert_eq!((e[0].name.as_str(), e[0].mentions.len()), ("Canton", 3));
     assert_eq!(e[0].country, us());
+    // A Canton with its own comma keeps its own reading.
+    let t = "CANTON, Ohio, March 3 - Exports to Canton, China rose.";
+    let e = entities(
+        t,
+        &[("CANTON", 0), ("Ohio", 0), ("Canton", 0), ("China", 0)],
+    );
+    let cantons: Vec<Option<&str>> = e
+        .iter()
+        .filter(|x| x.mentions.len() == 1 && x.name != "Ohio" && x.name != "China")
+        .map(|x| x.country.as_deref())
+        .collect();
+    assert_eq!(cantons, [Some("United States"), Some("China")], "{e:?}");
     // No Kenilworth in New Jersey in the gazetteer: a town there, not Kenilworth, England.
     let got = places(
         "KENILWORTH, N.J., March 3 - It said.",
