@@ -136,7 +136,9 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         entities::places_in_compounds(&text, &mut mentions, &is_known_place);
         entities::drop_titles_of_works(&text, &mut mentions);
         entities::leaders_of_administrations(&text, &mut mentions, &|w| rec.is_common_word(w));
-        entities::people_after_roles(&text, &mut mentions, &|w| rec.is_first_name(w));
+        entities::people_after_roles(&text, &mut mentions, &|w| rec.is_first_name(w), &|name| {
+            rec.is_known_org(name)
+        });
         entities::names_with_numbers(&text, &mut mentions);
         entities::unmarked_numbered_names(&text, &mut mentions);
         drop_caps_common_names(rec, &text, &mut mentions);

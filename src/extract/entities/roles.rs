@@ -26,12 +26,14 @@ const MAX_NAME_WORDS: usize = 3;
 /// Retypes as a person each organization mention (char offsets into `text`, in text order)
 /// that follows a [`ROLE_NOUNS`] word and one space and holds two or three capitalized name
 /// words, the first of which `is_first_name` accepts ("Kyle") or is an initial ("JK", "J.K."),
-/// and whose last is no organization head noun or legal form ("analyst Morgan Stanley" is no
-/// phrase news writes, but "analyst Kyle Cooper Associates" would be a firm).
+/// and whose last is no organization head noun or legal form ("analyst Kyle Cooper
+/// Associates" is a firm), nor a company `is_known_org` knows ("analyst Goldman Sachs": the
+/// name lists hold "Goldman" as a first name).
 pub fn people_after_roles(
     text: &str,
     mentions: &mut [Mention],
     is_first_name: &dyn Fn(&str) -> bool,
+    is_known_org: &dyn Fn(&str) -> bool,
 ) {
     let mut bytes_at = crate::extract::CharToByte::new(text);
     for m in mentions.iter_mut() {
@@ -44,7 +46,8 @@ pub fn people_after_roles(
                 .iter()
                 .all(|w| is_capitalized_name_word(w) || is_initials(w))
             && (is_first_name(words[0]) || is_initials(words[0]))
-            && !super::ends_in_org_word(&m.text);
+            && !super::ends_in_org_word(&m.text)
+            && !is_known_org(&m.text);
         if !name_shaped {
             continue;
         }
@@ -80,8 +83,8 @@ mod tests {
             .iter()
             .map(|n| m(text, EntityKind::Org, n, 0))
             .collect();
-        let first = |w: &str| ["Kyle", "Morgan", "Ana"].contains(&w);
-        people_after_roles(text, &mut v, &first);
+        let first = |w: &str| ["Kyle", "Morgan", "Ana", "Goldman"].contains(&w);
+        people_after_roles(text, &mut v, &first, &|n| n == "Goldman Sachs");
         v.into_iter().map(|x| x.kind).collect()
     }
 
@@ -93,20 +96,21 @@ mod tests {
             kinds(t, &["Kyle Cooper", "JK Rowling", "Ana Ruiz-Vega"]),
             [Person, Person, Person]
         );
-        // No role noun, no first name, an organization word, or one word only.
-        let t =
-            "analysts at Kyle Cooper; analyst Acme Holt; analyst Morgan Stanley Bank; analyst Kyle";
-        assert_eq!(
-            kinds(
-                t,
-                &["Kyle Cooper", "Acme Holt", "Morgan Stanley Bank", "Kyle"]
-            ),
-            [Org, Org, Org, Org]
-        );
+        // No role noun, no first name, an organization word, one word only, or a known company.
+        let t = "analysts at Kyle Cooper; analyst Acme Holt; analyst Morgan Stanley Bank; analyst \
+                 Kyle; analyst Goldman Sachs";
+        let names = [
+            "Kyle Cooper",
+            "Acme Holt",
+            "Morgan Stanley Bank",
+            "Kyle",
+            "Goldman Sachs",
+        ];
+        assert_eq!(kinds(t, &names), [Org, Org, Org, Org, Org]);
         // The role noun must stand right before the name, in lower case.
         let t = "Analyst Kyle Cooper; an analyst, Kyle Cooper";
         let mut v = vec![m(t, Org, "Kyle Cooper", 0), m(t, Org, "Kyle Cooper", 1)];
-        people_after_roles(t, &mut v, &|w| w == "Kyle");
+        people_after_roles(t, &mut v, &|w| w == "Kyle", &|_| false);
         assert_eq!([v[0].kind, v[1].kind], [Org, Org]);
     }
 }

@@ -270,6 +270,19 @@ impl Gazetteer {
         self.table.get(key).is_some_and(|m| m & (1 << cat) != 0)
     }
 
+    /// Whether the phrase of `words` (any case, at most [`MAX_PHRASE`]) is in category `cat`.
+    pub(crate) fn has_phrase(&self, words: &[&str], cat: usize) -> bool {
+        if words.is_empty() || words.len() > MAX_PHRASE {
+            return false;
+        }
+        let h = words
+            .iter()
+            .fold(PHRASE_SEED, |h, w| combine(h, hash_lower(w)));
+        self.table
+            .get(phrase_key(h))
+            .is_some_and(|m| m & (1 << cat) != 0)
+    }
+
     pub(crate) fn mark(&self, infos: &[TokenInfo], out: &mut Vec<GazCodes>) {
         out.clear();
         out.resize(infos.len(), [0; GAZ_CATS]);

@@ -482,6 +482,16 @@ impl Recognizer {
         self.gaz.has_word(word, super::gazetteer::CAT_FIRST)
     }
 
+    /// Whether `name` (any case, words separated by spaces) is an organization of the
+    /// recognizer's lists: the organization and exchange list, or a whole ORG span of CoNLL-2003
+    /// `eng.train` ("Goldman Sachs", "Morgan Stanley").
+    pub fn is_known_org(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split(' ').collect();
+        // CoNLL spans of type 2, ORG (`labels`), have their own category after CAT_TRAIN.
+        let org = super::gazetteer::CAT_TRAIN + 2;
+        self.gaz.has_phrase(&words, super::gazetteer::CAT_ORG) || self.gaz.has_phrase(&words, org)
+    }
+
     /// Whether `word` (any case) ends person names in the recognizer's name lists ("Bush",
     /// "Smith": last tokens of GMB person spans and surname lists, see `gazetteer.rs`).
     pub fn is_surname(&self, word: &str) -> bool {
