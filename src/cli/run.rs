@@ -177,7 +177,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 let mut articles = outcome.articles;
                 if !no_extract {
-                    dateline::extract::enrich_file(&mut articles);
+                    let mut problems = Vec::new();
+                    dateline::extract::enrich_file(&mut articles, &mut problems);
+                    for p in &problems {
+                        eprintln!("dateline: {p}");
+                    }
                 }
                 for article in &articles {
                     writeln!(stdout, "{}", serde_json::to_string(article)?)?;

@@ -20,6 +20,7 @@ pub mod ner;
 use rustc_hash::FxHashMap;
 
 use crate::article::{Article, EntityKind, Mention};
+use crate::ingest::{Cost, Problem};
 use entities::{Entity, MetadataEntities};
 
 /// Starts decoding the embedded place gazetteer and entity recognizer (~0.1 s together) on
@@ -45,11 +46,14 @@ pub const LINK_WINDOW: usize = 20_000;
 /// [`enrich`] for the articles of one file, then [`link::link_kinds`],
 /// [`link::link_surnames`] and [`link::link_places`] over each run of [`LINK_WINDOW`] of
 /// them. Returns each article's extra place keys, in order.
-pub fn enrich_file(articles: &mut [Article]) -> Vec<Vec<String>> {
+///
+/// A bug in extraction must not cost the run: an article whose extraction panics keeps its
+/// metadata entities and no text ones, and a warning naming it goes to `problems`.
+pub fn enrich_file(articles: &mut [Article], problems: &mut Vec<Problem>) -> Vec<Vec<String>> {
     let mut extra = Vec::with_capacity(articles.len());
     for window in articles.chunks_mut(LINK_WINDOW) {
         let first = extra.len();
-        extra.extend(window.iter_mut().map(enrich));
+        extra.extend(window.iter_mut().map(|a| guarded(a, enrich, problems)));
         link::link_kinds(window);
         link::link_surnames(window);
         if let Ok(gaz) = gazetteer::embedded() {
@@ -59,6 +63,39 @@ pub fn enrich_file(articles: &mut [Article]) -> Vec<Vec<String>> {
         }
     }
     extra
+}
+
+/// Runs `f` on `article`; if it panics, puts the article's metadata entities back (and no
+/// text ones), records a warning in `problems` and returns no extra place keys.
+fn guarded(
+    article: &mut Article,
+    f: impl FnOnce(&mut Article) -> Vec<String>,
+    problems: &mut Vec<Problem>,
+) -> Vec<String> {
+    let metadata = (
+        article.people.clone(),
+        article.places.clone(),
+        article.organizations.clone(),
+    );
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(article))) {
+        Ok(extra) => extra,
+        Err(payload) => {
+            let why = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            (article.people, article.places, article.organizations) = metadata;
+            article.entities.clear();
+            problems.push(Problem::file(
+                &article.path,
+                Cost::Warning,
+                "entity extraction failed, article kept without text entities",
+                format!("{}: {why}", article.id),
+            ));
+            Vec::new()
+        }
+    }
 }
 
 /// Finds what metadata did not give: a publication date from the article's dateline, URL or
@@ -623,6 +660,51 @@ fn enclosing_places(article: &Article) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_in_extraction_keeps_the_article_and_its_metadata() {
+        let mut a = Article {
+            id: "f.jsonl#3".into(),
+            path: "f.jsonl".into(),
+            people: vec!["Ana Kovac".into()],
+            places: vec!["Oslo".into()],
+            ..Article::default()
+        };
+        let mut problems = Vec::new();
+        let extra = guarded(
+            &mut a,
+            |a| {
+                a.people.clear();
+                a.places.push("Garbage".into());
+                panic!("slice index out of range");
+            },
+            &mut problems,
+        );
+        assert!(extra.is_empty());
+        assert_eq!(
+            (a.people.as_slice(), a.places.as_slice()),
+            (&["Ana Kovac".to_string()][..], &["Oslo".to_string()][..])
+        );
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].to_string(),
+            "f.jsonl: warning: entity extraction failed, article kept without text entities: \
+             f.jsonl#3: slice index out of range"
+        );
+        // Without a panic, `f`'s result and changes stand.
+        let extra = guarded(
+            &mut a,
+            |a| {
+                a.people.clear();
+                vec!["Norway".into()]
+            },
+            &mut problems,
+        );
+        assert_eq!(
+            (extra, a.people.len(), problems.len()),
+            (vec!["Norway".to_string()], 0, 1)
+        );
+    }
 
     fn enriched(title: &str, body: &str) -> (Article, Vec<String>) {
         let mut a = Article {

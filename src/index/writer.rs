@@ -250,8 +250,9 @@ pub fn build(
                         }
                     };
                     let mut articles = outcome.articles;
+                    let mut problems = outcome.problems;
                     let extras = if opts.extract {
-                        crate::extract::enrich_file(&mut articles)
+                        crate::extract::enrich_file(&mut articles, &mut problems)
                     } else {
                         vec![Vec::new(); articles.len()]
                     };
@@ -269,10 +270,10 @@ pub fn build(
                     if !ops.is_empty() {
                         send(&mut ops);
                     }
-                    for p in &outcome.problems {
+                    for p in &problems {
                         observer.problem(p);
                     }
-                    t.problems = outcome.problems;
+                    t.problems = problems;
                     observer.file_done(t.bytes);
                     t
                 })
