@@ -179,6 +179,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         entities::names_with_numbers(&text, &mut mentions);
         entities::unmarked_numbered_names(&text, &mut mentions);
         drop_caps_common_names(rec, &text, &mut mentions);
+        drop_party_state_tags(&text, &mut mentions);
         let title_chars = article.title.chars().count();
         entities::drop_ordinary_title_names(&text, title_chars, &mut mentions, &|w| {
             rec.is_common_word(w)
@@ -193,6 +194,21 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         });
     }
     apply(article, entities)
+}
+
+/// Drops the party-and-state tags that American copy puts after a legislator's name, "(D-Okla.)",
+/// "(R-Texas)", "(I-Vt.)": the recognizer reads "D-Okla" as an organization. A mention qualifies
+/// when it is a party letter, a hyphen and a capitalized word, right after "(".
+fn drop_party_state_tags(text: &str, mentions: &mut Vec<Mention>) {
+    if !text.contains("(D-") && !text.contains("(R-") && !text.contains("(I-") {
+        return;
+    }
+    let mut bytes_at = CharToByte::new(text);
+    mentions.retain(|m| {
+        let tag = matches!(m.text.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase())
+            && m.text[2..].chars().all(|c| c.is_alphabetic() || c == '.');
+        !(tag && text[..bytes_at.byte(m.start)].ends_with('('))
+    });
 }
 
 /// Drops mentions in ALL CAPS text whose every word is an ordinary lower-case word: wire
@@ -660,6 +676,26 @@ fn enclosing_places(article: &Article) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn party_and_state_tags_name_no_organization() {
+        let t = "Reps. Glenn English (D-Okla.) and Ana Ruiz (R-Texas) met D-Day veterans (Dole).";
+        let mut ms: Vec<Mention> = ["D-Okla", "R-Texas", "D-Day", "Dole"]
+            .iter()
+            .map(|n| {
+                let start = t.find(n).unwrap();
+                Mention {
+                    kind: EntityKind::Org,
+                    start,
+                    end: start + n.len(),
+                    text: n.to_string(),
+                }
+            })
+            .collect();
+        drop_party_state_tags(t, &mut ms);
+        let left: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(left, ["D-Day", "Dole"]);
+    }
 
     #[test]
     fn a_panic_in_extraction_keeps_the_article_and_its_metadata() {
