@@ -56,23 +56,19 @@ pub fn names_with_numbers(text: &str, mentions: &mut [Mention]) {
 /// `mentions` are sorted by start, char offsets into `text`, and stay so.
 pub fn unmarked_numbered_names(text: &str, mentions: &mut Vec<Mention>) {
     let mut added: Vec<Mention> = Vec::new();
-    // The heads with their space, as `NUMBERED_HEADS` spells them.
-    const HEADS: [&str; 3] = ["Channel ", "Formula ", "Radio "];
-    debug_assert!(HEADS
-        .iter()
-        .zip(NUMBERED_HEADS)
-        .all(|(h, w)| h.trim_end() == *w));
-    for head in HEADS {
+    for word in NUMBERED_HEADS {
         // Nearly every text has none: one search says so before any other work.
-        if !text.contains(head) {
+        if !text.contains(word) {
             continue;
         }
         // Chars before byte `b`, counted on from the last match: one pass per head, so a text
         // of 100,000 "Channel 4"s costs linear time.
         let (mut seen_bytes, mut seen_chars) = (0, 0);
-        for (b, _) in text.match_indices(head) {
+        for (b, _) in text.match_indices(word) {
+            let Some(rest) = text[b + word.len()..].strip_prefix(' ') else {
+                continue;
+            };
             let word_start = !text[..b].ends_with(char::is_alphanumeric);
-            let rest = &text[b + head.len()..];
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             let after = rest[digits..].chars().next();
             let decimal =
@@ -84,7 +80,7 @@ pub fn unmarked_numbered_names(text: &str, mentions: &mut Vec<Mention>) {
             {
                 continue;
             }
-            let name = &text[b..b + head.len() + digits];
+            let name = &text[b..b + word.len() + 1 + digits];
             seen_chars += text[seen_bytes..b].chars().count();
             seen_bytes = b;
             let (start, end) = (seen_chars, seen_chars + name.len());
