@@ -221,8 +221,12 @@ fn exit_codes_and_pasted_text() {
     }
     assert_eq!(search(&index, &[""]).len(), 20);
     // A blank filter value is a usage error, not a search that finds nothing.
-    for flag in ["--person", "--place", "--org"] {
-        let out = dateline(&["search", "", flag, " ", "--index", &index]);
+    for (flag, blank) in [
+        ("--person", " "),
+        ("--place", "\u{200b}"),
+        ("--org", "\u{a0}"),
+    ] {
+        let out = dateline(&["search", "", flag, blank, "--index", &index]);
         assert_eq!(out.status.code(), Some(2), "{flag}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("a filter needs a name"), "{err}");

@@ -248,8 +248,11 @@ pub enum ColorChoice {
 /// A `--person`, `--place` or `--org` value: a blank one would match nothing and silently
 /// return no hits, so it is a usage error.
 fn filter_name(value: &str) -> Result<String, String> {
-    if value.trim().is_empty() {
-        return Err("a filter needs a name, e.g. --place germany".to_string());
+    // Spaces of any kind and invisible characters alone are blank too, as ingest reads them.
+    let mut plain = value.to_string();
+    dateline::ingest::spaces::plain_spaces(&mut plain);
+    if plain.trim().is_empty() {
+        return Err("a filter needs a name, e.g. --place germany or --person \"Ana Ruiz\"".into());
     }
     Ok(value.to_string())
 }

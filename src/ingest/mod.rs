@@ -164,8 +164,8 @@ pub fn read_file(file: &SourceFile) -> FileOutcome {
 }
 
 /// Parses decoded file bytes in `format`. Returns `(record key, article)` pairs; the key is
-/// `None` for single-article files. Titles and bodies come with plain spaces and without
-/// zero-width characters ([`spaces`]).
+/// `None` for single-article files. Titles, bodies and metadata names come with plain spaces
+/// and without zero-width characters ([`spaces`]).
 pub fn parse_bytes(
     bytes: &[u8],
     format: Format,
@@ -178,6 +178,18 @@ pub fn parse_bytes(
             a.title = a.title.trim().to_string();
         }
         spaces::plain_spaces(&mut a.body);
+        // Metadata values too: "Federal\u{200b}Reserve" was a facet of its own.
+        let lists = [
+            &mut a.people,
+            &mut a.places,
+            &mut a.organizations,
+            &mut a.authors,
+        ];
+        for v in lists.into_iter().flatten() {
+            if spaces::plain_spaces(v) {
+                *v = v.trim().to_string();
+            }
+        }
     }
     articles
 }
@@ -349,7 +361,8 @@ mod tests {
         assert_eq!(got[0].1.body, "NEW YORK, March 3 - Sen. Cory");
         // Written as JSON escapes, they appear only after parsing.
         let got = parse_bytes(
-            br#"{"title":"\u200bStorm\ufeff","text":"Sen.\u200bCory\u2060s"}"#,
+            br#"{"title":"\u200bStorm\ufeff","text":"Sen.\u200bCory\u2060s",
+                "organizations":["Federal\u200bReserve"],"authors":["Jane\u00a0Doe\u200b"]}"#,
             Format::Json,
             "a.json",
             &mut p,
@@ -358,6 +371,8 @@ mod tests {
             (got[0].1.title.as_str(), got[0].1.body.as_str()),
             ("Storm", "Sen. Corys")
         );
+        assert_eq!(got[0].1.organizations, ["Federal Reserve"]);
+        assert_eq!(got[0].1.authors, ["Jane Doe"]);
         assert!(p.is_empty(), "{p:?}");
     }
 
