@@ -25,8 +25,9 @@ const HEADLINE_VERBS: &str = "\
     refuses rejects releases resigns responds returns reveals revokes rips says seeks sees \
     sends sets shakes shreds signs slams slights starts strays sues suggests takes talks taunts \
     tells testifies thinks threatens tries trolls turns unveils urges vows wants warns wins \
-    begs busts destroys dings dismantles dodges flips fumes grills ignites imagines injures \
-    laughs lashes marries pauses prompts rallies readies roasts shatters steals torches unloads";
+    begs busts condemns destroys dings dismantles dodges flips fumes grills ignites imagines \
+    injures laughs lashes marries pauses prompts rallies readies roasts shatters steals torches \
+    unloads";
 
 /// [`HEADLINE_VERBS`] as a set of byte strings, the form `text::with_table_key` gives.
 fn headline_verbs() -> &'static rustc_hash::FxHashSet<&'static [u8]> {
