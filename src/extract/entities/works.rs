@@ -147,23 +147,36 @@ mod tests {
         super::super::tests::m(text, kind, name, nth)
     }
 
+    /// The mentions `(kind, name, nth occurrence)` of `text` that [`drop_titles_of_works`]
+    /// keeps, as (name, start char).
+    fn kept(text: &str, ms: &[(EntityKind, &str, usize)]) -> Vec<(String, usize)> {
+        let mut v: Vec<Mention> = ms.iter().map(|&(k, n, i)| mention(k, n, text, i)).collect();
+        drop_titles_of_works(text, &mut v);
+        v.into_iter().map(|m| (m.text, m.start)).collect()
+    }
+
+    fn names(kept: Vec<(String, usize)>) -> Vec<String> {
+        kept.into_iter().map(|(n, _)| n).collect()
+    }
+
     #[test]
     fn titles_after_work_nouns_and_their_other_mentions() {
         let t = "Clint Eastwood's film Million Dollar Baby beat the comedy \"Sideways\". \
                  Million Dollar Baby won four awards. Film star Hilary Swank thanked Eastwood, who will film Madonna next.";
-        let mut ms = vec![
-            mention(EntityKind::Person, "Clint Eastwood", t, 0),
-            mention(EntityKind::Org, "Million Dollar Baby", t, 0),
-            mention(EntityKind::Org, "Sideways", t, 0),
-            mention(EntityKind::Org, "Million Dollar Baby", t, 1),
-            mention(EntityKind::Person, "Hilary Swank", t, 0),
-            mention(EntityKind::Person, "Eastwood", t, 1),
-            mention(EntityKind::Person, "Madonna", t, 0),
-        ];
-        drop_titles_of_works(t, &mut ms);
-        let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        let got = kept(
+            t,
+            &[
+                (EntityKind::Person, "Clint Eastwood", 0),
+                (EntityKind::Org, "Million Dollar Baby", 0),
+                (EntityKind::Org, "Sideways", 0),
+                (EntityKind::Org, "Million Dollar Baby", 1),
+                (EntityKind::Person, "Hilary Swank", 0),
+                (EntityKind::Person, "Eastwood", 1),
+                (EntityKind::Person, "Madonna", 0),
+            ],
+        );
         assert_eq!(
-            names,
+            names(got),
             ["Clint Eastwood", "Hilary Swank", "Eastwood", "Madonna"]
         );
     }
@@ -174,21 +187,22 @@ mod tests {
                  back, and in The Times Ada Lee wrote. Singer Calls Troll An A**hole On Jo Kim. \
                  He said \"If Bo Day is serious\" and said (The Al Roe). She joked on \"Last \
                  Ed Lo\".";
-        let mut ms = vec![
-            mention(EntityKind::Person, "Week Tonight", t, 0),
-            mention(EntityKind::Person, "John Smith", t, 0),
-            mention(EntityKind::Person, "Week Tonight", t, 1),
-            mention(EntityKind::Org, "Times", t, 0),
-            mention(EntityKind::Person, "Ada Lee", t, 0),
-            mention(EntityKind::Person, "Jo Kim", t, 0),
-            mention(EntityKind::Person, "Bo Day", t, 0),
-            mention(EntityKind::Person, "Al Roe", t, 0),
-            mention(EntityKind::Person, "Ed Lo", t, 0),
-        ];
-        drop_titles_of_works(t, &mut ms);
-        let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        let got = kept(
+            t,
+            &[
+                (EntityKind::Person, "Week Tonight", 0),
+                (EntityKind::Person, "John Smith", 0),
+                (EntityKind::Person, "Week Tonight", 1),
+                (EntityKind::Org, "Times", 0),
+                (EntityKind::Person, "Ada Lee", 0),
+                (EntityKind::Person, "Jo Kim", 0),
+                (EntityKind::Person, "Bo Day", 0),
+                (EntityKind::Person, "Al Roe", 0),
+                (EntityKind::Person, "Ed Lo", 0),
+            ],
+        );
         assert_eq!(
-            names,
+            names(got),
             [
                 "John Smith",
                 "Times",
@@ -204,19 +218,20 @@ mod tests {
     fn places_and_people_named_like_a_work_stay() {
         let t = "The film Marlow follows the march from Marlow to Dunmore. The film Varga \
                  tells how Ilse Varga won; Varga thanked them.";
-        let mut ms = vec![
-            mention(EntityKind::Place, "Marlow", t, 0),
-            mention(EntityKind::Place, "Marlow", t, 1),
-            mention(EntityKind::Place, "Dunmore", t, 0),
-            mention(EntityKind::Person, "Varga", t, 0),
-            mention(EntityKind::Person, "Ilse Varga", t, 0),
-            mention(EntityKind::Person, "Varga", t, 2),
-        ];
-        drop_titles_of_works(t, &mut ms);
+        let got = kept(
+            t,
+            &[
+                (EntityKind::Place, "Marlow", 0),
+                (EntityKind::Place, "Marlow", 1),
+                (EntityKind::Place, "Dunmore", 0),
+                (EntityKind::Person, "Varga", 0),
+                (EntityKind::Person, "Ilse Varga", 0),
+                (EntityKind::Person, "Varga", 2),
+            ],
+        );
         let at = |s: &str, n: usize| (s.to_string(), mention(EntityKind::Place, s, t, n).start);
-        let names: Vec<(String, usize)> = ms.iter().map(|m| (m.text.clone(), m.start)).collect();
         assert_eq!(
-            names,
+            got,
             [
                 at("Marlow", 1),
                 at("Dunmore", 0),
