@@ -31,7 +31,7 @@ fn main() -> ExitCode {
             if cli::run::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("dateline: {}", cli::run::error_message(&err));
+            cli::run::say(cli::run::error_message(&err));
             ExitCode::from(2)
         }
     }

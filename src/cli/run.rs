@@ -23,6 +23,12 @@ pub fn error_message(err: &anyhow::Error) -> String {
     line
 }
 
+/// Prints `msg` to stderr after "dateline: ", on one line and without the control characters
+/// a file name or an article may carry (`output::safe`).
+pub fn say(msg: impl std::fmt::Display) {
+    eprintln!("dateline: {}", output::safe::line(&msg.to_string()));
+}
+
 /// True when writing the output failed because the reader went away (`| head`): not an error.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
@@ -152,27 +158,30 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             }
             None => {
-                eprintln!("dateline: no article with id {id:?} in {}", dir.display());
+                say(format_args!(
+                    "no article with id {id:?} in {}",
+                    dir.display()
+                ));
                 Ok(ExitCode::from(1))
             }
         },
         Command::Extract { paths, no_extract } => {
             let walked = ingest::walk(&paths, None, &[]);
             for (path, why) in &walked.errors {
-                eprintln!("dateline: {}: {why}", path.display());
+                say(format_args!("{}: {why}", path.display()));
             }
             for path in &walked.indexes {
-                eprintln!(
-                    "dateline: {}: a dateline index, not articles; skipped",
+                say(format_args!(
+                    "{}: a dateline index, not articles; skipped",
                     path.display()
-                );
+                ));
             }
             let mut printed = 0usize;
             let mut unreadable = 0usize;
             for file in &walked.files {
                 let outcome = ingest::read_file(file);
                 for p in &outcome.problems {
-                    eprintln!("dateline: {p}");
+                    say(p);
                     unreadable += usize::from(p.reason == ingest::problem::UNREADABLE);
                 }
                 let mut articles = outcome.articles;
@@ -180,7 +189,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     let mut problems = Vec::new();
                     dateline::extract::enrich_file(&mut articles, &mut problems);
                     for p in &problems {
-                        eprintln!("dateline: {p}");
+                        say(p);
                     }
                 }
                 for article in &articles {
@@ -291,7 +300,7 @@ impl index::Observer for Progress {
     }
     fn problem(&self, problem: &ingest::Problem) {
         if !self.quiet {
-            self.bar.suspend(|| eprintln!("dateline: {problem}"));
+            self.bar.suspend(|| say(problem));
         }
     }
 }

@@ -1,4 +1,6 @@
-//! Printing results: terminal text ([`text`]) and the JSON wire format ([`json`]).
+//! Printing results: terminal text ([`text`], made safe to print by [`safe`]) and the JSON wire
+//! format ([`json`]).
 
 pub mod json;
+pub mod safe;
 pub mod text;

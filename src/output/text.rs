@@ -8,8 +8,10 @@
 //! ```
 //!
 //! Matches are bold yellow on a colour terminal, and wrapped in `**` otherwise, so that they
-//! stay visible in a pipe or a log; `NO_COLOR` (no-color.org) turns colour off.
+//! stay visible in a pipe or a log; `NO_COLOR` (no-color.org) turns colour off. Everything
+//! taken from articles goes through [`super::safe`] first.
 
+use super::safe::{block, line};
 use crate::search::{facets::FacetCount, Hit, SearchResults, Snippet};
 use std::fmt::Write;
 
@@ -90,7 +92,7 @@ fn facet_line(values: &[FacetCount]) -> String {
     }
     values
         .iter()
-        .map(|v| format!("{} ({})", v.name, v.count))
+        .map(|v| format!("{} ({})", line(&v.name), v.count))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -107,7 +109,7 @@ fn hit_block(out: &mut String, hit: &Hit, color: bool) {
     } else {
         &a.title
     };
-    let _ = writeln!(out, "{:>2}. {bold}{title}{reset}", hit.rank);
+    let _ = writeln!(out, "{:>2}. {bold}{}{reset}", hit.rank, line(title));
     let date = a.date.map_or("undated".to_string(), |d| {
         d.strftime("%Y-%m-%d").to_string()
     });
@@ -115,7 +117,7 @@ fn hit_block(out: &mut String, hit: &Hit, color: bool) {
         .score
         .map(|s| format!(" · score {s:.2}"))
         .unwrap_or_default();
-    let _ = writeln!(out, "    {dim}{date} · {}{score}{reset}", a.id);
+    let _ = writeln!(out, "    {dim}{date} · {}{score}{reset}", line(&a.id));
     let mut facts = Vec::new();
     for (label, values) in [
         ("people", &a.people),
@@ -131,7 +133,7 @@ fn hit_block(out: &mut String, hit: &Hit, color: bool) {
             if values.len() > SHOWN_ENTITIES {
                 shown.push("…");
             }
-            facts.push(format!("{label}: {}", shown.join(", ")));
+            facts.push(format!("{label}: {}", line(&shown.join(", "))));
         }
     }
     if !facts.is_empty() {
@@ -146,7 +148,7 @@ fn hit_block(out: &mut String, hit: &Hit, color: bool) {
 /// The snippet with its highlights marked.
 pub fn marked(s: &Snippet, color: bool) -> String {
     let (open, close) = if color { (MATCH, RESET) } else { ("**", "**") };
-    let chars: Vec<char> = s.text.chars().collect();
+    let chars: Vec<char> = line(&s.text).chars().collect();
     let mut out = String::with_capacity(s.text.len() + 16);
     let mut at = 0;
     for &(start, end) in &s.highlights {
@@ -175,7 +177,7 @@ fn count(n: usize, noun: &str) -> String {
 
 /// The one-line end-of-run summary of `dateline index`.
 pub fn index_summary(r: &crate::index::IndexReport) -> String {
-    let mut line = format!(
+    let mut summary = format!(
         "indexed {} from {} of {} in {:.2} s ({:.1} MB read, {:.1} MB/s, {:.0} articles/s); {} in {}",
         count(r.articles_indexed, "article"),
         r.files_indexed,
@@ -185,7 +187,7 @@ pub fn index_summary(r: &crate::index::IndexReport) -> String {
         r.mb_per_s,
         r.articles_per_s,
         count(r.documents_in_index as usize, "document"),
-        r.index,
+        line(&r.index),
     );
     for (label, map) in [
         ("skipped files", &r.skipped_files),
@@ -193,19 +195,22 @@ pub fn index_summary(r: &crate::index::IndexReport) -> String {
         ("warnings", &r.warnings),
     ] {
         if !map.is_empty() {
-            let parts: Vec<String> = map.iter().map(|(why, n)| format!("{n} {why}")).collect();
-            let _ = write!(line, "; {label}: {}", parts.join(", "));
+            let parts: Vec<String> = map
+                .iter()
+                .map(|(why, n)| format!("{n} {}", line(why)))
+                .collect();
+            let _ = write!(summary, "; {label}: {}", parts.join(", "));
         }
     }
-    line
+    summary
 }
 
 /// One stored article in full, for `dateline show`.
 pub fn article(a: &crate::article::Article) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "id:            {}", a.id);
-    let _ = writeln!(out, "path:          {}", a.path);
-    let _ = writeln!(out, "title:         {}", a.title);
+    let _ = writeln!(out, "id:            {}", line(&a.id));
+    let _ = writeln!(out, "path:          {}", line(&a.path));
+    let _ = writeln!(out, "title:         {}", line(&a.title));
     let date = a.date.map_or("-".to_string(), |d| d.to_string());
     let _ = writeln!(out, "date:          {date} ({})", a.date_source.as_str());
     for (label, values) in [
@@ -216,7 +221,7 @@ pub fn article(a: &crate::article::Article) -> String {
         ("topics:", &a.topics),
     ] {
         if !values.is_empty() {
-            let _ = writeln!(out, "{label:<15}{}", values.join("; "));
+            let _ = writeln!(out, "{label:<15}{}", line(&values.join("; ")));
         }
     }
     for (label, value) in [
@@ -225,15 +230,16 @@ pub fn article(a: &crate::article::Article) -> String {
         ("language:", &a.language),
     ] {
         if let Some(v) = value {
-            let _ = writeln!(out, "{label:<15}{v}");
+            let _ = writeln!(out, "{label:<15}{}", line(v));
         }
     }
-    let _ = writeln!(out, "\n{}", a.body);
+    let _ = writeln!(out, "\n{}", block(&a.body));
     out
 }
 
 #[cfg(test)]
 mod tests {
+    use super::article as article_text;
     use super::*;
 
     #[test]
@@ -271,6 +277,53 @@ mod tests {
         assert!(echo("tab\there").starts_with("no hits for \"tab\\there\" ("));
         let long = "word ".repeat(100);
         assert!(echo(&long).contains("…\" ("));
+    }
+
+    #[test]
+    fn text_from_articles_cannot_act_on_the_terminal() {
+        let article = crate::article::Article {
+            id: "ctrl.jsonl#1".into(),
+            title: "RATES \x1b[2JRISE\nIN LISBON".into(),
+            people: vec!["Ann\x1b[1m Lee".into()],
+            places: vec!["Lis\nbon".into()],
+            body: "Line one.\r\nLine \u{202E}two.".into(),
+            ..Default::default()
+        };
+        let r = SearchResults {
+            query: "rates".into(),
+            total_hits: 1,
+            took_ms: 1.0,
+            hits: vec![Hit {
+                rank: 1,
+                score: Some(1.0),
+                article: article.clone(),
+                snippet: Snippet {
+                    text: "The \x1b]0;pwned\x07 rates rose.".into(),
+                    highlights: vec![(15, 20)],
+                },
+            }],
+            facets: None,
+        };
+        let shown = results(&r, false);
+        assert!(
+            !shown.contains('\x1b') && !shown.contains('\x07'),
+            "{shown:?}"
+        );
+        assert!(
+            shown.starts_with(" 1. RATES \u{FFFD}[2JRISE IN LISBON\n"),
+            "{shown:?}"
+        );
+        assert!(shown.contains("people: Ann\u{FFFD}[1m Lee · places: Lis bon\n"));
+        // Highlights still fall on the word they marked.
+        assert!(
+            shown.contains("\u{FFFD}]0;pwned\u{FFFD} **rates** rose."),
+            "{shown:?}"
+        );
+        let full = article_text(&article);
+        assert!(
+            full.ends_with("\nLine one.\nLine \u{FFFD}two.\n"),
+            "{full:?}"
+        );
     }
 
     #[test]
