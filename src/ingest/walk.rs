@@ -72,18 +72,18 @@ pub fn walk(roots: &[PathBuf], exclude: Option<&Path>, known: &[Root]) -> Walked
             .cloned();
         let (base_dir, base_name) = match anchor {
             Some(k) => (k.path, k.name),
-            None if meta.is_dir() => {
-                let name = dir_name(&canon);
+            None => {
+                let dir = if meta.is_dir() {
+                    canon.clone()
+                } else {
+                    canon.parent().map(Path::to_path_buf).unwrap_or_default()
+                };
+                let name = unique_name(&dir, known.iter().chain(&out.new_roots));
                 out.new_roots.push(Root {
-                    path: canon.clone(),
+                    path: dir.clone(),
                     name: name.clone(),
                 });
-                (canon.clone(), name)
-            }
-            None => {
-                let parent = canon.parent().map(Path::to_path_buf).unwrap_or_default();
-                let name = dir_name(&parent);
-                (parent, name)
+                (dir, name)
             }
         };
         // Links are followed, as a folder of linked articles means its articles; a dangling
@@ -200,6 +200,34 @@ fn is_documentation(path: &Path) -> bool {
     DOCS.contains(&stem)
 }
 
+/// The id prefix for a new root `dir`: its own name, unless another root already has that
+/// name (`2023/news` and `2024/news`, whose articles would otherwise share ids and replace
+/// each other); then as many parent folders as make it unique (`2024/news`), or, failing
+/// that, a number (`news~2`).
+fn unique_name<'a>(dir: &Path, roots: impl Iterator<Item = &'a Root> + Clone) -> String {
+    let taken = |name: &str| roots.clone().any(|r| r.name == name && r.path != dir);
+    let own = dir_name(dir);
+    let canon = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let mut name = own.clone();
+    let mut up = canon.parent();
+    while taken(&name) {
+        match up.and_then(|p| p.file_name().map(|n| (p, id_part(n)))) {
+            Some((p, part)) => {
+                name = format!("{part}/{name}");
+                up = p.parent();
+            }
+            None => break,
+        }
+    }
+    let mut n = 2;
+    let base = name.clone();
+    while taken(&name) {
+        name = format!("{base}~{n}");
+        n += 1;
+    }
+    name
+}
+
 /// The folder's own name, resolving `.` and `..` through the file system.
 fn dir_name(dir: &Path) -> String {
     let dir = if dir.as_os_str().is_empty() {
@@ -301,6 +329,38 @@ mod tests {
         assert!(again.new_roots.is_empty());
         let sub = walk(&[root.join("feeds")], None, &known);
         assert_eq!(sub.files[0].id_base, "archive/feeds/day/a.jsonl");
+    }
+
+    /// Two folders of the same name (`dupA/news`, `dupB/news`) once shared ids, so the second's
+    /// articles replaced the first's in the index without a word.
+    #[test]
+    fn folders_of_the_same_name_get_different_ids() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, b) = (tmp.path().join("dupA/news"), tmp.path().join("dupB/news"));
+        for dir in [&a, &b] {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(dir.join("story.txt"), "Story\nbody").unwrap();
+        }
+        let both = walk(&[a.clone(), b.clone()], None, &[]);
+        let ids: Vec<_> = both.files.iter().map(|f| f.id_base.as_str()).collect();
+        assert_eq!(ids, ["news/story.txt", "dupB/news/story.txt"]);
+        // In two runs, the second sees the first's root; each keeps its ids when named again.
+        let first = walk(std::slice::from_ref(&a), None, &[]);
+        let second = walk(std::slice::from_ref(&b), None, &first.new_roots);
+        assert_eq!(second.files[0].id_base, "dupB/news/story.txt");
+        let mut known = first.new_roots;
+        known.extend(second.new_roots);
+        let again = walk(&[b.join("story.txt"), a.join("story.txt")], None, &known);
+        let ids: Vec<_> = again.files.iter().map(|f| f.id_base.as_str()).collect();
+        assert_eq!(ids, ["dupB/news/story.txt", "news/story.txt"]);
+        // Files named one by one are told apart the same way.
+        let files = walk(&[a.join("story.txt"), b.join("story.txt")], None, &[]);
+        let ids: Vec<_> = files.files.iter().map(|f| f.id_base.as_str()).collect();
+        assert_eq!(ids, ["news/story.txt", "dupB/news/story.txt"]);
+        // The same folder named twice is one root, not two.
+        let twice = walk(&[a.clone(), a.join(".")], None, &[]);
+        assert_eq!(twice.new_roots.len(), 1);
+        assert_eq!(twice.files[1].id_base, "news/story.txt");
     }
 
     #[test]
