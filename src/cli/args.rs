@@ -13,7 +13,7 @@ Query language:
   cocoa exports              all words are required
   \"central bank\"             a phrase
   cocoa OR coffee            either word
-  cocoa -brazil              exclude (also: cocoa NOT brazil)
+  cocoa -brazil              exclude (also: cocoa NOT brazil, cocoa --brazil)
   (cocoa OR coffee) ghana    grouping
   title:cocoa body:\"crop estimates\" person:volcker place:japan org:opec date:1987-03
 
@@ -71,7 +71,11 @@ pub enum Command {
     /// Search the index and print ranked, highlighted hits.
     #[command(after_help = SEARCH_EXAMPLES)]
     Search(SearchArgs),
-    /// Print one stored article in full.
+    /// Print one stored article in full: its fields as the index holds them.
+    ///
+    /// The index keeps each article's people, places and organizations but not their
+    /// mentions, so `--json` has `"entities": []`; `dateline extract FILE` prints the entities
+    /// with their origins and character offsets. Exits 1 when no article has the id.
     #[command(
         after_help = "Examples:\n  dateline show corpus/wire/2026-03-02-nairobi-floods.txt\n  \
                       dateline show corpus/wire/archive.sgm#1 --json   # one article of a multi-article file"

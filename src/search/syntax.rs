@@ -219,13 +219,19 @@ impl Parser {
     fn unary(&mut self, scope: Option<Scope>) -> Result<Node, SyntaxError> {
         // A loop, not recursion: a pasted run of 100,000 dashes must not overflow the stack.
         let mut negated = false;
+        let mut after_minus = false;
         loop {
+            let minus = matches!(self.peek(), Some(Tok::Minus));
             match self.peek() {
+                // A run of dashes is one minus: `--brazil` (typed as on a command line) means
+                // "not brazil"; read as two negations it found only the Brazil articles.
+                Some(Tok::Minus) if after_minus => {}
                 Some(Tok::Minus) | Some(Tok::Not) => negated = !negated,
                 Some(Tok::Plus) => {}
                 None => return Ok(Node::And(Vec::new())),
                 _ => break,
             }
+            after_minus = minus;
             self.pos += 1;
         }
         let node = self.primary(scope)?;
@@ -353,6 +359,9 @@ mod tests {
         assert_eq!(show("cocoa OR coffee"), "(cocoa OR coffee)");
         assert_eq!(show("cocoa -brazil"), "(cocoa -brazil)");
         assert_eq!(show("cocoa NOT brazil"), "(cocoa -brazil)");
+        assert_eq!(show("cocoa --brazil"), "(cocoa -brazil)");
+        assert_eq!(show("cocoa ---brazil"), "(cocoa -brazil)");
+        assert_eq!(show("cocoa NOT -brazil"), "(cocoa brazil)");
         assert_eq!(
             show("(cocoa OR coffee) AND ghana"),
             "((cocoa OR coffee) ghana)"
@@ -420,7 +429,8 @@ mod tests {
         );
         let ok = format!("{}a{}", "(".repeat(50), ")".repeat(50));
         assert_eq!(show(&ok), "a");
-        assert_eq!(show(&format!("{}cocoa", "-".repeat(100_000))), "cocoa");
-        assert_eq!(show(&format!("{}cocoa", "-".repeat(99_999))), "-cocoa");
+        assert_eq!(show(&format!("{}cocoa", "-".repeat(100_000))), "-cocoa");
+        assert_eq!(show(&format!("{}cocoa", "NOT ".repeat(50_000))), "cocoa");
+        assert_eq!(show(&format!("{}cocoa", "NOT ".repeat(49_999))), "-cocoa");
     }
 }
