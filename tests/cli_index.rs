@@ -1,6 +1,7 @@
 //! `dateline index`, `show` and `extract` on the bundled corpus.
 
 use crate::util::*;
+use std::path::Path;
 
 #[test]
 fn index_summary_counts_corpus() {
@@ -273,4 +274,55 @@ fn any_memory_budget_is_fitted_to_the_writer_threads() {
         let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
         assert!(v["articles_indexed"].as_u64().unwrap() > 0, "{out}");
     }
+}
+
+/// An index can be searched by users who may read it but not write it (a shared or cron-built
+/// index): Tantivy wrote two of its files readable by their owner only, and opening it needed
+/// a lock file in the folder.
+#[test]
+#[cfg(unix)]
+fn another_user_can_search_a_read_only_index() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let (dir, index) = corpus_index();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let store = std::fs::read_dir(&index)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "store"))
+        .expect("a segment file");
+    let segment_mode = mode(&store);
+    for name in ["meta.json", ".managed.json"] {
+        assert_eq!(mode(&Path::new(&index).join(name)), segment_mode, "{name}");
+    }
+    // Then as user nobody, which needs root (to switch) and setpriv (util-linux).
+    let me = std::fs::metadata(&index).unwrap().uid();
+    let setpriv = Path::new("/usr/bin/setpriv");
+    if me != 0 || !setpriv.exists() || segment_mode & 0o004 == 0 {
+        // Straight to stderr, as `util::shared` does: the harness captures `eprintln!`.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIP: searching as another user needs root, /usr/bin/setpriv and umask 022"
+        );
+        return;
+    }
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = std::process::Command::new(setpriv)
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_dateline"))
+        .args(["search", "central bank", "--index", &index])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("hits 1-3 of 3 for \"central bank\""),
+        "{stdout}"
+    );
 }

@@ -8,6 +8,7 @@
 
 pub mod document;
 pub mod schema;
+mod shared_dir;
 pub mod writer;
 
 pub use schema::Fields;
@@ -74,7 +75,8 @@ impl IndexError {
     }
 }
 
-/// Opens an existing index for reading, with the analyzers registered.
+/// Opens an existing index for reading, with the analyzers registered. A folder this user
+/// may read but not write can be searched (see `shared_dir`).
 ///
 /// # Errors
 /// [`IndexError::Missing`] when `dir` holds no index; [`IndexError::SchemaMismatch`] when its
@@ -86,7 +88,12 @@ pub fn open(dir: &Path) -> Result<(Index, Fields), IndexError> {
     if !dir.join("meta.json").is_file() {
         return Err(IndexError::Missing(dir.into()));
     }
-    let index = Index::open_in_dir(dir).map_err(|e| IndexError::from_tantivy(dir, e))?;
+    let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| IndexError::Io {
+        path: dir.into(),
+        source: std::io::Error::other(e),
+    })?;
+    let index = Index::open(shared_dir::SharedDirectory(directory))
+        .map_err(|e| IndexError::from_tantivy(dir, e))?;
     let fields = Fields::new();
     if index.schema() != fields.schema {
         return Err(IndexError::SchemaMismatch(dir.into()));

@@ -301,11 +301,13 @@ pub fn build(
         since_commit += tally.articles;
         if since_commit >= opts.commit_every {
             writer.commit().map_err(tantivy_err)?;
+            share_like_segments(index_dir);
             since_commit = 0;
         }
     }
     writer.commit().map_err(tantivy_err)?;
     writer.wait_merging_threads().map_err(tantivy_err)?;
+    share_like_segments(index_dir);
     if !walked.new_roots.is_empty() {
         let all: Vec<&ingest::walk::Root> = known.iter().chain(&walked.new_roots).collect();
         let json = serde_json::to_vec_pretty(&all).unwrap_or_default();
@@ -352,6 +354,36 @@ fn count(report: &mut IndexReport, p: &Problem) {
         Cost::Warning => &mut report.warnings,
     };
     *map.entry(p.reason.to_string()).or_default() += 1;
+}
+
+/// Tantivy writes `meta.json` and `.managed.json` through a temporary file, which is created
+/// readable by its owner only (mode 0600) whatever the umask; every other file of the index is
+/// created as the umask says. Giving these two the mode of a segment file lets the users who
+/// may read the rest of the index (a shared or cron-built one) search it. Best effort: a
+/// failure leaves the owner's access as it was.
+fn share_like_segments(dir: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let segment_mode = entries.filter_map(Result::ok).find_map(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            let is_segment_file = !name.starts_with('.') && name.ends_with(".store");
+            let meta = e.metadata().ok()?;
+            (is_segment_file && meta.is_file()).then(|| meta.permissions().mode() & 0o777)
+        });
+        if let Some(mode) = segment_mode {
+            for name in ["meta.json", ".managed.json"] {
+                let _ =
+                    std::fs::set_permissions(dir.join(name), std::fs::Permissions::from_mode(mode));
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }
 
 fn num_cores() -> usize {
