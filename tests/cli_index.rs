@@ -81,6 +81,28 @@ fn second_writer_is_refused_with_exit_2() {
     );
 }
 
+/// While a first run has committed nothing, a search says so instead of "no hits".
+#[test]
+fn searching_an_index_whose_first_run_is_going_on_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let (idx, _) = dateline::index::open_or_create(&index).unwrap();
+    let index = index.display().to_string();
+    let writer: tantivy::IndexWriter = idx.writer(50_000_000).unwrap();
+    let out = dateline(&["search", "cocoa", "--index", &index]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        format!(
+            "dateline: index {index} is being built by another process and holds nothing yet; \
+             search again when that run ends"
+        )
+    );
+    drop(writer);
+    let out = dateline_ok(&["search", "cocoa", "--index", &index], 1);
+    assert!(out.starts_with("no hits for \"cocoa\""), "{out}");
+}
+
 #[test]
 fn show_prints_one_article() {
     let (_dir, index) = corpus_index();
@@ -155,7 +177,7 @@ fn missing_index_is_an_error() {
         &dir.path().join("none").display().to_string(),
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no index at"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no index in folder \""));
 }
 
 #[test]

@@ -25,8 +25,19 @@ pub enum IndexError {
     /// Another process holds the index's writer lock.
     #[error("index {} is being written by another process", .0.display())]
     Locked(PathBuf),
+    /// The index holds no document yet and another process is writing it: its first run has
+    /// not committed.
+    #[error(
+        "index {} is being built by another process and holds nothing yet; search again when \
+         that run ends",
+        .0.display()
+    )]
+    Building(PathBuf),
     /// There is no index at that path.
-    #[error("no index at {}: run `dateline index` first (or pass --index DIR)", .0.display())]
+    #[error(
+        "no index in folder \"{}\": run `dateline index` first (or pass --index DIR)",
+        .0.display()
+    )]
     Missing(PathBuf),
     /// The index path names a file: an index is a folder.
     #[error("{} is a file, not an index folder; give --index a folder", .0.display())]
@@ -100,6 +111,17 @@ pub fn open(dir: &Path) -> Result<(Index, Fields), IndexError> {
     }
     schema::register_analyzers(&index);
     Ok((index, fields))
+}
+
+/// Whether another process holds the index's writer lock (Tantivy's `INDEX_WRITER_LOCK`,
+/// taken and released at once when free). For telling an index that is empty from one whose
+/// first run has not committed yet; false when the lock cannot be tried (read-only folder).
+pub fn being_written(index: &Index) -> bool {
+    use tantivy::directory::{Directory, INDEX_WRITER_LOCK};
+    matches!(
+        index.directory().acquire_lock(&INDEX_WRITER_LOCK),
+        Err(LockError::LockBusy)
+    )
 }
 
 /// Opens the index in `dir`, creating the folder and an empty index when there is none.

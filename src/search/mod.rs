@@ -133,6 +133,9 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
         }
     }
     let searcher = open_searcher(&index)?;
+    if searcher.num_docs() == 0 && index::being_written(&index) {
+        return Err(IndexError::Building(index_dir.into()).into());
+    }
     let mut filters = req.filters.clone();
     for place in &mut filters.places {
         if let Some(canonical) = resolve_place(&searcher, &fields, place)? {
@@ -304,6 +307,9 @@ fn open_searcher(index: &tantivy::Index) -> tantivy::Result<tantivy::Searcher> {
 pub fn show(index_dir: &Path, id: &str) -> Result<Option<Article>, SearchError> {
     let (index, fields) = index::open(index_dir)?;
     let searcher = open_searcher(&index)?;
+    if searcher.num_docs() == 0 && index::being_written(&index) {
+        return Err(IndexError::Building(index_dir.into()).into());
+    }
     let term = tantivy::Term::from_field_text(fields.id, id);
     let q = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
     let found = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
