@@ -266,7 +266,7 @@ fn text_output_shows_rank_date_title_id_entities_and_marked_snippet() {
         "    people: Ana Duarte, Rui Falcão · places: Lisbon, Alcântara, Valencia, Portugal · orgs: Port of Lisbon Authority, Sines"
     );
     assert!(
-        lines[3].contains("a nine-day strike over **night**-**shift** **pay**"),
+        lines[3].contains("a nine-day strike over **night-shift pay**, the Port"),
         "{out}"
     );
     let colored = dateline_ok(
@@ -280,7 +280,7 @@ fn text_output_shows_rank_date_title_id_entities_and_marked_snippet() {
         ],
         0,
     );
-    assert!(colored.contains("\x1b[1;33mnight\x1b[0m"), "{colored}");
+    assert!(colored.contains("\x1b[1;33mnight-shift\x1b[0m"), "{colored}");
 }
 
 #[test]

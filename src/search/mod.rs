@@ -200,11 +200,13 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
     };
     let mut generator = SnippetGenerator::create(&searcher, &*query, fields.body)?;
     generator.set_max_num_chars(snippet::SNIPPET_CHARS);
+    let mut analyzer = crate::index::schema::news_analyzer();
+    let emphasis = snippet::Emphasis::of_query(&node, &mut analyzer);
     let mut hits = Vec::with_capacity(page.len());
     for (i, (score, address)) in page.into_iter().enumerate() {
         let doc: TantivyDocument = searcher.doc(address)?;
         let article = from_document(&fields, &doc);
-        let snippet = snippet::snippet(&generator, &article.body);
+        let snippet = snippet::snippet_with(&generator, &emphasis, &mut analyzer, &article.body);
         hits.push(Hit {
             rank: req.offset + i + 1,
             score,
