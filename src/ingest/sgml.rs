@@ -11,8 +11,9 @@ use jiff::{civil, tz::TimeZone, Timestamp};
 
 /// Parses every `<REUTERS>` record of a file, keyed by its `NEWID` attribute.
 ///
-/// Records without a body keep their title; records without NEWID are keyed by their 1-based
-/// position in the file. A malformed `<DATE>` is repaired where the day is clear, else the
+/// Records without a body keep their title; records without NEWID are keyed `record-N` by
+/// their 1-based position in the file (a bare number could be another record's NEWID, and
+/// the later of the two would replace the earlier in the index). A malformed `<DATE>` is repaired where the day is clear, else the
 /// article keeps no date; both cases are reported as warnings with the record's line. A record
 /// never runs past the next `<REUTERS` (a missing `</REUTERS>` costs no neighbour), and a
 /// repeated NEWID is reported, since the later record replaces the earlier one in the index.
@@ -35,7 +36,8 @@ pub fn parse_sgml(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<(S
         };
         let record = &text[start..end];
         let open_tag = &record[..record.find('>').unwrap_or(record.len())];
-        let key = attr(open_tag, "NEWID").map_or_else(|| ordinal.to_string(), str::to_string);
+        let key =
+            attr(open_tag, "NEWID").map_or_else(|| format!("record-{ordinal}"), str::to_string);
         if !closed {
             problems.push(Problem::at_line(
                 path,
@@ -97,7 +99,9 @@ fn parse_record(record: &str, path: &str, line: usize, problems: &mut Vec<Proble
     a.places = d_values(record, "PLACES");
     a.people = d_values(record, "PEOPLE");
     a.organizations = d_values(record, "ORGS");
-    let text = element(record, "TEXT").unwrap_or("");
+    // TITLE and BODY belong inside TEXT, but a record that has them loose is still read.
+    let loose = || element(record, "TITLE").is_some() || element(record, "BODY").is_some();
+    let text = element(record, "TEXT").unwrap_or_else(|| if loose() { record } else { "" });
     let unprocessed = record.contains("TYPE=\"UNPROC\"");
     if unprocessed || (element(text, "TITLE").is_none() && element(text, "BODY").is_none()) {
         let raw = decode_refs(text);
@@ -329,6 +333,29 @@ mod tests {
             "abc <x> &é & ;"
         );
         assert_eq!(decode_refs("&#99999999999;x"), "&#99999999999;x");
+    }
+
+    #[test]
+    fn records_without_newid_or_text_keep_their_own_id_and_words() {
+        let text = "<REUTERS NEWID=\"5\"><DATE>2-MAR-1987</DATE><TITLE>LOOSE TITLE</TITLE>\
+                    <BODY>Loose body.</BODY></REUTERS>\n\
+                    <REUTERS><TEXT><TITLE>NO ID</TITLE><BODY>Second.</BODY></TEXT></REUTERS>\n\
+                    <REUTERS NEWID=\"2\"><TEXT><TITLE>TWO</TITLE></TEXT></REUTERS>";
+        let mut p = Vec::new();
+        let got = parse_sgml(text, "odd.sgm", &mut p);
+        let keys: Vec<_> = got
+            .iter()
+            .map(|(k, a)| (k.as_str(), a.title.as_str(), a.body.as_str()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("5", "LOOSE TITLE", "Loose body."),
+                ("record-2", "NO ID", "Second."),
+                ("2", "TWO", "")
+            ]
+        );
+        assert!(p.is_empty(), "{p:?}");
     }
 
     #[test]
