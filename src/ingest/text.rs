@@ -64,6 +64,15 @@ pub fn parse_text(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option
     } else {
         text
     };
+    // Text scraped from web pages keeps some of their character references ("Jos&#233;",
+    // "&#163;5m", "AT&amp;T": in 10 BBC files), which a search for "José" must find.
+    let decoded;
+    let text = if text.contains('&') {
+        decoded = super::sgml::decode_refs(text);
+        decoded.as_str()
+    } else {
+        text
+    };
     let lines: Vec<&str> = text.lines().collect();
     let first = lines.iter().position(|l| !l.trim().is_empty())?;
     if is_word_list(&lines) {
@@ -201,6 +210,15 @@ mod tests {
     fn parse(text: &str) -> (Option<Article>, Vec<Problem>) {
         let mut problems = Vec::new();
         (parse_text(text, "t.txt", &mut problems), problems)
+    }
+
+    #[test]
+    fn character_references_left_by_scraping_are_decoded() {
+        let (a, _) =
+            parse("Jos&#233; Mourinho &amp; Chelsea\n\nThe &#163;5m deal (R&D; AT&T) &bogus;.\n");
+        let a = a.unwrap();
+        assert_eq!(a.title, "José Mourinho & Chelsea");
+        assert_eq!(a.body, "The £5m deal (R&D; AT&T) &bogus;.");
     }
 
     #[test]
