@@ -246,6 +246,24 @@ pub fn clean(mention: &str, start: usize) -> Option<Core> {
     if cut > 0 {
         (lo, hi) = trim_range(mention, lo, hi - cut, keeps_dot);
     }
+    // No name holds a digit: a recognizer span with one came from a table, a date or a
+    // score. A score after a name goes ("Elena Bovina 1-6 6-1 6-4", "Vaz Te 77"), if two
+    // words are left; anything else with a digit is no name ("Jan 15 Record Dec", "Untrd
+    // May8", "Grantor Trust 1986-A", "Jan 9").
+    if mention[lo..hi].bytes().any(|b| b.is_ascii_digit()) {
+        let words: Vec<&str> = mention[lo..hi].split_whitespace().collect();
+        let name_words = words
+            .iter()
+            .rposition(|w| w.chars().any(char::is_alphabetic))
+            .map_or(0, |k| k + 1);
+        let name = &words[..name_words];
+        if name.len() < 2 || name.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        let last = name[name.len() - 1];
+        let end = last.as_ptr() as usize - mention.as_ptr() as usize + last.len();
+        (lo, hi) = trim_range(mention, lo, end, keeps_dot);
+    }
     if lo >= hi || !has_name_letters(&mention[lo..hi]) {
         return None;
     }
@@ -467,6 +485,17 @@ mod tests {
             Some("Ursula von der Leyen")
         );
         assert_eq!(name("CONAN O'BRIEN").as_deref(), Some("Conan O'Brien"));
+    }
+
+    #[test]
+    fn no_name_holds_a_digit() {
+        let c = clean("Elena Bovina 1-6 6-1 6-4", 10).unwrap();
+        assert_eq!((c.name.as_str(), c.start, c.end), ("Elena Bovina", 10, 22));
+        assert_eq!(name("Jan 9"), None);
+        assert_eq!(name("Grantor Trust 1986-A"), None);
+        assert_eq!(name("Jan 15 Record Dec"), None);
+        assert_eq!(name("Untrd May8 Untrd Jul8"), None);
+        assert_eq!(name("John Paul II").as_deref(), Some("John Paul II"));
     }
 
     #[test]
