@@ -169,13 +169,99 @@ pub fn clean(mention: &str, start: usize) -> Option<Core> {
         lo += 4;
     }
     hi = lo + without_legal_forms(&mention[lo..hi]);
+    let before_months = hi;
+    hi = lo + without_trailing_months(&mention[lo..hi]);
     (lo, hi) = trim_range(mention, lo, hi, |w| w.len() <= 4 && w.contains('.'));
     let t = &mention[lo..hi];
+    // What a month ended was a commodity contract or a table row ("New York May", "YEAR
+    // DEC", "Payable March"): kept only when more than an ordinary word is left ("USDA").
+    if hi < before_months && !t.contains(' ') && super::person::is_ordinary_word(&tidy_case(t)) {
+        return None;
+    }
     // `t` is trimmed: is_bare_legal_form turns away names of several words before keying them.
     if lo >= hi || !has_name_letters(t) || is_bare_legal_form(t) || t.eq_ignore_ascii_case("the") {
         return None;
     }
     Some(core(mention, start, lo, hi))
+}
+
+/// Month names and their abbreviations, lower case.
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// Whether `word` is a month or months ("Dec", "Sept.", "Oct/Dec", "MARCH").
+fn is_month_word(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    !w.is_empty()
+        && w.split('/')
+            .all(|part| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(part)))
+}
+
+/// Byte length of `name` without the months (and an "and" between them) at its end, keeping
+/// at least its first word: no organization's name ends in a month, while futures quotes and
+/// Reuters tables put one after a name ("New York Sept and Oct/Dec", "FERRUZZI MAY").
+fn without_trailing_months(name: &str) -> usize {
+    let mut end = name.len();
+    let mut cut = false;
+    fn last_word(s: &str) -> &str {
+        s.trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+    }
+    let is_and = |w: &str| w == "and" || w == "&";
+    while let Some((before, word)) = name[..end].trim_end().rsplit_once(char::is_whitespace) {
+        // "and" only between two months: "Ant & Dec" is a name.
+        let joins = cut && is_and(word) && is_month_word(last_word(before));
+        let month = is_month_word(word) && {
+            let prev = last_word(before);
+            !is_and(prev) || {
+                let rest = before.trim_end();
+                is_month_word(last_word(&rest[..rest.len() - prev.len()]))
+            }
+        };
+        if !(month || joins) {
+            break;
+        }
+        cut = true;
+        end = before.trim_end().len();
+    }
+    if cut {
+        // A preposition that led to the month goes with it ("Bank in February").
+        if let Some((before, word)) = name[..end].rsplit_once(char::is_whitespace) {
+            if ["in", "for", "of", "on", "by", "from", "until", "around"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(word))
+            {
+                end = before.trim_end().len();
+            }
+        }
+    }
+    end
 }
 
 /// Byte length of `name` without a role at its end ("Bundesbank President", "Moody's Vice
@@ -287,6 +373,30 @@ mod tests {
         assert_eq!(name("Co.").as_deref(), None);
         assert_eq!(name("The").as_deref(), None);
         assert_eq!(name("The Lantern Company").as_deref(), Some("Lantern"));
+    }
+
+    #[test]
+    fn months_after_a_name_are_no_part_of_it() {
+        assert_eq!(name("FERRUZZI MAY").as_deref(), Some("FERRUZZI"));
+        assert_eq!(
+            name("Harbour Foods Sept and Oct/Dec").as_deref(),
+            Some("Harbour Foods")
+        );
+        assert_eq!(name("USDA APRIL").as_deref(), Some("USDA"));
+        assert_eq!(name("YEAR DEC"), None);
+        assert_eq!(name("Payable March"), None);
+        assert_eq!(
+            name("Harbour Foods in February").as_deref(),
+            Some("Harbour Foods")
+        );
+        assert_eq!(name("Ant & Dec").as_deref(), Some("Ant & Dec"));
+        // Only at the end, and never the whole name.
+        assert_eq!(name("March of Dimes").as_deref(), Some("March of Dimes"));
+        assert_eq!(
+            name("May Department Stores").as_deref(),
+            Some("May Department Stores")
+        );
+        assert_eq!(name("May").as_deref(), Some("May"));
     }
 
     #[test]
