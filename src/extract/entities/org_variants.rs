@@ -58,12 +58,31 @@ fn stems(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `short` is an all-capitals headline's form of `long`: its words are `long`'s first
+/// words ("HARCOURT" of Harcourt Brace Jovanovich, "CARSON PIRIE" of Carson Pirie Scott; 939
+/// Reuters headlines listed both apart). One short word must have six letters or more: a
+/// body's acronym ("USDA", "CBI") is no clipped name.
+fn is_headline_form(short: &str, long: &str) -> bool {
+    if short.contains(char::is_lowercase) || !long.contains(char::is_lowercase) {
+        return false;
+    }
+    let sw: Vec<&str> = short.split_whitespace().collect();
+    let lw: Vec<&str> = long.split_whitespace().collect();
+    let long_enough = sw.len() >= 2 || sw.first().is_some_and(|w| w.chars().count() >= 6);
+    long_enough
+        && sw.len() < lw.len()
+        && sw
+            .iter()
+            .zip(&lw)
+            .all(|(a, b)| a.to_lowercase() == b.to_lowercase())
+}
+
 /// Whether `short` (the fewer letters, with [`stems`] `s`) is another form of `long` (stems
 /// `l`): its acronym, or the same words without "Party" or a plural "s" ("Labour",
 /// "Conservatives"), or, with two words or more, each word the start of `long`'s word (three
 /// letters at least: "Lib Dems").
 fn is_form_of(short: &str, s: &[String], long: &str, l: &[String]) -> bool {
-    if is_acronym(short, long) {
+    if is_acronym(short, long) || is_headline_form(short, long) {
         return true;
     }
     if s == l {
@@ -201,6 +220,11 @@ mod tests {
         assert!(form_of("Lib Dems", "Liberal Democrats"));
         assert!(!form_of("Apple", "Applebee's"));
         assert!(!form_of("Bank of Korea", "Bank of Korean Finance"));
+        assert!(form_of("HARCOURT", "Harcourt Brace Jovanovich"));
+        assert!(form_of("CARSON PIRIE", "Carson Pirie Scott"));
+        assert!(!form_of("CBI", "CBI Industries"));
+        assert!(!form_of("Harcourt", "Harcourt Brace Jovanovich"));
+        assert!(!form_of("CARSON PIRIE", "CARSON PIRIE SCOTT"));
     }
 
     #[test]
