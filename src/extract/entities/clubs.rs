@@ -66,6 +66,11 @@ const SPORT_WORDS: &[&str] = &[
 /// Liverpool side").
 const SPORT_SQUAD_WORDS: &[&str] = &["boss", "chairman", "player", "players", "side", "team"];
 
+/// Clubs named like people, which a match report names a club with no grammar to show it
+/// ("they face Chelsea in Sunday's final", "the top three of Chelsea, Manchester United and
+/// Arsenal"): "Chelsea" was a person in 33 BBC sport articles.
+const CLUBS_NAMED_LIKE_PEOPLE: &[&str] = &["Chelsea", "Everton", "Fulham", "Charlton", "Wigan"];
+
 /// The names in `mentions` (char offsets into `text`) that some mention shows to be a club
 /// (see the module docs): one-word names typed as people, and names typed as places or
 /// organizations that `is_city` accepts (a country before "are" is its national team, and
@@ -95,6 +100,23 @@ pub(super) fn club_names(
             EntityKind::Misc => false,
         };
         if !candidate || clubs.contains(&m.text) {
+            continue;
+        }
+        // Not when the article names a person so ("Chelsea Clinton", then "Chelsea").
+        let full_name_elsewhere = || {
+            mentions.iter().any(|o| {
+                o.kind == EntityKind::Person
+                    && o.text.len() > m.text.len()
+                    && o.text.starts_with(m.text.as_str())
+                    && o.text[m.text.len()..].starts_with(' ')
+            })
+        };
+        if m.kind == EntityKind::Person
+            && CLUBS_NAMED_LIKE_PEOPLE.contains(&m.text.as_str())
+            && *sport_text.get_or_insert_with(sport)
+            && !full_name_elsewhere()
+        {
+            clubs.push(m.text.clone());
             continue;
         }
         let after = &text[bytes_at.byte(m.end)..];
@@ -193,6 +215,11 @@ mod tests {
             (Place, "Liverpool"),
         ];
         assert_eq!(kinds(t, &ms), [Org, Person, Org, Org, Org]);
+        // A club named like a person, in a match report, with no grammar to show it.
+        let t = "United face Chelsea in the cup final; the league title and a goal decide it.";
+        assert_eq!(kinds(t, &[(Person, "Chelsea")]), [Org]);
+        let t = "Chelsea said she would vote.";
+        assert_eq!(kinds(t, &[(Person, "Chelsea")]), [Person]);
         let t = "The Newcastle striker left.";
         assert_eq!(kinds(t, &[(Place, "Newcastle")]), [Org]);
     }
@@ -210,13 +237,13 @@ mod tests {
         ];
         assert_eq!(kinds(t, &ms), [Place, Person, Person]);
         // Lists and prepositions: the verb's subject is more than the name.
-        let t = "Reagan and Mulroney were there. Prices in Liverpool are up. Chelsea, Leeds are \
+        let t = "Reagan and Mulroney were there. Prices in Liverpool are up. Hull, Leeds are \
                  in the league title match";
         let ms = [
             (Person, "Reagan"),
             (Person, "Mulroney"),
             (Place, "Liverpool"),
-            (Person, "Chelsea"),
+            (Person, "Hull"),
             (Person, "Leeds"),
         ];
         assert_eq!(kinds(t, &ms), [Person, Person, Place, Person, Person]);
