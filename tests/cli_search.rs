@@ -280,7 +280,10 @@ fn text_output_shows_rank_date_title_id_entities_and_marked_snippet() {
         ],
         0,
     );
-    assert!(colored.contains("\x1b[1;33mnight-shift\x1b[0m"), "{colored}");
+    assert!(
+        colored.contains("\x1b[1;33mnight-shift\x1b[0m"),
+        "{colored}"
+    );
 }
 
 #[test]
@@ -398,4 +401,41 @@ fn facets_are_refused_with_jsonl_not_dropped() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("cannot be used with"), "{err}");
     }
+}
+
+/// A facet's count is what its name as an exact filter (`=NAME`) finds, for every facet value
+/// of the archive; the word filter finds at least as many ("Grace Wanjiru" and "Wanjiru").
+#[test]
+fn exact_filters_reproduce_facet_counts() {
+    let (_d, index) = corpus_index();
+    let total = |args: &[&str]| {
+        let mut all = vec!["search", "", "--index", &index, "--json", "--limit", "0"];
+        all.extend_from_slice(args);
+        let out = dateline(&all);
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{all:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v
+    };
+    let facets = total(&["--facet-limit", "1000"]);
+    let mut checked = 0;
+    for (key, flag) in [
+        ("people", "--person"),
+        ("places", "--place"),
+        ("organizations", "--org"),
+    ] {
+        for value in facets["facets"][key].as_array().unwrap() {
+            let name = value["name"].as_str().unwrap();
+            let count = value["count"].as_u64().unwrap();
+            let exact = format!("={name}");
+            let got = total(&[flag, &exact])["total_hits"].as_u64().unwrap();
+            assert_eq!(got, count, "{flag} {exact}");
+            let words = total(&[flag, name])["total_hits"].as_u64().unwrap();
+            assert!(words >= count, "{flag} {name}: {words} < {count}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "{checked}");
+    let narrow = total(&["--person", "=Wanjiru"])["total_hits"].as_u64();
+    let wide = total(&["--person", "Wanjiru"])["total_hits"].as_u64();
+    assert_eq!((narrow, wide), (Some(0), Some(2)));
 }

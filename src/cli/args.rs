@@ -24,6 +24,7 @@ Examples (on the bundled corpus, after `dateline index`):
   dateline search '' --place \"South Korea\"        # also articles naming only Seoul or Busan
   dateline search 'cocoa OR coffee' --json | jq '.hits[].title'
   dateline search nairobi --facets
+  dateline search '' --org \"=Kenya Red Cross\"    # '=': the whole name only, as facets count it
   dateline search '' --facet-limit 50 --limit 0   # the 50 most named of each, all articles
   dateline search -- -strike                     # a query may also start with '-'
 
@@ -200,14 +201,16 @@ pub struct SearchArgs {
     /// Index folder.
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
-    /// Only articles naming this person (whole name or a word of it); repeatable, all must match.
+    /// Only articles naming this person (whole name or a word of it; `=NAME`: that whole name
+    /// only, as facets count it); repeatable, all must match.
     #[arg(long, value_name = "NAME", value_parser = filter_name)]
     pub person: Vec<String>,
     /// Only articles naming this place, or a place in this country or state; repeatable, all
     /// must match.
     #[arg(long, value_name = "NAME", value_parser = filter_name)]
     pub place: Vec<String>,
-    /// Only articles naming this organization; repeatable, all must match.
+    /// Only articles naming this organization (`=NAME`: that whole name only, as facets count
+    /// it); repeatable, all must match.
     #[arg(long, value_name = "NAME", value_parser = filter_name)]
     pub org: Vec<String>,
     /// Only articles dated in or after this period: YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339.
@@ -253,7 +256,7 @@ pub enum ColorChoice {
 /// return no hits, so it is a usage error.
 fn filter_name(value: &str) -> Result<String, String> {
     // Spaces of any kind and invisible characters alone are blank too, as ingest reads them.
-    let mut plain = value.to_string();
+    let mut plain = value.strip_prefix('=').unwrap_or(value).to_string();
     dateline::ingest::spaces::plain_spaces(&mut plain);
     if plain.trim().is_empty() {
         return Err("a filter needs a name, e.g. --place germany or --person \"Ana Ruiz\"".into());

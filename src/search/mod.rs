@@ -137,14 +137,21 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
         return Err(IndexError::Building(index_dir.into()).into());
     }
     let mut filters = req.filters.clone();
+    // Resolved after a leading `=` (exact match), which stays.
+    let split = |v: &str| match v.strip_prefix(query::EXACT) {
+        Some(rest) => (query::EXACT.to_string(), rest.to_string()),
+        None => (String::new(), v.to_string()),
+    };
     for place in &mut filters.places {
-        if let Some(canonical) = resolve_place(&searcher, &fields, place)? {
-            *place = canonical;
+        let (mark, name) = split(place);
+        if let Some(canonical) = resolve_place(&searcher, &fields, &name)? {
+            *place = mark + &canonical;
         }
     }
     for org in &mut filters.orgs {
-        if let Some(name) = resolve_org(&searcher, &fields, org)? {
-            *org = name;
+        let (mark, name) = split(org);
+        if let Some(resolved) = resolve_org(&searcher, &fields, &name)? {
+            *org = mark + &resolved;
         }
     }
     resolve_prefixes(&mut node, syntax::Scope::Place, &mut |p| {

@@ -203,8 +203,16 @@ fn words_query(field: Field, text: &str) -> Option<Box<dyn Query>> {
 }
 
 /// A name as a whole value (case- and accent-insensitive) or as words inside a name:
-/// `altman` and `Sam Altman` both find "Sam Altman".
+/// `altman` and `Sam Altman` both find "Sam Altman". With a leading `=` ([`EXACT`]), the whole
+/// value only: `=Treasury` finds the articles a facet counts under "Treasury", not those
+/// naming the "Treasury Department".
 fn entity_query(exact: Field, words: Field, name: &str) -> Box<dyn Query> {
+    if let Some(whole) = name.strip_prefix(EXACT) {
+        return Box::new(TermQuery::new(
+            Term::from_field_text(exact, &exact_key(whole)),
+            IndexRecordOption::Basic,
+        ));
+    }
     let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(
         Occur::Should,
         Box::new(TermQuery::new(
@@ -217,6 +225,9 @@ fn entity_query(exact: Field, words: Field, name: &str) -> Box<dyn Query> {
     }
     Box::new(BooleanQuery::new(parts))
 }
+
+/// Leads a filter value that must equal a whole name (`--org =Treasury`).
+pub const EXACT: char = '=';
 
 fn date_term(field: Field, at: jiff::Timestamp) -> Term {
     Term::from_field_date_for_search(field, DateTime::from_timestamp_secs(at.as_second()))
