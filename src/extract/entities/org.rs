@@ -216,9 +216,14 @@ const MONTHS: &[&str] = &[
 /// Whether `word` is a month or months ("Dec", "Sept.", "Oct/Dec", "MARCH").
 fn is_month_word(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    !w.is_empty()
-        && w.split('/')
-            .all(|part| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(part)))
+    // Every month starts with one of these letters: most words are turned away here.
+    let first = w.bytes().next().map(|b| b.to_ascii_lowercase());
+    matches!(
+        first,
+        Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+    ) && w
+        .split('/')
+        .all(|part| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(part)))
 }
 
 /// Byte length of `name` without the months (and an "and" between them) at its end, keeping

@@ -66,15 +66,22 @@ fn is_headline_form(short: &str, long: &str) -> bool {
     if short.contains(char::is_lowercase) || !long.contains(char::is_lowercase) {
         return false;
     }
-    let sw: Vec<&str> = short.split_whitespace().collect();
-    let lw: Vec<&str> = long.split_whitespace().collect();
-    let long_enough = sw.len() >= 2 || sw.first().is_some_and(|w| w.chars().count() >= 6);
-    long_enough
-        && sw.len() < lw.len()
-        && sw
-            .iter()
-            .zip(&lw)
-            .all(|(a, b)| a.to_lowercase() == b.to_lowercase())
+    // No allocation: this runs for many pairs of names of each article.
+    let same = |a: &str, b: &str| {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+    };
+    let mut long_words = long.split_whitespace();
+    let (mut words, mut letters) = (0, 0);
+    for w in short.split_whitespace() {
+        if !long_words.next().is_some_and(|l| same(w, l)) {
+            return false;
+        }
+        words += 1;
+        letters = w.chars().count();
+    }
+    (words >= 2 || letters >= 6) && long_words.next().is_some()
 }
 
 /// Whether `short` (the fewer letters, with [`stems`] `s`) is another form of `long` (stems
