@@ -50,6 +50,17 @@ pub const LINK_WINDOW: usize = 20_000;
 /// A bug in extraction must not cost the run: an article whose extraction panics keeps its
 /// metadata entities and no text ones, and a warning naming it goes to `problems`.
 pub fn enrich_file(articles: &mut [Article], problems: &mut Vec<Problem>) -> Vec<Vec<String>> {
+    for a in articles
+        .iter()
+        .filter(|a| a.title.len() + a.body.len() > MAX_ENTITY_TEXT)
+    {
+        problems.push(Problem::file(
+            &a.path,
+            Cost::Warning,
+            "very long article, entities read from its first 1 MB",
+            format!("{}: {} MB", a.id, (a.title.len() + a.body.len()) >> 20),
+        ));
+    }
     let mut extra = Vec::with_capacity(articles.len());
     for window in articles.chunks_mut(LINK_WINDOW) {
         let first = extra.len();
@@ -116,7 +127,27 @@ pub fn enrich(article: &mut Article) -> Vec<String> {
     enrich_entities(article)
 }
 
-/// Recognizes entity mentions in the article's [`Article::text`], normalizes them together with
+/// Bytes of an article's text that entity extraction reads. News articles are a few
+/// kilobytes; a file of tens of megabytes read as one article (a dump on one line) took the
+/// recognizer's buffers past a gigabyte of memory for names no one would facet on.
+pub const MAX_ENTITY_TEXT: usize = 1 << 20;
+
+/// `text` cut to at most [`MAX_ENTITY_TEXT`] bytes, at the last whitespace before the limit
+/// (or a character boundary when there is none), so no word is cut in two.
+fn entity_text(mut text: String) -> String {
+    if text.len() > MAX_ENTITY_TEXT {
+        let mut cut = MAX_ENTITY_TEXT;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = text[..cut].rfind(char::is_whitespace).unwrap_or(cut);
+        text.truncate(cut);
+    }
+    text
+}
+
+/// Recognizes entity mentions in the article's [`Article::text`] (its first
+/// [`MAX_ENTITY_TEXT`] bytes), normalizes them together with
 /// the metadata values (Reuters tags, JSON and header lists), and fills `people`, `places`, `organizations` and `entities` from them.
 ///
 /// Returns the extra place keys, as [`enrich`] does.
@@ -129,7 +160,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         places: std::mem::take(&mut article.places),
         orgs: std::mem::take(&mut article.organizations),
     };
-    let text = article.text();
+    let text = entity_text(article.text());
     // The recognizer learned English news; on other languages its guesses are noise ("Das",
     // "Dabei" as people, "Ende" as a place in Indonesia). Metadata values still count.
     let english = language::is_english(article.language.as_deref(), &text);
@@ -680,6 +711,50 @@ fn enclosing_places(article: &Article) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A 29 MB one-line file read as one article took indexing past 1.4 GB of memory.
+    #[test]
+    fn entities_come_from_the_first_megabyte_of_a_huge_article() {
+        let body = format!(
+            "Ana Duarte flew to Lisbon on Monday. {}Tomas Kowalczyk visited Gdansk.",
+            "the port stayed shut and ".repeat(50_000)
+        );
+        let mut articles = [Article {
+            id: "huge.txt".into(),
+            path: "huge.txt".into(),
+            title: "Port news".into(),
+            body,
+            ..Article::default()
+        }];
+        let mut problems = Vec::new();
+        enrich_file(&mut articles, &mut problems);
+        let a = &articles[0];
+        assert!(
+            a.people.contains(&"Ana Duarte".to_string()),
+            "{:?}",
+            a.people
+        );
+        assert!(a.places.iter().any(|p| p == "Lisbon"), "{:?}", a.places);
+        assert!(
+            !a.people.iter().any(|p| p.contains("Kowalczyk")),
+            "{:?}",
+            a.people
+        );
+        let reasons: Vec<_> = problems
+            .iter()
+            .map(|p| (p.reason, p.detail.as_str()))
+            .collect();
+        assert_eq!(
+            reasons,
+            [(
+                "very long article, entities read from its first 1 MB",
+                "huge.txt: 1 MB"
+            )]
+        );
+        assert_eq!(entity_text("short text".into()), "short text");
+        let cut = entity_text(format!("{}é and more", "x".repeat(MAX_ENTITY_TEXT - 1)));
+        assert_eq!(cut.len(), MAX_ENTITY_TEXT - 1);
+    }
 
     #[test]
     fn party_and_state_tags_name_no_organization() {
