@@ -185,3 +185,36 @@ fn other_formats_or_another_index_alone_are_nothing_to_index() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("is a dateline (Tantivy) index"), "{err}");
 }
+
+/// `dateline index DIR 2>&1 >/dev/null | head -1`: once the reader of the warnings is gone,
+/// the run goes on and commits (it panicked on the next warning and committed nothing).
+#[test]
+fn a_closed_stderr_does_not_stop_a_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    std::fs::create_dir_all(&news).unwrap();
+    std::fs::write(
+        news.join("good.txt"),
+        "Port reopens\nThe port in Porto reopened.",
+    )
+    .unwrap();
+    for i in 0..50 {
+        std::fs::write(
+            news.join(format!("bin{i}.txt")),
+            b"\x89PNG\r\n\x1a\n\x00\x00",
+        )
+        .unwrap();
+    }
+    let index = dir.path().join("idx").display().to_string();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["index", &news.display().to_string(), "--index", &index])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+    let out = dateline_ok(&["search", "porto", "--index", &index], 0);
+    assert!(out.contains("Port reopens"), "{out}");
+}

@@ -25,8 +25,14 @@ pub fn error_message(err: &anyhow::Error) -> String {
 
 /// Prints `msg` to stderr after "dateline: ", on one line and without the control characters
 /// a file name or an article may carry (`output::safe`).
+/// A closed stderr (`dateline index ... 2>&1 >/dev/null | head -1`) is ignored: `eprintln!`
+/// panicked there and took the whole run down before it committed anything.
 pub fn say(msg: impl std::fmt::Display) {
-    eprintln!("dateline: {}", output::safe::line(&msg.to_string()));
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "dateline: {}",
+        output::safe::line(&msg.to_string())
+    );
 }
 
 /// True when writing the output failed because the reader went away (`| head`): not an error.
@@ -198,9 +204,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
             if walked.files.is_empty() {
-                eprintln!("dateline: no supported files in the given paths");
+                say("no supported files in the given paths");
             } else if printed == 0 {
-                eprintln!("dateline: no articles in the given files");
+                say("no articles in the given files");
             }
             // As search: 0 with output, 1 without, 2 when a path could not be read.
             Ok(if !walked.errors.is_empty() || unreadable > 0 {
