@@ -330,21 +330,52 @@ fn another_user_can_search_a_read_only_index() {
         return;
     }
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    let out = std::process::Command::new(setpriv)
-        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-        .arg(env!("CARGO_BIN_EXE_dateline"))
-        .args(["search", "central bank", "--index", &index])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let as_nobody = || {
+        std::process::Command::new(setpriv)
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_dateline"))
+            .args(["search", "central bank", "--index", &index])
+            .output()
+            .unwrap()
+    };
+    let searched = |out: std::process::Output| {
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            stdout.contains("hits 1-3 of 3 for \"central bank\""),
+            "{stdout}"
+        );
+    };
+    searched(as_nobody());
+    // During a later run Tantivy rewrites `.managed.json` readable by its owner only.
+    let managed = Path::new(&index).join(".managed.json");
+    std::fs::set_permissions(&managed, std::fs::Permissions::from_mode(0o600)).unwrap();
+    searched(as_nobody());
+    // A folder that user may not enter is named as such, not as a missing index.
+    std::fs::set_permissions(&index, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let out = as_nobody();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Permission denied"), "{err}");
+}
+
+/// Without its roots file an index would give a second folder of a known name the first's ids
+/// and replace its articles: a damaged file stops the run instead.
+#[test]
+fn a_damaged_roots_file_stops_indexing() {
+    let (_dir, index) = corpus_index();
+    let roots = Path::new(&index).join("dateline-roots.json");
+    std::fs::write(&roots, "{not json").unwrap();
+    let out = dateline(&["index", &corpus().display().to_string(), "--index", &index]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stdout.contains("hits 1-3 of 3 for \"central bank\""),
-        "{stdout}"
+        err.contains("dateline-roots.json: unreadable (") && err.contains("delete the index"),
+        "{err}"
     );
 }

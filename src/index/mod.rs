@@ -96,8 +96,16 @@ pub fn open(dir: &Path) -> Result<(Index, Fields), IndexError> {
     if dir.is_file() {
         return Err(IndexError::NotAFolder(dir.into()));
     }
-    if !dir.join("meta.json").is_file() {
-        return Err(IndexError::Missing(dir.into()));
+    match std::fs::metadata(dir.join("meta.json")) {
+        Ok(m) if m.is_file() => {}
+        // A folder this user may not enter is no missing index.
+        Err(source) if source.kind() == std::io::ErrorKind::PermissionDenied => {
+            return Err(IndexError::Io {
+                path: dir.into(),
+                source,
+            })
+        }
+        _ => return Err(IndexError::Missing(dir.into())),
     }
     let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| IndexError::Io {
         path: dir.into(),
@@ -144,8 +152,11 @@ pub fn open_or_create(dir: &Path) -> Result<(Index, Fields), IndexError> {
         source,
     })?;
     let fields = Fields::new();
-    let index = Index::create_in_dir(dir, fields.schema.clone())
-        .map_err(|e| IndexError::from_tantivy(dir, e))?;
+    let index = match Index::create_in_dir(dir, fields.schema.clone()) {
+        // Another run created it first: use it (its writer lock then tells this run so).
+        Err(TantivyError::IndexAlreadyExists) => return open(dir),
+        created => created.map_err(|e| IndexError::from_tantivy(dir, e))?,
+    };
     schema::register_analyzers(&index);
     Ok((index, fields))
 }

@@ -6,7 +6,7 @@
 //! be created, the folder cannot be written by this user, so the search goes on without it:
 //! the one risk, a writer of the owner's deleting a segment between our reading `meta.json`
 //! and opening its files, costs that search an error, never a wrong result. Everything else
-//! is Tantivy's `MmapDirectory` unchanged.
+//! is Tantivy's `MmapDirectory` unchanged, but for `.managed.json` (see `atomic_read`).
 
 use std::io;
 use std::path::Path;
@@ -40,7 +40,17 @@ impl Directory for SharedDirectory {
     }
 
     fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
-        self.0.atomic_read(path)
+        match self.0.atomic_read(path) {
+            // Tantivy rewrites `.managed.json` readable by its owner only during a run (the
+            // index writer makes it as readable as the segments at each commit). It lists
+            // files for the writer's clean-up; a search does not need it.
+            Err(OpenReadError::IoError { io_error, .. })
+                if path == Path::new(MANAGED_FILE) && refused(io_error.kind()) =>
+            {
+                Err(OpenReadError::FileDoesNotExist(path.to_path_buf()))
+            }
+            other => other,
+        }
     }
 
     fn atomic_write(&self, path: &Path, data: &[u8]) -> io::Result<()> {
@@ -67,7 +77,10 @@ impl Directory for SharedDirectory {
     }
 }
 
-/// Errors that mean "this user may not create files here".
+/// Tantivy's list of the files it manages, in the index folder.
+const MANAGED_FILE: &str = ".managed.json";
+
+/// Errors that mean "this user may not create or read files here".
 fn refused(kind: io::ErrorKind) -> bool {
     matches!(
         kind,

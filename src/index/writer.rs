@@ -113,7 +113,7 @@ pub fn build(
     observer: &dyn Observer,
 ) -> Result<IndexReport, IndexError> {
     let started = Instant::now();
-    let known = load_roots(index_dir);
+    let known = load_roots(index_dir)?;
     let walked = ingest::walk(roots, Some(index_dir), &known);
     if walked.files.is_empty() {
         let why: Vec<String> = walked
@@ -163,10 +163,11 @@ pub fn build(
         crate::extract::preload();
     }
     let (index, fields) = open_or_create(index_dir)?;
+    // Each thread costs its stack and buffers: `--threads 10000` took 2 GB for 20 articles.
     let threads = if opts.threads == 0 {
         num_cores()
     } else {
-        opts.threads
+        opts.threads.min(MAX_THREADS)
     };
     let tantivy_err = |e| IndexError::from_tantivy(index_dir, e);
     let writer_threads = threads.min(8);
@@ -335,11 +336,26 @@ const BATCH: usize = 256;
 /// later run names a file or subfolder of one of them.
 pub const ROOTS_FILE: &str = "dateline-roots.json";
 
-fn load_roots(index_dir: &Path) -> Vec<ingest::walk::Root> {
-    std::fs::read(index_dir.join(ROOTS_FILE))
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default()
+/// The roots an index remembers; none for a new index. A file that cannot be read is an
+/// error, not "no roots": ids of a second folder of a known name would then collide with the
+/// first's, whose articles it would replace.
+fn load_roots(index_dir: &Path) -> Result<Vec<ingest::walk::Root>, IndexError> {
+    if !index_dir.is_dir() {
+        // No index yet, or a file named as one (reported as such when opening it).
+        return Ok(Vec::new());
+    }
+    let path = index_dir.join(ROOTS_FILE);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => return Err(IndexError::Io { path, source }),
+    };
+    serde_json::from_slice(&bytes).map_err(|e| IndexError::Io {
+        source: std::io::Error::other(format!(
+            "unreadable ({e}); restore it, or delete the index folder and index again"
+        )),
+        path,
+    })
 }
 
 fn count(report: &mut IndexReport, p: &Problem) {
@@ -385,6 +401,9 @@ fn share_like_segments(dir: &Path) {
     #[cfg(not(unix))]
     let _ = dir;
 }
+
+/// Most parser threads a run starts, whatever `--threads` asks.
+const MAX_THREADS: usize = 64;
 
 fn num_cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())

@@ -200,12 +200,22 @@ fn is_documentation(path: &Path) -> bool {
     DOCS.contains(&stem)
 }
 
-/// The id prefix for a new root `dir`: its own name, unless another root already has that
-/// name (`2023/news` and `2024/news`, whose articles would otherwise share ids and replace
-/// each other); then as many parent folders as make it unique (`2024/news`), or, failing
-/// that, a number (`news~2`).
+/// The id prefix for a new root `dir`: its own name, unless it could give an id another
+/// root gives (`2023/news` and `2024/news`, whose articles would otherwise replace each other;
+/// or `q` beside a root named `q/news`, whose `news/a.txt` is `q/news/a.txt` too); then as
+/// many parent folders as make it unique (`2024/news`), or, failing that, a number
+/// (`news~2`).
 fn unique_name<'a>(dir: &Path, roots: impl Iterator<Item = &'a Root> + Clone) -> String {
-    let taken = |name: &str| roots.clone().any(|r| r.name == name && r.path != dir);
+    let overlaps = |a: &str, b: &str| {
+        a == b
+            || a.strip_prefix(b).is_some_and(|r| r.starts_with('/'))
+            || b.strip_prefix(a).is_some_and(|r| r.starts_with('/'))
+    };
+    let taken = |name: &str| {
+        roots
+            .clone()
+            .any(|r| r.path != dir && overlaps(&r.name, name) && !nested(&r.path, dir))
+    };
     let own = dir_name(dir);
     let canon = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let mut name = own.clone();
@@ -226,6 +236,12 @@ fn unique_name<'a>(dir: &Path, roots: impl Iterator<Item = &'a Root> + Clone) ->
         n += 1;
     }
     name
+}
+
+/// Whether one of two folders holds the other: their ids never meet, since files below the
+/// inner one keep its ids (see [`walk`]).
+fn nested(a: &Path, b: &Path) -> bool {
+    a.starts_with(b) || b.starts_with(a)
 }
 
 /// The folder's own name, resolving `.` and `..` through the file system.
@@ -357,6 +373,19 @@ mod tests {
         let files = walk(&[a.join("story.txt"), b.join("story.txt")], None, &[]);
         let ids: Vec<_> = files.files.iter().map(|f| f.id_base.as_str()).collect();
         assert_eq!(ids, ["news/story.txt", "dupB/news/story.txt"]);
+        // A root whose name another's ids start with: `three/q` beside `two/q/news`.
+        let tmp2 = tempfile::tempdir().unwrap();
+        let (qn, q) = (tmp2.path().join("two/q/news"), tmp2.path().join("three/q"));
+        std::fs::create_dir_all(&qn).unwrap();
+        std::fs::create_dir_all(q.join("news")).unwrap();
+        std::fs::write(qn.join("story.txt"), "Two\nbody").unwrap();
+        std::fs::write(q.join("news/story.txt"), "Three\nbody").unwrap();
+        let first = walk(&[tmp2.path().join("one/news"), qn.clone()], None, &known);
+        assert_eq!(first.files[0].id_base, "q/news/story.txt");
+        let mut known2 = known.clone();
+        known2.extend(first.new_roots);
+        let second = walk(std::slice::from_ref(&q), None, &known2);
+        assert_eq!(second.files[0].id_base, "three/q/news/story.txt");
         // The same folder named twice is one root, not two.
         let twice = walk(&[a.clone(), a.join(".")], None, &[]);
         assert_eq!(twice.new_roots.len(), 1);
