@@ -439,3 +439,29 @@ fn exact_filters_reproduce_facet_counts() {
     let wide = total(&["--person", "Wanjiru"])["total_hits"].as_u64();
     assert_eq!((narrow, wide), (Some(0), Some(2)));
 }
+
+/// Tantivy sizes its result heap by the page asked for: `--limit 9999999999999` aborted on the
+/// allocation and the largest `usize` panicked.
+#[test]
+fn any_limit_and_offset_are_fitted_to_the_index() {
+    let (_d, index) = corpus_index();
+    for limit in ["9999999999999", "18446744073709551615"] {
+        let out = dateline_ok(
+            &["search", "strike", "--index", &index, "--limit", limit],
+            0,
+        );
+        assert!(out.contains("hits 1-3 of 3 for \"strike\""), "{out}");
+    }
+    let out = dateline_ok(
+        &[
+            "search",
+            "strike",
+            "--index",
+            &index,
+            "--offset",
+            "18446744073709551615",
+        ],
+        0,
+    );
+    assert!(out.starts_with("no hits on this page: 3 in all"), "{out}");
+}

@@ -59,7 +59,7 @@ pub enum Command {
         /// Writer memory budget in MB, shared by the writer threads (each gets 15 MB to 4 GB).
         #[arg(long, default_value_t = 256)]
         memory_mb: usize,
-        /// Worker threads (0 = one per core).
+        /// Worker threads (0 = one per core; at most 64).
         #[arg(long, default_value_t = 0)]
         threads: usize,
         /// Skip entity and date extraction from the text (metadata only).
@@ -205,8 +205,8 @@ pub struct SearchArgs {
     /// only, as facets count it); repeatable, all must match.
     #[arg(long, value_name = "NAME", value_parser = filter_name)]
     pub person: Vec<String>,
-    /// Only articles naming this place, or a place in this country or state; repeatable, all
-    /// must match.
+    /// Only articles naming this place, or a place in this country or state (`=NAME`: that
+    /// whole name only, as facets count it); repeatable, all must match.
     #[arg(long, value_name = "NAME", value_parser = filter_name)]
     pub place: Vec<String>,
     /// Only articles naming this organization (`=NAME`: that whole name only, as facets count

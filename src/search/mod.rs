@@ -168,7 +168,12 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
         } else {
             query::build(&fields, &node, &filters)?
         };
-    let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
+    // Tantivy sizes its heap by limit + offset: no page is larger than the index, and a huge
+    // `--limit` aborted the process on the allocation.
+    let docs = usize::try_from(searcher.num_docs())
+        .unwrap_or(usize::MAX)
+        .max(1);
+    let top = TopDocs::with_limit(req.limit.clamp(1, docs)).and_offset(req.offset.min(docs));
     let (page, total_hits): (Vec<(Option<f32>, DocAddress)>, usize) = match req.sort {
         Sort::Relevance => {
             let (docs, n) = searcher.search(&query, &(top.order_by_score(), Count))?;
