@@ -256,7 +256,10 @@ pub enum ColorChoice {
 /// return no hits, so it is a usage error.
 fn filter_name(value: &str) -> Result<String, String> {
     // Spaces of any kind and invisible characters alone are blank too, as ingest reads them.
-    let mut plain = value.strip_prefix('=').unwrap_or(value).to_string();
+    let mut plain = value
+        .strip_prefix(dateline::search::query::EXACT)
+        .unwrap_or(value)
+        .to_string();
     dateline::ingest::spaces::plain_spaces(&mut plain);
     if plain.trim().is_empty() {
         return Err("a filter needs a name, e.g. --place germany or --person \"Ana Ruiz\"".into());

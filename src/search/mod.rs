@@ -132,10 +132,7 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
             return Err(SearchError::EmptyPeriod);
         }
     }
-    let searcher = open_searcher(&index)?;
-    if searcher.num_docs() == 0 && index::being_written(&index) {
-        return Err(IndexError::Building(index_dir.into()).into());
-    }
+    let searcher = committed_searcher(&index, index_dir)?;
     let mut filters = req.filters.clone();
     // Resolved after a leading `=` (exact match), which stays.
     let split = |v: &str| match v.strip_prefix(query::EXACT) {
@@ -314,16 +311,26 @@ fn open_searcher(index: &tantivy::Index) -> tantivy::Result<tantivy::Searcher> {
     Ok(reader.searcher())
 }
 
+/// [`open_searcher`], or [`IndexError::Building`] when the index holds nothing because its
+/// first run, still going, has not committed (a search would say "no hits").
+fn committed_searcher(
+    index: &tantivy::Index,
+    index_dir: &Path,
+) -> Result<tantivy::Searcher, SearchError> {
+    let searcher = open_searcher(index)?;
+    if searcher.num_docs() == 0 && index::being_written(index) {
+        return Err(IndexError::Building(index_dir.into()).into());
+    }
+    Ok(searcher)
+}
+
 /// Fetches one stored article by id, or `None` when the index has no such id.
 ///
 /// # Errors
 /// The index cannot be opened or read.
 pub fn show(index_dir: &Path, id: &str) -> Result<Option<Article>, SearchError> {
     let (index, fields) = index::open(index_dir)?;
-    let searcher = open_searcher(&index)?;
-    if searcher.num_docs() == 0 && index::being_written(&index) {
-        return Err(IndexError::Building(index_dir.into()).into());
-    }
+    let searcher = committed_searcher(&index, index_dir)?;
     let term = tantivy::Term::from_field_text(fields.id, id);
     let q = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
     let found = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
