@@ -17,6 +17,7 @@
 //! person mentions to full names; merge by kind and key (`merge.rs`), recording whether text,
 //! metadata or both named each entity.
 
+mod adjective_firm;
 mod administration;
 mod captions;
 mod clubs;
@@ -52,6 +53,7 @@ use crate::article::{EntityKind, Mention};
 use crate::extract::gazetteer::fold::exact_key;
 use crate::extract::gazetteer::{fold, Gazetteer};
 use crate::extract::ner::PARTICLES;
+pub use adjective_firm::join_adjective_firms;
 pub use administration::leaders_of_administrations;
 pub use captions::noise_spans;
 pub use compound::places_in_compounds;
