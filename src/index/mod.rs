@@ -33,6 +33,15 @@ pub enum IndexError {
         .0.display()
     )]
     Building(PathBuf),
+    /// The index holds no document and no run is writing it: its first run stopped before it
+    /// committed.
+    #[error(
+        "index {} holds no articles (did its first run stop early?): run `dateline index \
+         PATH --index {}` again",
+        .0.display(),
+        .0.display()
+    )]
+    Empty(PathBuf),
     /// There is no index at that path.
     #[error(
         "no index in folder \"{}\": run `dateline index` first (or pass --index DIR)",

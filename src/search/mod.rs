@@ -311,15 +311,21 @@ fn open_searcher(index: &tantivy::Index) -> tantivy::Result<tantivy::Searcher> {
     Ok(reader.searcher())
 }
 
-/// [`open_searcher`], or [`IndexError::Building`] when the index holds nothing because its
-/// first run, still going, has not committed (a search would say "no hits").
+/// [`open_searcher`], or an error when the index holds no document: [`IndexError::Building`]
+/// while its first run has not committed, [`IndexError::Empty`] after such a run stopped
+/// (Ctrl-C): a search would say "no hits" as if the archive had none.
 fn committed_searcher(
     index: &tantivy::Index,
     index_dir: &Path,
 ) -> Result<tantivy::Searcher, SearchError> {
     let searcher = open_searcher(index)?;
-    if searcher.num_docs() == 0 && index::being_written(index) {
-        return Err(IndexError::Building(index_dir.into()).into());
+    if searcher.num_docs() == 0 {
+        return Err(if index::being_written(index) {
+            IndexError::Building(index_dir.into())
+        } else {
+            IndexError::Empty(index_dir.into())
+        }
+        .into());
     }
     Ok(searcher)
 }
