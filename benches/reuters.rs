@@ -38,10 +38,8 @@ const WORDS: &[&str] = &[
 ];
 
 fn main() {
-    // As `main.rs` sets for the binary (mimalloc.h's `mi_option_purge_delay` = 15): freed
-    // memory stays with the process instead of being faulted back in.
-    // SAFETY: sets a plain integer option; no other thread exists yet.
-    unsafe { libmimalloc_sys::mi_option_set(15, -1) };
+    // As the binary does, so in-process figures match the CLI's.
+    dateline::alloc::keep_freed_memory();
     let shared = dateline::eval::shared_root();
     let dir = shared.join("corpora/reuters21578");
     if !dir.exists() {

@@ -14,7 +14,8 @@
 //! - [`search`]: the query language, filters, ranking and snippets;
 //! - [`output`]: hits as terminal text, JSON and JSON Lines;
 //! - [`markup`]: a linear, never-failing HTML tag scanner and entity decoder they share;
-//! - [`eval`]: measurements against third-party gold data.
+//! - [`eval`]: measurements against third-party gold data;
+//! - [`alloc`]: the allocator setting the binary and the benchmark share.
 //!
 //! ```
 //! use dateline::{index, search};
@@ -29,6 +30,7 @@
 
 #![deny(missing_docs)]
 
+pub mod alloc;
 pub mod article;
 pub mod eval;
 pub mod extract;
