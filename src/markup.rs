@@ -196,6 +196,16 @@ pub fn decode_entities(s: &str) -> String {
     out
 }
 
+/// [`decode_entities`] for article text, dropping the control codes other than newline and
+/// tab that references can produce (Reuters-21578 writes transmission markers as `&#3;`), for
+/// the readers whose text is escaped: Reuters SGML, and plain text scraped from web pages
+/// ("Jos&#233;").
+pub fn decode_refs(s: &str) -> String {
+    let mut out = decode_entities(s);
+    out.retain(|c| !c.is_control() || c == '\n' || c == '\t');
+    out
+}
+
 /// The visible text of an HTML fragment: tags removed (block tags become newlines),
 /// script/style bodies dropped, entities decoded, runs of spaces collapsed.
 pub fn visible_text(html: &str) -> String {

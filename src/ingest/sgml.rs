@@ -7,6 +7,7 @@
 
 use super::{problem::sample, Cost, Problem};
 use crate::article::{Article, DateSource};
+use crate::markup::decode_refs;
 use jiff::{civil, tz::TimeZone, Timestamp};
 
 /// Parses every `<REUTERS>` record of a file, keyed by its `NEWID` attribute.
@@ -197,15 +198,6 @@ fn d_values(record: &str, name: &str) -> Vec<String> {
         .map(|d| decode_refs(d).trim().to_string())
         .filter(|d| !d.is_empty())
         .collect()
-}
-
-/// Decodes character references (`&lt;`, `&amp;`, `&#3;`, ...; the one decoder shared with the
-/// HTML date scanner) and drops control codes other than newline and tab, which the collection
-/// uses as transmission markers.
-pub fn decode_refs(s: &str) -> String {
-    let mut out = crate::markup::decode_entities(s);
-    out.retain(|c| !c.is_control() || c == '\n' || c == '\t');
-    out
 }
 
 /// Parses `26-FEB-1987 15:01:01.79` (read as UTC: the collection gives no zone). Returns the

@@ -7,6 +7,7 @@
 use super::{Cost, Problem};
 use crate::article::{Article, DateSource};
 use crate::extract::date::parse_date_value;
+use crate::markup::decode_refs;
 
 /// Header keys we understand, lower-case. Other `Key: value` lines inside a block that has at
 /// least one of these are dropped from the body too (they are metadata we do not model).
@@ -68,7 +69,7 @@ pub fn parse_text(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option
     // "&#163;5m", "AT&amp;T": in 10 BBC files), which a search for "José" must find.
     let decoded;
     let text = if text.contains('&') {
-        decoded = super::sgml::decode_refs(text);
+        decoded = decode_refs(text);
         decoded.as_str()
     } else {
         text
