@@ -358,6 +358,22 @@ fn another_user_can_search_a_read_only_index() {
         );
     };
     searched(as_nobody());
+    // Indexing into it as that user is refused in words, not with Tantivy's debug dump of
+    // the lock file's error, and leaves the index searchable.
+    let out = std::process::Command::new(setpriv)
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_dateline"))
+        .args(["index", &corpus().display().to_string(), "--index", &index])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Permission denied"), "{err}");
+    assert!(
+        !err.contains("IoError") && !err.contains("Custom {"),
+        "{err}"
+    );
+    searched(as_nobody());
     // During a later run Tantivy rewrites `.managed.json` readable by its owner only.
     let managed = Path::new(&index).join(".managed.json");
     std::fs::set_permissions(&managed, std::fs::Permissions::from_mode(0o600)).unwrap();

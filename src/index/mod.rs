@@ -86,6 +86,12 @@ impl IndexError {
     pub(crate) fn from_tantivy(path: &Path, e: TantivyError) -> IndexError {
         match e {
             TantivyError::LockFailure(LockError::LockBusy, _) => IndexError::Locked(path.into()),
+            // The lock file could not be created: a folder this user may read but not write.
+            // Tantivy's own text for this is a debug dump of the error.
+            TantivyError::LockFailure(LockError::IoError(io), _) => IndexError::Io {
+                path: path.into(),
+                source: std::io::Error::new(io.kind(), io.to_string()),
+            },
             TantivyError::SchemaError(_) => IndexError::SchemaMismatch(path.into()),
             source => IndexError::Tantivy {
                 path: path.into(),
