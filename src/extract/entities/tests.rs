@@ -392,6 +392,51 @@ fn a_surname_typed_org_joins_the_person() {
     );
 }
 
+/// A wire headline's surname in capitals joins the person the body names in full, unless
+/// another organization holds the word.
+#[test]
+fn a_surname_in_capitals_joins_the_person() {
+    let ent = |kind, name: &str, at: usize| Entity {
+        kind,
+        name: name.into(),
+        mentions: vec![(at, at + name.len())],
+        origin: Origin::Text,
+        country: None,
+        geonames_id: None,
+        aliases: Vec::new(),
+    };
+    let mut es = vec![
+        ent(EntityKind::Org, "OKONKWO", 0),
+        ent(EntityKind::Place, "Lagos", 30),
+        ent(EntityKind::Person, "Adaeze Okonkwo", 60),
+    ];
+    surnames_typed_org_are_people(&mut es);
+    assert_eq!(es.len(), 2, "{es:?}");
+    assert_eq!(es[1].name, "Adaeze Okonkwo");
+    assert_eq!(es[1].mentions, vec![(0, 7), (60, 74)]);
+    let three = || {
+        vec![
+            ent(EntityKind::Org, "HALVORSEN", 0),
+            ent(EntityKind::Org, "Halvorsen Shipping", 40),
+            ent(EntityKind::Person, "Ingrid Halvorsen", 80),
+        ]
+    };
+    let mut es = three();
+    surnames_typed_org_are_people(&mut es);
+    assert_eq!(es, three());
+    // Nor does a word only a one-word person has, or an organization metadata named too.
+    let mut es = vec![
+        ent(EntityKind::Org, "GOULD", 0),
+        ent(EntityKind::Person, "Gould", 40),
+        ent(EntityKind::Org, "LYNG", 60),
+        ent(EntityKind::Person, "Richard Lyng", 80),
+    ];
+    es[2].origin = Origin::Both;
+    let before = es.clone();
+    surnames_typed_org_are_people(&mut es);
+    assert_eq!(es, before);
+}
+
 #[test]
 fn head_nouns_and_street_words_override_a_person_label() {
     let t = "Downing Street said the Federal Reserve's chairman, Mr Tobias Wren, met Labour Party \
