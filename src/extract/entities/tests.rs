@@ -360,9 +360,9 @@ fn odd_input_never_panics() {
     );
 }
 
-#[test]
-fn a_surname_typed_org_joins_the_person() {
-    let ent = |kind, name: &str, at: usize| Entity {
+/// An entity found in the text once, at char `at`.
+fn ent(kind: EntityKind, name: &str, at: usize) -> Entity {
+    Entity {
         kind,
         name: name.into(),
         mentions: vec![(at, at + name.len())],
@@ -370,7 +370,11 @@ fn a_surname_typed_org_joins_the_person() {
         country: None,
         geonames_id: None,
         aliases: Vec::new(),
-    };
+    }
+}
+
+#[test]
+fn a_surname_typed_org_joins_the_person() {
     let mut es = vec![
         ent(EntityKind::Org, "Okafor", 0),
         ent(EntityKind::Person, "Ada Okafor", 20),
@@ -396,15 +400,6 @@ fn a_surname_typed_org_joins_the_person() {
 /// another organization holds the word.
 #[test]
 fn a_surname_in_capitals_joins_the_person() {
-    let ent = |kind, name: &str, at: usize| Entity {
-        kind,
-        name: name.into(),
-        mentions: vec![(at, at + name.len())],
-        origin: Origin::Text,
-        country: None,
-        geonames_id: None,
-        aliases: Vec::new(),
-    };
     let mut es = vec![
         ent(EntityKind::Org, "OKONKWO", 0),
         ent(EntityKind::Place, "Lagos", 30),
