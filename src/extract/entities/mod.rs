@@ -10,7 +10,8 @@
 //! their start, `firm_start.rs`, two companies read as one, `parties.rs`, names run on into a
 //! headline's verb, `headline.rs`, leaders named by their administration,
 //! `administration.rs`, company names a stock symbol marks, `tickers.rs`, the place of a
-//! wire dateline, `dateline_place.rs`, which run on the recognizer's mentions before all
+//! wire dateline, `dateline_place.rs`, a place run on into a capitals headline's words,
+//! `caps_headline.rs`, which run on the recognizer's mentions before all
 //! this; sports clubs named like people or towns, `clubs.rs`); resolve
 //! places through the GeoNames gazetteer, a city's homonyms by the article's other places
 //! (`homonym.rs`); resolve short
@@ -19,6 +20,7 @@
 
 mod adjective_firm;
 mod administration;
+mod caps_headline;
 mod captions;
 mod clubs;
 mod compound;
@@ -55,6 +57,7 @@ use crate::extract::gazetteer::{fold, Gazetteer};
 use crate::extract::ner::PARTICLES;
 pub use adjective_firm::join_adjective_firms;
 pub use administration::leaders_of_administrations;
+pub use caps_headline::places_run_into_headline_words;
 pub use captions::noise_spans;
 pub use compound::places_in_compounds;
 pub use dateline_place::dateline_place;
