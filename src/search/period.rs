@@ -16,6 +16,7 @@ pub struct Period {
 
 /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (days are UTC) or an RFC 3339 instant (a period of
 /// one second). Returns `None` for anything else, including impossible dates like `2025-02-30`.
+/// The last days of year 9999 end at [`Timestamp::MAX`].
 pub fn parse_period(s: &str) -> Option<Period> {
     let s = s.trim();
     if let Ok(ts) = s.parse::<Timestamp>() {
@@ -28,29 +29,32 @@ pub fn parse_period(s: &str) -> Option<Period> {
     let num = |p: &str, len: usize| -> Option<i16> {
         (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?
     };
+    // A period's end may fall past the last instant jiff represents (9999-12-30T22:00Z, so
+    // that every civil time of every offset exists): it then stays open at that instant, and
+    // a start past it leaves the period empty, as every later date would.
     let (start, end) = match parts.as_slice() {
         [y] => {
             let d = civil::Date::new(num(y, 4)?, 1, 1).ok()?;
-            (d, d.checked_add(1.year()).ok()?)
+            (d, d.checked_add(1.year()).ok())
         }
         [y, m] => {
             let d = civil::Date::new(num(y, 4)?, num(m, 2)? as i8, 1).ok()?;
-            (d, d.checked_add(1.month()).ok()?)
+            (d, d.checked_add(1.month()).ok())
         }
         [y, m, day] => {
             let d = civil::Date::new(num(y, 4)?, num(m, 2)? as i8, num(day, 2)? as i8).ok()?;
-            (d, d.checked_add(1.day()).ok()?)
+            (d, d.checked_add(1.day()).ok())
         }
         _ => return None,
     };
     let utc = |d: civil::Date| {
         TimeZone::UTC
             .to_timestamp(d.to_datetime(civil::Time::midnight()))
-            .ok()
+            .unwrap_or(Timestamp::MAX)
     };
     Some(Period {
-        start: utc(start)?,
-        end: utc(end)?,
+        start: utc(start),
+        end: end.map_or(Timestamp::MAX, utc),
     })
 }
 
@@ -79,6 +83,20 @@ mod tests {
         assert_eq!(
             span("2026-01-02T03:04:05+01:00"),
             Some(("2026-01-02T02:04:05Z".into(), "2026-01-02T02:04:06Z".into()))
+        );
+    }
+
+    #[test]
+    fn the_last_days_a_timestamp_holds_are_periods() {
+        for last in ["9999", "9999-12", "9999-12-30", "9999-12-31"] {
+            let p = parse_period(last).unwrap_or_else(|| panic!("{last}"));
+            assert_eq!(p.end, Timestamp::MAX, "{last}");
+            assert!(p.start <= p.end, "{last}");
+        }
+        assert_eq!(parse_period("9999-12-31").unwrap().start, Timestamp::MAX);
+        assert_eq!(
+            parse_period("9999-12-30").unwrap().start.to_string(),
+            "9999-12-30T00:00:00Z"
         );
     }
 

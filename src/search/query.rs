@@ -229,6 +229,14 @@ fn entity_query(exact: Field, words: Field, name: &str) -> Box<dyn Query> {
 /// Leads a filter value that must equal a whole name (`--org =Treasury`).
 pub const EXACT: char = '=';
 
+/// Tantivy keeps dates as nanoseconds in an `i64` (years 1677 to 2262): a bound past either
+/// end is clamped to it, where it wrapped round before (`--since 2300` matched every article).
+/// Stored dates lie in 1900..=2100 (`extract::date`), so clamping changes no hit.
 fn date_term(field: Field, at: jiff::Timestamp) -> Term {
-    Term::from_field_date_for_search(field, DateTime::from_timestamp_secs(at.as_second()))
+    let nanos = i64::try_from(at.as_nanosecond()).unwrap_or(if at.as_second() < 0 {
+        i64::MIN
+    } else {
+        i64::MAX
+    });
+    Term::from_field_date_for_search(field, DateTime::from_timestamp_nanos(nanos))
 }
