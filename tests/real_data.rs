@@ -236,4 +236,13 @@ fn reuters_vocabulary_lists_are_not_articles() {
     assert_eq!(out.status.code(), Some(1), "no articles");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.matches("word list, not an article").count(), 5, "{err}");
+    // Nor is its CIA World Factbook in Prolog; its notes on the categories are prose and stay.
+    let facts = dir.join("feldman-cia-worldfactbook-data.txt");
+    let out = dateline(&["extract", &facts.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1), "no articles");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("data lines, not an article"), "{err}");
+    let notes = dir.join("cat-descriptions_120396.txt");
+    let out = dateline(&["extract", &notes.display().to_string()]);
+    assert_eq!(out.status.code(), Some(0));
 }

@@ -76,13 +76,15 @@ pub fn parse_text(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option
     };
     let lines: Vec<&str> = text.lines().collect();
     let first = lines.iter().position(|l| !l.trim().is_empty())?;
-    if is_word_list(&lines) {
-        problems.push(Problem::file(
-            path,
-            Cost::SkippedFile,
-            "word list, not an article",
-            "",
-        ));
+    let not_news = if is_word_list(&lines) {
+        Some("word list, not an article")
+    } else if is_data(&lines) {
+        Some("data lines, not an article")
+    } else {
+        None
+    };
+    if let Some(reason) = not_news {
+        problems.push(Problem::file(path, Cost::SkippedFile, reason, ""));
         return None;
     }
     let mut article = Article::default();
@@ -130,6 +132,31 @@ fn is_word_list(lines: &[&str]) -> bool {
         !l.contains(char::is_whitespace)
     });
     one_word && n >= MIN_LIST_LINES
+}
+
+/// Lines a file needs before it can be [`is_data`].
+const MIN_DATA_LINES: usize = 200;
+
+/// Whether fewer than 40 % of the words stand in lines of five words or more, over at least
+/// [`MIN_DATA_LINES`] non-blank lines: records, code or tables, not prose. Reuters-21578 ships
+/// the CIA World Factbook as 5,185 lines of Prolog facts (`bgfact("Afghanistan","Capital",
+/// ["Kabul"]).`; 25 % of its words in such lines); indexed, it was one "article" with hundreds
+/// of people and organizations ("Tirane", "G-77") that showed in the facets of every
+/// commodity search. News text keeps 65 % or more of its words in such lines even around a
+/// results table (71 % in the BBC's most list-like article, a tennis draw).
+fn is_data(lines: &[&str]) -> bool {
+    let (mut n, mut words, mut prose) = (0, 0, 0);
+    for l in lines {
+        let w = l.split_whitespace().count();
+        if w > 0 {
+            n += 1;
+            words += w;
+            if w >= 5 {
+                prose += w;
+            }
+        }
+    }
+    n >= MIN_DATA_LINES && prose * 5 < words * 2
 }
 
 /// The `(key, value)` pairs of a header block at the top of `lines`, or nothing when the first
@@ -312,6 +339,22 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].line, Some(2));
         assert_eq!(p[0].reason, "unparsable date");
+    }
+
+    #[test]
+    fn data_lines_are_no_article() {
+        let facts: String = (0..MIN_DATA_LINES)
+            .map(|i| format!("fact(\"Place{i}\",\"Capital\",[\"Town {i}\"]).\n"))
+            .collect();
+        let intro = "Facts about countries, extracted from a public almanac by two of us.\n\n";
+        let (a, problems) = parse(&format!("{intro}{facts}"));
+        assert!(a.is_none());
+        assert_eq!(problems[0].reason, "data lines, not an article");
+        // Fewer lines, or prose around a table, are an article.
+        let (few, _) = facts.split_at(facts.len() / 2);
+        assert!(parse(few).0.is_some());
+        let prose = "The rains came early this year and the rivers rose fast again.\n".repeat(120);
+        assert!(parse(&format!("{prose}{facts}")).0.is_some());
     }
 
     #[test]
