@@ -190,6 +190,20 @@ fn limit_and_offset_page_through_hits() {
 #[test]
 fn exit_codes_and_pasted_text() {
     let (_d, index) = corpus_index();
+    // A full disk behind stdout is an error that names the stream.
+    if let Ok(full) = std::fs::File::create("/dev/full") {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .args(["search", "coffee", "--index", &index])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.starts_with("dateline: writing to standard output: "),
+            "{err}"
+        );
+    }
     assert_eq!(
         dateline(&["search", "zeppelin", "--index", &index])
             .status

@@ -43,8 +43,27 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Standard output whose write errors name it: "No space left on device" alone did not say
+/// which stream failed (`dateline search yen > /dev/full`). The error's kind is kept, so a
+/// closed pipe still ends the run quietly ([`is_broken_pipe`]).
+struct Stdout(std::io::StdoutLock<'static>);
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf).map_err(writing_stdout)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush().map_err(writing_stdout)
+    }
+}
+
+fn writing_stdout(e: std::io::Error) -> std::io::Error {
+    std::io::Error::new(e.kind(), format!("writing to standard output: {e}"))
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = Stdout(std::io::stdout().lock());
     match cli.command {
         Command::Index {
             paths,
