@@ -58,7 +58,13 @@ pub fn enrich_file(articles: &mut [Article], problems: &mut Vec<Problem>) -> Vec
             &a.path,
             Cost::Warning,
             "very long article, entities read from its first 1 MB",
-            format!("{}: {} MB", a.id, (a.title.len() + a.body.len()) >> 20),
+            // The warning names the file; a record in it is named by its key.
+            match a.id.split_once('#') {
+                Some((_, key)) => {
+                    format!("record {key}: {} MB", (a.title.len() + a.body.len()) >> 20)
+                }
+                None => format!("{} MB", (a.title.len() + a.body.len()) >> 20),
+            },
         ));
     }
     let mut extra = Vec::with_capacity(articles.len());
@@ -727,13 +733,21 @@ mod tests {
             "Ana Duarte flew to Lisbon on Monday. {}Tomas Kowalczyk visited Gdansk.",
             "the port stayed shut and ".repeat(50_000)
         );
-        let mut articles = [Article {
-            id: "huge.txt".into(),
-            path: "huge.txt".into(),
-            title: "Port news".into(),
-            body,
-            ..Article::default()
-        }];
+        let mut articles = [
+            Article {
+                id: "huge.txt".into(),
+                path: "huge.txt".into(),
+                title: "Port news".into(),
+                body: body.clone(),
+                ..Article::default()
+            },
+            Article {
+                id: "dump.jsonl#7".into(),
+                path: "dump.jsonl".into(),
+                body,
+                ..Article::default()
+            },
+        ];
         let mut problems = Vec::new();
         enrich_file(&mut articles, &mut problems);
         let a = &articles[0];
@@ -752,13 +766,9 @@ mod tests {
             .iter()
             .map(|p| (p.reason, p.detail.as_str()))
             .collect();
-        assert_eq!(
-            reasons,
-            [(
-                "very long article, entities read from its first 1 MB",
-                "huge.txt: 1 MB"
-            )]
-        );
+        // The problem names the file; the detail adds a record's key, not the path again.
+        let why = "very long article, entities read from its first 1 MB";
+        assert_eq!(reasons, [(why, "1 MB"), (why, "record 7: 1 MB")]);
         assert_eq!(entity_text("short text".into()), "short text");
         let cut = entity_text(format!("{}é and more", "x".repeat(MAX_ENTITY_TEXT - 1)));
         assert_eq!(cut.len(), MAX_ENTITY_TEXT - 1);
