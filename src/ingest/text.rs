@@ -92,7 +92,9 @@ pub fn parse_text(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option
     let header = header_block(&lines[first..]);
     if !header.is_empty() {
         for (n, (key, value)) in header.iter().enumerate() {
-            apply_header(&mut article, key, value, path, first + n + 1, problems);
+            if !value.is_empty() {
+                apply_header(&mut article, key, value, path, first + n + 1, problems);
+            }
         }
         i = first + header.len();
     }
@@ -168,16 +170,19 @@ fn header_block<'a>(lines: &[&'a str]) -> Vec<(String, &'a str)> {
             break;
         };
         let key = key.trim();
+        let lower = key.to_lowercase();
+        // A known key may be left empty ("Title: " from a template); it still belongs to
+        // the header, which would otherwise end before it and leave "Title:" as the title.
         let plausible = !key.is_empty()
             && key.len() <= 24
             && key
                 .chars()
                 .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '_')
-            && !value.trim().is_empty();
+            && (!value.trim().is_empty() || KNOWN_KEYS.contains(&lower.as_str()));
         if !plausible {
             break;
         }
-        pairs.push((key.to_lowercase(), value.trim()));
+        pairs.push((lower, value.trim()));
     }
     if pairs.iter().any(|(k, _)| KNOWN_KEYS.contains(&k.as_str())) {
         pairs
@@ -328,6 +333,19 @@ mod tests {
         let a = a.unwrap();
         assert_eq!(a.title, "Breaking: floods in Valencia");
         assert_eq!(a.body, "Water rose overnight.");
+    }
+
+    #[test]
+    fn an_empty_known_key_stays_in_the_header() {
+        let (a, p) = parse("Title: \nDate: 2024-05-01\n\nFloods hit the valley.");
+        let a = a.unwrap();
+        assert_eq!(a.title, "Floods hit the valley.");
+        assert_eq!(a.body, "");
+        assert!(a.date.is_some());
+        assert!(p.is_empty(), "{p:?}");
+        // An unknown key left empty is text.
+        let (a, _) = parse("Note: \nDate: 2024-05-01\n\nBody.");
+        assert_eq!(a.unwrap().title, "Note:");
     }
 
     #[test]
