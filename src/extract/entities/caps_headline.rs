@@ -7,8 +7,8 @@
 use crate::article::{EntityKind, Mention};
 
 /// Corrects each organization mention in the title (the first `title_chars` chars of `text`)
-/// that is in capitals and is a place a reader knows (`is_place`) or a nationality the text names as MISC,
-/// followed by nothing but ordinary words (`is_ordinary`) that are no organization head noun
+/// that is in capitals and is a place a reader knows (`is_place`) or a nationality the text
+/// names as MISC, followed by nothing but ordinary words (`is_ordinary`) that are no organization head noun
 /// or legal form ("U.K. CREDIT", but not "BANK OF ENGLAND" or "U.S. HOUSE"): a place becomes
 /// a place mention of its own words ("KANSAS CITY HOGS UP" names Kansas City), a nationality
 /// is dropped. A name the headline marks as a company stays: a stock symbol, legal form, head
@@ -35,6 +35,9 @@ pub fn places_run_into_headline_words(
             .any(|m| m.kind == EntityKind::Misc && m.text.eq_ignore_ascii_case(w))
     };
     let mut bytes_at = crate::extract::CharToByte::new(text);
+    let body = &text[bytes_at.byte(title_chars)..];
+    // Lower-cased once, for the first headline name that asks.
+    let body_lower = std::cell::OnceCell::new();
     // Per mention: `None` keeps it, `Some(0)` drops it, `Some(n)` keeps its first n words
     // as a place.
     let mut fix: Vec<Option<usize>> = vec![None; mentions.len()];
@@ -42,10 +45,14 @@ pub fn places_run_into_headline_words(
         if !in_caps_title(m) {
             continue;
         }
+        // A place of ordinary words ("KANSAS CITY") is the recognizer's kind error, which
+        // normalization corrects.
+        if is_place(&m.text) {
+            continue;
+        }
         let after = text[bytes_at.byte(m.end)..].trim_start_matches(' ');
-        let next = after.split(' ').next().unwrap_or("");
+        let next = after.split(' ').next().unwrap_or("").trim_end_matches(',');
         let before = &text[..bytes_at.byte(m.start)];
-        let next = next.trim_end_matches(',');
         // A company the headline marks, or one whose name goes on ("CAROLINA POWER AND
         // LIGHT", "MESA ROYALTY TRUST").
         let marked = before.ends_with('<')
@@ -54,10 +61,9 @@ pub fn places_run_into_headline_words(
             || super::is_org_head_noun(next)
             || matches!(next, "AND" | "&");
         // The body writes it as a name ("Delta Dental Plan of California").
-        let mut in_body = || {
-            let body = &text[bytes_at.byte(title_chars)..];
+        let in_body = || {
             let name = m.text.to_ascii_lowercase();
-            let lower = body.to_ascii_lowercase();
+            let lower: &String = body_lower.get_or_init(|| body.to_ascii_lowercase());
             lower.match_indices(&name).any(|(i, _)| {
                 let found = &body[i..i + name.len()];
                 found.chars().any(char::is_lowercase)
@@ -69,11 +75,6 @@ pub fn places_run_into_headline_words(
             })
         };
         if marked || in_body() {
-            continue;
-        }
-        // A place of ordinary words ("KANSAS CITY") is the recognizer's kind error, which
-        // normalization corrects.
-        if is_place(&m.text) {
             continue;
         }
         let words: Vec<&str> = m.text.split(' ').collect();
@@ -120,22 +121,11 @@ pub fn places_run_into_headline_words(
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::m;
     use super::*;
 
     fn mentions(text: &str, spans: &[(EntityKind, &str)]) -> Vec<Mention> {
-        spans
-            .iter()
-            .map(|&(kind, s)| {
-                let b = text.find(s).unwrap();
-                let start = text[..b].chars().count();
-                Mention {
-                    kind,
-                    start,
-                    end: start + s.chars().count(),
-                    text: s.into(),
-                }
-            })
-            .collect()
+        spans.iter().map(|&(kind, s)| m(text, kind, s, 0)).collect()
     }
 
     fn run(text: &str, title: &str, spans: &[(EntityKind, &str)]) -> Vec<String> {

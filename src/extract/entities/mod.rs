@@ -964,12 +964,15 @@ fn surnames_typed_org_are_people(entities: &mut Vec<Entity>) {
                         .any(|w| w.to_uppercase() == name)
             })
         };
+        if !caps {
+            return None;
+        }
         let person = by_surname
             .iter()
             .filter(|(surname, _)| surname.to_uppercase() == name)
             .map(|(_, &p)| p)
-            .min();
-        person.filter(|_| caps && !in_other_org())
+            .min()?;
+        (!in_other_org()).then_some(person)
     };
     let moves: Vec<(usize, usize)> = entities
         .iter()
