@@ -378,6 +378,16 @@ fn another_user_can_search_a_read_only_index() {
     let managed = Path::new(&index).join(".managed.json");
     std::fs::set_permissions(&managed, std::fs::Permissions::from_mode(0o600)).unwrap();
     searched(as_nobody());
+    // A file that user may not read is named with the system's reason, not Tantivy's debug
+    // dump of the error.
+    let meta = Path::new(&index).join("meta.json");
+    std::fs::set_permissions(&meta, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = as_nobody();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("meta.json: Permission denied"), "{err}");
+    assert!(!err.contains("IoError"), "{err}");
+    std::fs::set_permissions(&meta, std::fs::Permissions::from_mode(0o644)).unwrap();
     // A folder that user may not enter is named as such, not as a missing index.
     std::fs::set_permissions(&index, std::fs::Permissions::from_mode(0o700)).unwrap();
     let out = as_nobody();

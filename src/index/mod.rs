@@ -72,14 +72,29 @@ pub enum IndexError {
         /// The underlying error.
         source: std::io::Error,
     },
-    /// Any other Tantivy error.
-    #[error("index {}: {source}", path.display())]
+    /// Any other Tantivy error. Not a `source`: the message holds its text in words
+    /// ([`plain`]), which the error's own chain would repeat as a debug dump.
+    #[error("index {}: {}", path.display(), plain(error))]
     Tantivy {
         /// The index folder.
         path: PathBuf,
         /// The underlying error.
-        source: TantivyError,
+        error: TantivyError,
     },
+}
+
+/// `e` in words. Tantivy prints a file's I/O error as a debug dump (`IoError { io_error: Os
+/// { code: 13, kind: PermissionDenied, … }, filepath: "meta.json" }`); this gives the file and
+/// the system's message instead ("meta.json: Permission denied (os error 13)").
+pub(crate) fn plain(e: &TantivyError) -> String {
+    use tantivy::directory::error::OpenReadError;
+    match e {
+        TantivyError::OpenReadError(OpenReadError::IoError { io_error, filepath }) => {
+            format!("{}: {io_error}", filepath.display())
+        }
+        TantivyError::LockFailure(LockError::IoError(io_error), _) => io_error.to_string(),
+        other => other.to_string(),
+    }
 }
 
 impl IndexError {
@@ -93,9 +108,9 @@ impl IndexError {
                 source: std::io::Error::new(io.kind(), io.to_string()),
             },
             TantivyError::SchemaError(_) => IndexError::SchemaMismatch(path.into()),
-            source => IndexError::Tantivy {
+            error => IndexError::Tantivy {
                 path: path.into(),
-                source,
+                error,
             },
         }
     }

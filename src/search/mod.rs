@@ -43,9 +43,15 @@ pub enum SearchError {
     /// The index could not be opened.
     #[error(transparent)]
     Index(#[from] IndexError),
-    /// Tantivy failed while searching.
-    #[error("search failed: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+    /// Tantivy failed while searching. Not a `source`, as in [`IndexError::Tantivy`].
+    #[error("search failed: {}", crate::index::plain(.0))]
+    Tantivy(tantivy::TantivyError),
+}
+
+impl From<tantivy::TantivyError> for SearchError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        SearchError::Tantivy(e)
+    }
 }
 
 /// Hit order.
