@@ -59,12 +59,12 @@ pub fn enrich_file(articles: &mut [Article], problems: &mut Vec<Problem>) -> Vec
             Cost::Warning,
             "very long article, entities read from its first 1 MB",
             // The warning names the file; a record in it is named by its key.
-            match a.id.split_once('#') {
-                Some((_, key)) => {
-                    format!("record {key}: {} MB", (a.title.len() + a.body.len()) >> 20)
-                }
-                None => format!("{} MB", (a.title.len() + a.body.len()) >> 20),
-            },
+            format!(
+                "{}{} MB",
+                a.id.split_once('#')
+                    .map_or(String::new(), |(_, key)| format!("record {key}: ")),
+                (a.title.len() + a.body.len()) >> 20
+            ),
         ));
     }
     let mut extra = Vec::with_capacity(articles.len());
@@ -269,8 +269,7 @@ fn drop_party_state_tags(text: &str, mentions: &mut Vec<Mention>) {
 fn drop_caps_common_names(rec: &ner::Recognizer, text: &str, mentions: &mut Vec<Mention>) {
     let mut bytes_at = CharToByte::new(text);
     mentions.retain(|m| {
-        let caps =
-            m.text.chars().any(char::is_alphabetic) && !m.text.chars().any(char::is_lowercase);
+        let caps = entities::in_capitals(&m.text);
         let ordinary = || {
             m.text
                 .split(|c: char| !c.is_alphanumeric())

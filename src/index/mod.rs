@@ -85,7 +85,8 @@ pub enum IndexError {
 
 /// `e` in words. Tantivy prints a file's I/O error as a debug dump (`IoError { io_error: Os
 /// { code: 13, kind: PermissionDenied, … }, filepath: "meta.json" }`); this gives the file and
-/// the system's message instead ("meta.json: Permission denied (os error 13)").
+/// the system's message instead ("meta.json: Permission denied (os error 13)"), and so for the
+/// lock file it could not create in a folder this user may not write.
 pub(crate) fn plain(e: &TantivyError) -> String {
     use tantivy::directory::error::OpenReadError;
     match e {
@@ -101,12 +102,6 @@ impl IndexError {
     pub(crate) fn from_tantivy(path: &Path, e: TantivyError) -> IndexError {
         match e {
             TantivyError::LockFailure(LockError::LockBusy, _) => IndexError::Locked(path.into()),
-            // The lock file could not be created: a folder this user may read but not write.
-            // Tantivy's own text for this is a debug dump of the error.
-            TantivyError::LockFailure(LockError::IoError(io), _) => IndexError::Io {
-                path: path.into(),
-                source: std::io::Error::new(io.kind(), io.to_string()),
-            },
             TantivyError::SchemaError(_) => IndexError::SchemaMismatch(path.into()),
             error => IndexError::Tantivy {
                 path: path.into(),

@@ -8,8 +8,9 @@ use crate::article::{EntityKind, Mention};
 
 /// Corrects each organization mention in the title (the first `title_chars` chars of `text`)
 /// that is in capitals and is a place a reader knows (`is_place`) or a nationality the text
-/// names as MISC, followed by nothing but ordinary words (`is_ordinary`) that are no organization head noun
-/// or legal form ("U.K. CREDIT", but not "BANK OF ENGLAND" or "U.S. HOUSE"): a place becomes
+/// names as MISC, followed by nothing but ordinary words (`is_ordinary`) that are no
+/// organization head noun or legal form ("U.K. CREDIT", but not "BANK OF ENGLAND" or "U.S.
+/// HOUSE"): a place becomes
 /// a place mention of its own words ("KANSAS CITY HOGS UP" names Kansas City), a nationality
 /// is dropped. A name the headline marks as a company stays: a stock symbol, legal form, head
 /// noun or "AND" after it ("GREAT WESTERN <GWF>", "MESA ROYALTY TRUST"), angle brackets
@@ -22,9 +23,11 @@ pub fn places_run_into_headline_words(
     is_place: &dyn Fn(&str) -> bool,
     is_ordinary: &dyn Fn(&str) -> bool,
 ) {
-    let caps = |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
     let in_caps_title = |m: &Mention| {
-        m.kind == EntityKind::Org && m.end <= title_chars && m.text.contains(' ') && caps(&m.text)
+        m.kind == EntityKind::Org
+            && m.end <= title_chars
+            && m.text.contains(' ')
+            && super::in_capitals(&m.text)
     };
     if !mentions.iter().any(in_caps_title) {
         return;

@@ -72,7 +72,7 @@ pub use parties::{join_of_names, split_joined_parties, split_joined_places, spli
 pub use person::is_east_asian_name;
 pub use place_people::people_named_as_places;
 pub use roles::people_after_roles;
-pub use text::{extend_person, is_capitalized_name_word};
+pub use text::{extend_person, in_capitals, is_capitalized_name_word};
 pub use tickers::names_before_tickers;
 pub use title_case::drop_ordinary_title_names;
 pub use works::drop_titles_of_works;

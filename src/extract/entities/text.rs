@@ -298,6 +298,12 @@ pub fn tidy_case(s: &str) -> String {
         .join(" ")
 }
 
+/// True when `s` has letters and none in lower case: a wire headline's capitals ("U.S.
+/// TRADE"), not a number alone.
+pub fn in_capitals(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
 /// True when `w` is one capitalized name word, not an acronym: a capital first, some
 /// lower-case letters, nothing but letters, hyphens and apostrophes ("Reagan", "Jae-in",
 /// "O'Brien"; not "MSNBC", "Smith's.", "New York").
