@@ -197,8 +197,9 @@ fn relink(a: &mut Article, linked: &HashMap<String, String>) {
 }
 
 /// Merges the person and organization entities of `a` that now share kind and name (the
-/// first in order keeps its place) and rebuilds the article's name lists.
-fn merge_same_names(a: &mut Article) {
+/// first in order keeps its place, and gains the others' mentions and aliases) and rebuilds
+/// the article's name lists.
+pub(crate) fn merge_same_names(a: &mut Article) {
     let mut merged: Vec<Entity> = Vec::with_capacity(a.entities.len());
     for e in a.entities.drain(..) {
         let key = exact_key(&e.name);
@@ -208,6 +209,11 @@ fn merge_same_names(a: &mut Article) {
         match merged.iter_mut().find(same) {
             Some(p) => {
                 p.absorb(e.mentions);
+                for alias in e.aliases {
+                    if !p.aliases.contains(&alias) && exact_key(&alias) != key {
+                        p.aliases.push(alias);
+                    }
+                }
                 if p.origin != e.origin {
                     p.origin = Origin::Both;
                 }

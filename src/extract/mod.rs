@@ -10,6 +10,7 @@
 //! - [`link`]: the articles of one file correct each other's entity kinds;
 //! - `language`: whether an article is English, the only language the recognizer reads.
 
+pub mod acronyms;
 pub mod date;
 pub mod entities;
 pub mod gazetteer;
@@ -44,7 +45,7 @@ pub fn preload() {
 pub const LINK_WINDOW: usize = 20_000;
 
 /// [`enrich`] for the articles of one file, then [`link::link_kinds`],
-/// [`link::link_surnames`] and [`link::link_places`] over each run of [`LINK_WINDOW`] of
+/// [`link::link_surnames`], [`acronyms::link_acronyms`] and [`link::link_places`] over each run of [`LINK_WINDOW`] of
 /// them. Returns each article's extra place keys, in order.
 ///
 /// A bug in extraction must not cost the run: an article whose extraction panics keeps its
@@ -73,6 +74,7 @@ pub fn enrich_file(articles: &mut [Article], problems: &mut Vec<Problem>) -> Vec
         extra.extend(window.iter_mut().map(|a| guarded(a, enrich, problems)));
         link::link_kinds(window);
         link::link_surnames(window);
+        acronyms::link_acronyms(window);
         if let Ok(gaz) = gazetteer::embedded() {
             for i in link::link_places(window, gaz) {
                 extra[first + i] = enclosing_places(&window[i]);

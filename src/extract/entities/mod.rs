@@ -68,6 +68,7 @@ pub use firm_start::restore_firm_starts;
 pub use headline::cut_headline_verbs;
 use merge::Cand;
 pub use numbered::{names_with_numbers, unmarked_numbered_names};
+pub use org_variants::is_acronym;
 pub use parties::{join_of_names, split_joined_parties, split_joined_places, split_listed_names};
 pub use person::is_east_asian_name;
 pub use place_people::people_named_as_places;

@@ -19,7 +19,7 @@ const SKIPPED: &[&str] = &["and", "de", "for", "in", "of", "on", "the", "&"];
 
 /// Whether `short` is `long`'s acronym: 2 to 6 capitals (periods ignored: "U.N.") that are
 /// the initials of `long`'s words but [`SKIPPED`] ones, `long` having as many such words.
-fn is_acronym(short: &str, long: &str) -> bool {
+pub fn is_acronym(short: &str, long: &str) -> bool {
     let letters: Vec<char> = short.chars().filter(|&c| c != '.').collect();
     if !(2..=6).contains(&letters.len()) || !letters.iter().all(char::is_ascii_uppercase) {
         return false;
