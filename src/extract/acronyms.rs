@@ -24,7 +24,8 @@ const MIN_ARTICLES: usize = 3;
 /// Gives each organization entity of `articles` (the articles of one file, enriched) whose
 /// name is an acronym that the file links to one long name (see [`MIN_ARTICLES`]) that long
 /// name, with the acronym as an alias, merges it into the article's entity of that name if
-/// there is one, and rebuilds the article's organization list. Metadata entities follow too:
+/// there is one, and rebuilds the article's organization list. An acronym followed by a stock
+/// symbol ("ICO <ICO>") keeps its name. Metadata entities follow too:
 /// the acronym stays a key, so nothing that found the article before stops finding it.
 /// Order-independent: the counts are over all of `articles`.
 pub fn link_acronyms(articles: &mut [Article]) {
@@ -63,10 +64,22 @@ pub fn link_acronyms(articles: &mut [Article]) {
     }
     for a in articles.iter_mut() {
         let mut changed = false;
-        for e in a.entities.iter_mut().filter(|e| e.kind == EntityKind::Org) {
+        let mut text: Option<String> = None;
+        for i in 0..a.entities.len() {
+            let e = &a.entities[i];
+            if e.kind != EntityKind::Org {
+                continue;
+            }
             let Some(long) = linked.get(&exact_key(&e.name)) else {
                 continue;
             };
+            // "ICO <ICO>": an acronym with its own stock symbol is a listed company's name
+            // (ICO Inc of Fort Worth), whatever the file's other ICO is.
+            let text = text.get_or_insert_with(|| a.text());
+            if e.mentions.iter().any(|&(_, end)| before_symbol(text, end)) {
+                continue;
+            }
+            let e = &mut a.entities[i];
             let short = std::mem::replace(&mut e.name, long.clone());
             if !e.aliases.contains(&short) {
                 e.aliases.push(short);
@@ -77,6 +90,13 @@ pub fn link_acronyms(articles: &mut [Article]) {
             super::link::merge_same_names(a);
         }
     }
+}
+
+/// Whether a stock symbol in angle brackets follows character offset `end` of `text`, after
+/// spaces at most.
+fn before_symbol(text: &str, end: usize) -> bool {
+    let at = text.char_indices().nth(end).map_or(text.len(), |(b, _)| b);
+    text[at..].trim_start_matches(' ').starts_with('<')
 }
 
 #[cfg(test)]
@@ -128,6 +148,23 @@ mod tests {
         assert_eq!(file[n + 1].organizations, ["European Community"]);
         assert_eq!(file[n + 1].entities[0].mentions, [(0, 18), (30, 32)]);
         assert_eq!(file[n + 1].entities[0].aliases, ["EC"]);
+    }
+
+    #[test]
+    fn an_acronym_with_its_own_stock_symbol_stays_a_company() {
+        let mut file = spelling(MIN_ARTICLES, "ICO", "International Coffee Organization");
+        let mut listed = article(vec![org("ICO", &[], 0)]);
+        listed.title = "ICO <ICO> TO BE DELISTED".into();
+        let mut quota = article(vec![org("ICO", &[], 0)]);
+        quota.title = "ICO QUOTA TALKS <KCC>".into();
+        file.extend([listed, quota]);
+        link_acronyms(&mut file);
+        assert_eq!(file[MIN_ARTICLES].organizations, ["ICO"]);
+        // Only a symbol right after the acronym counts.
+        assert_eq!(
+            file[MIN_ARTICLES + 1].organizations,
+            ["International Coffee Organization"]
+        );
     }
 
     #[test]

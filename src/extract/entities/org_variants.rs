@@ -18,17 +18,22 @@ use crate::article::EntityKind;
 const SKIPPED: &[&str] = &["and", "de", "for", "in", "of", "on", "the", "&"];
 
 /// Whether `short` is `long`'s acronym: 2 to 6 capitals (periods ignored: "U.N.") that are
-/// the initials of `long`'s words but [`SKIPPED`] ones, `long` having as many such words.
+/// the initials of `long`'s words but [`SKIPPED`] ones, `long` having as many such words and
+/// none of them `short` itself ("EC" does not spell out "EC Commission", the body's executive).
 pub fn is_acronym(short: &str, long: &str) -> bool {
     let letters: Vec<char> = short.chars().filter(|&c| c != '.').collect();
     if !(2..=6).contains(&letters.len()) || !letters.iter().all(char::is_ascii_uppercase) {
         return false;
     }
-    let initials: Vec<char> = long
-        .split([' ', '-'])
-        .filter(|w| !w.is_empty() && !SKIPPED.iter().any(|s| s.eq_ignore_ascii_case(w)))
-        .filter_map(|w| w.chars().next())
-        .collect();
+    let words = || {
+        long.split([' ', '-'])
+            .filter(|w| !w.is_empty() && !SKIPPED.iter().any(|s| s.eq_ignore_ascii_case(w)))
+    };
+    let bare = |w: &str| w.chars().filter(|&c| c != '.').collect::<String>();
+    if words().any(|w| bare(w).eq_ignore_ascii_case(&bare(short))) {
+        return false;
+    }
+    let initials: Vec<char> = words().filter_map(|w| w.chars().next()).collect();
     initials.len() == letters.len()
         && initials
             .iter()
@@ -222,6 +227,8 @@ mod tests {
         ));
         assert!(!is_acronym("IBM", "International Monetary Fund"));
         assert!(!is_acronym("Imf", "International Monetary Fund"));
+        assert!(!is_acronym("EC", "EC Commission"));
+        assert!(!is_acronym("U.S.", "U.S. Steel"));
         assert!(form_of("Labour", "Labour Party"));
         assert!(form_of("Conservatives", "Conservative Party"));
         assert!(form_of("Lib Dems", "Liberal Democrats"));
