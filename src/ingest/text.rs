@@ -53,9 +53,15 @@ fn opening_words(line: &str, max: usize) -> String {
 /// Parses one plain-text article. `article.id` and `article.path` are left for the caller.
 ///
 /// The title is the header's `Title:` or else the first non-empty line; the body is what
-/// follows. Returns `None` for a file with no non-blank text. A `Date:` value that cannot be
-/// parsed is reported as a warning and the article keeps no date.
-pub fn parse_text(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option<Article> {
+/// follows. Returns `None` for a file with no non-blank text, and, unless the user `named` the
+/// file itself, for a word list or data lines (a skipped-file problem says which). A `Date:`
+/// value that cannot be parsed is reported as a warning and the article keeps no date.
+pub fn parse_text(
+    text: &str,
+    path: &str,
+    problems: &mut Vec<Problem>,
+    named: bool,
+) -> Option<Article> {
     // Classic Mac OS files end lines with a lone CR, which `lines` does not split at: the
     // whole file became the title line.
     let unix;
@@ -76,7 +82,9 @@ pub fn parse_text(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option
     };
     let lines: Vec<&str> = text.lines().collect();
     let first = lines.iter().position(|l| !l.trim().is_empty())?;
-    let not_news = if is_word_list(&lines) {
+    let not_news = if named {
+        None
+    } else if is_word_list(&lines) {
         Some("word list, not an article")
     } else if is_data(&lines) {
         Some("data lines, not an article")
@@ -84,7 +92,12 @@ pub fn parse_text(text: &str, path: &str, problems: &mut Vec<Problem>) -> Option
         None
     };
     if let Some(reason) = not_news {
-        problems.push(Problem::file(path, Cost::SkippedFile, reason, ""));
+        problems.push(Problem::file(
+            path,
+            Cost::SkippedFile,
+            reason,
+            "name the file itself to index it anyway",
+        ));
         return None;
     }
     let mut article = Article::default();
@@ -246,7 +259,7 @@ mod tests {
 
     fn parse(text: &str) -> (Option<Article>, Vec<Problem>) {
         let mut problems = Vec::new();
-        (parse_text(text, "t.txt", &mut problems), problems)
+        (parse_text(text, "t.txt", &mut problems, false), problems)
     }
 
     #[test]
@@ -276,7 +289,7 @@ mod tests {
     fn a_paragraph_first_line_gives_a_short_title_and_stays_in_the_body() {
         let line = "Storm ".repeat(2000);
         let mut p = Vec::new();
-        let a = parse_text(&format!("{line}\nSecond line."), "x.txt", &mut p).unwrap();
+        let a = parse_text(&format!("{line}\nSecond line."), "x.txt", &mut p, false).unwrap();
         assert!(a.title.chars().count() <= 121, "{}", a.title.len());
         assert!(
             a.title.starts_with("Storm Storm") && a.title.ends_with("Storm…"),
@@ -285,10 +298,10 @@ mod tests {
         );
         assert!(a.body.starts_with("Storm Storm") && a.body.ends_with("Second line."));
         let one_word = "x".repeat(500);
-        let b = parse_text(&one_word, "y.txt", &mut p).unwrap();
+        let b = parse_text(&one_word, "y.txt", &mut p, false).unwrap();
         assert_eq!(b.title.chars().count(), 121);
         assert_eq!(b.body, one_word);
-        let c = parse_text("Short title\nBody.", "z.txt", &mut p).unwrap();
+        let c = parse_text("Short title\nBody.", "z.txt", &mut p, false).unwrap();
         assert_eq!(
             (c.title.as_str(), c.body.as_str()),
             ("Short title", "Body.")
@@ -372,6 +385,11 @@ mod tests {
         let (a, problems) = parse(&format!("{intro}{facts}"));
         assert!(a.is_none());
         assert_eq!(problems[0].reason, "data lines, not an article");
+        // A file the user names itself is read anyway.
+        let mut p = Vec::new();
+        let named = parse_text(&format!("{intro}{facts}"), "f.txt", &mut p, true);
+        assert_eq!(named.unwrap().title, intro.trim());
+        assert!(p.is_empty(), "{p:?}");
         // Fewer lines are an article; so are long tables of results and prices, and lists.
         let (few, _) = facts.split_at(facts.len() / 2);
         assert!(parse(few).0.is_some());
@@ -392,6 +410,11 @@ mod tests {
         let (a, problems) = parse(&list);
         assert!(a.is_none());
         assert_eq!(problems[0].reason, "word list, not an article");
+        let mut p = Vec::new();
+        assert_eq!(
+            parse_text(&list, "w.txt", &mut p, true).unwrap().title,
+            "term-0"
+        );
         // A short list, or one line of prose among the words, is kept.
         let short: String = (0..MIN_LIST_LINES - 1)
             .map(|i| format!("term-{i}\n"))

@@ -15,6 +15,11 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// `FOLDER/RELATIVE/PATH`, with `/` separators: the article id, before any `#record` key.
     pub id_base: String,
+    /// Named on the command line itself, not found in a named folder. As in ripgrep, a file
+    /// the user names is read whatever it looks like: the checks that keep documentation,
+    /// word lists, data tables and files with a NUL byte out of a folder's articles do not
+    /// apply to it ([`super::read_file`]).
+    pub named: bool,
 }
 
 /// The result of walking the input paths.
@@ -121,12 +126,14 @@ pub fn walk(roots: &[PathBuf], exclude: Option<&Path>, known: &[Root]) -> Walked
             if !entry.file_type().is_file() {
                 continue;
             }
+            let depth = entry.depth();
             let path = entry.into_path();
             if Format::for_path(&path).is_none() {
                 out.unsupported.push(path);
                 continue;
             }
-            if is_documentation(&path) {
+            let named = depth == 0;
+            if is_documentation(&path) && !named {
                 out.documentation.push(path);
                 continue;
             }
@@ -150,7 +157,11 @@ pub fn walk(roots: &[PathBuf], exclude: Option<&Path>, known: &[Root]) -> Walked
             } else {
                 format!("{name}/{}", rel.join("/"))
             };
-            out.files.push(SourceFile { path, id_base });
+            out.files.push(SourceFile {
+                path,
+                id_base,
+                named,
+            });
         }
         out.indexes.append(&mut indexes);
     }
@@ -321,9 +332,15 @@ mod tests {
         assert_eq!(ids, ["archive/b.json", "archive/wire/a.txt"]);
         assert_eq!(w.unsupported, [root.join("photo.jpg")]);
         assert_eq!(w.documentation, [root.join("README.md")]);
+        assert!(w.files.iter().all(|f| !f.named));
 
         let w = walk(&[root.join("wire/a.txt")], None, &[]);
         assert_eq!(w.files[0].id_base, "wire/a.txt");
+        assert!(w.files[0].named);
+        // A README named itself is read.
+        let w = walk(&[root.join("README.md")], None, &[]);
+        assert_eq!(w.files[0].id_base, "archive/README.md");
+        assert!(w.files[0].named && w.documentation.is_empty());
 
         let w = walk(&[root.join("missing")], None, &[]);
         assert_eq!(w.errors.len(), 1);
