@@ -109,6 +109,31 @@ fn searching_an_index_whose_first_run_is_going_on_is_an_error() {
     );
 }
 
+/// A run that finished without finding an article exits 1, and a search names the cause
+/// instead of suggesting that the run stopped early.
+#[test]
+fn an_index_of_files_holding_no_article_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("empty.txt"), "").unwrap();
+    let index = dir.path().join("idx").display().to_string();
+    let out = dateline(&["index", &input.display().to_string(), "--index", &index]);
+    assert_eq!(out.status.code(), Some(1));
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("0 documents in"), "{summary}");
+    assert!(summary.contains("skipped files: 1 empty file"), "{summary}");
+    let out = dateline(&["search", "cocoa", "--index", &index]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        format!(
+            "dateline: index {index} holds no articles: the files indexed into it held none \
+             (the summary of `dateline index` says why each was skipped)"
+        )
+    );
+}
+
 #[test]
 fn show_prints_one_article() {
     let (_dir, index) = corpus_index();

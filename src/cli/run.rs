@@ -90,6 +90,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(if report.paths_unreadable > 0 {
                 ExitCode::from(2)
+            } else if report.documents_in_index == 0 {
+                // Nothing to search: as `extract` and `search` say 1 when they find nothing.
+                ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
             })

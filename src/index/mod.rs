@@ -33,8 +33,8 @@ pub enum IndexError {
         .0.display()
     )]
     Building(PathBuf),
-    /// The index holds no document and no run is writing it: its first run stopped before it
-    /// committed.
+    /// The index holds no document and no run is writing it, and no run finished: its first
+    /// run stopped before it committed.
     #[error(
         "index {} holds no articles (did its first run stop early?): run `dateline index \
          PATH --index {}` again",
@@ -42,6 +42,14 @@ pub enum IndexError {
         .0.display()
     )]
     Empty(PathBuf),
+    /// The index holds no document after a run that finished: the files it was given held
+    /// no articles (empty, binary, or not news; that run's summary counted them).
+    #[error(
+        "index {} holds no articles: the files indexed into it held none (the summary of \
+         `dateline index` says why each was skipped)",
+        .0.display()
+    )]
+    NoArticles(PathBuf),
     /// There is no index at that path.
     #[error(
         "no index in folder \"{}\": run `dateline index` first (or pass --index DIR)",

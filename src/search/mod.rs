@@ -318,8 +318,10 @@ fn open_searcher(index: &tantivy::Index) -> tantivy::Result<tantivy::Searcher> {
 }
 
 /// [`open_searcher`], or an error when the index holds no document: [`IndexError::Building`]
-/// while its first run has not committed, [`IndexError::Empty`] after such a run stopped
-/// (Ctrl-C): a search would say "no hits" as if the archive had none.
+/// while its first run has not committed, [`IndexError::NoArticles`] after a run finished
+/// without finding any article (it wrote the index's roots file last), and
+/// [`IndexError::Empty`] after a first run stopped (Ctrl-C): a search would say "no hits" as
+/// if the archive had some and none matched.
 fn committed_searcher(
     index: &tantivy::Index,
     index_dir: &Path,
@@ -328,6 +330,8 @@ fn committed_searcher(
     if searcher.num_docs() == 0 {
         return Err(if index::being_written(index) {
             IndexError::Building(index_dir.into())
+        } else if index_dir.join(index::writer::ROOTS_FILE).exists() {
+            IndexError::NoArticles(index_dir.into())
         } else {
             IndexError::Empty(index_dir.into())
         }
