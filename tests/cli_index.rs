@@ -193,7 +193,7 @@ fn missing_input_path_exits_2_after_indexing_the_rest() {
     assert_eq!(v["paths_unreadable"], 1);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("no-such-folder: skipped file: unreadable path"),
+        err.contains("no-such-folder: skipped path: unreadable path: No such file or directory"),
         "{err}"
     );
 }

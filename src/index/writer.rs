@@ -202,7 +202,7 @@ pub fn build(
         // A missing or locked path may be a folder: counted apart from unreadable files.
         let p = Problem::file(
             &path.display().to_string(),
-            Cost::SkippedFile,
+            Cost::SkippedPath,
             "unreadable path",
             why.clone(),
         );
@@ -365,7 +365,7 @@ fn count(report: &mut IndexReport, p: &Problem) {
         report.paths_unreadable += 1;
     }
     let map = match p.cost {
-        Cost::SkippedFile => &mut report.skipped_files,
+        Cost::SkippedFile | Cost::SkippedPath => &mut report.skipped_files,
         Cost::SkippedRecord => &mut report.skipped_records,
         Cost::Warning => &mut report.warnings,
     };

@@ -12,6 +12,9 @@ use std::fmt;
 pub enum Cost {
     /// The whole file gave no article (unreadable, binary, unsupported, not JSON, ...).
     SkippedFile,
+    /// A path could not be walked (a folder without permission, a dangling link, a loop);
+    /// counted with the skipped files.
+    SkippedPath,
     /// One record or line of the file gave no article; the rest were kept.
     SkippedRecord,
     /// The article was kept, but a value was repaired or dropped (bad date, invalid UTF-8).
@@ -75,6 +78,7 @@ impl fmt::Display for Problem {
         }
         let what = match self.cost {
             Cost::SkippedFile => "skipped file",
+            Cost::SkippedPath => "skipped path",
             Cost::SkippedRecord => "skipped record",
             Cost::Warning => "warning",
         };

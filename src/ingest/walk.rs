@@ -64,7 +64,7 @@ pub fn walk(roots: &[PathBuf], exclude: Option<&Path>, known: &[Root]) -> Walked
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {
-                out.errors.push((root.clone(), e.to_string()));
+                out.errors.push((root.clone(), io_reason(root, &e)));
                 continue;
             }
         };
@@ -119,7 +119,8 @@ pub fn walk(roots: &[PathBuf], exclude: Option<&Path>, known: &[Root]) -> Walked
                         .path()
                         .map(Path::to_path_buf)
                         .unwrap_or_else(|| root.clone());
-                    out.errors.push((path, e.to_string()));
+                    let why = walk_reason(&path, &e);
+                    out.errors.push((path, why));
                     continue;
                 }
             };
@@ -166,6 +167,34 @@ pub fn walk(roots: &[PathBuf], exclude: Option<&Path>, known: &[Root]) -> Walked
         out.indexes.append(&mut indexes);
     }
     out
+}
+
+/// Why walking reached no file at `path`, without walkdir's "IO error for operation on PATH"
+/// (the path is printed before the reason already).
+fn walk_reason(path: &Path, e: &walkdir::Error) -> String {
+    if let Some(ancestor) = e.loop_ancestor() {
+        return format!("link loop back to {}", ancestor.display());
+    }
+    match e.io_error() {
+        Some(io) => io_reason(path, io),
+        None => e.to_string(),
+    }
+}
+
+/// An I/O error's reason, naming a dangling link as such: "No such file or directory" for a
+/// link that exists reads as a contradiction.
+fn io_reason(path: &Path, e: &std::io::Error) -> String {
+    let link = path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink());
+    if link && e.kind() == std::io::ErrorKind::NotFound {
+        match std::fs::read_link(path) {
+            Ok(target) => format!("dangling link to {}", target.display()),
+            Err(_) => "dangling link".into(),
+        }
+    } else {
+        e.to_string()
+    }
 }
 
 /// Whether `dir` holds a Tantivy index: its `meta.json` and `.managed.json`.
@@ -310,7 +339,15 @@ mod tests {
         );
         assert_eq!(w.errors.len(), 1, "{:?}", w.errors);
         assert!(w.errors[0].0.ends_with("dangling.txt"), "{:?}", w.errors);
+        let to = tmp.path().join("missing.txt");
+        assert_eq!(w.errors[0].1, format!("dangling link to {}", to.display()));
         assert!(w.unsupported.is_empty());
+        // A link back up the tree is a loop, named as such, not walked forever.
+        std::os::unix::fs::symlink(&root, root.join("up")).unwrap();
+        let w = walk(std::slice::from_ref(&root), None, &[]);
+        let why: Vec<&str> = w.errors.iter().map(|e| e.1.as_str()).collect();
+        let back = format!("link loop back to {}", root.display());
+        assert!(why.contains(&back.as_str()), "{why:?}");
     }
 
     #[test]
