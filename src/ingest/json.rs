@@ -5,7 +5,8 @@
 //! `publish_date`, `authors`) and generic names (`body`/`content`/`text`, `date`/`published`/
 //! `published_at`/`pubDate`/`datePublished`, `people`/`persons`, `places`/`locations`,
 //! `organizations`/`orgs`). Unknown fields are ignored. In JSON Lines, a bad line costs that
-//! line only.
+//! line only. A date field may also hold a number: Unix time in seconds or milliseconds (the
+//! two ranges that fall in 1900–2100 do not overlap), or `YYYYMMDD`.
 
 use super::{problem::sample, Cost, Problem};
 use crate::article::{Article, DateSource};
@@ -156,7 +157,31 @@ fn from_object(
     if a.title.trim().is_empty() && a.body.trim().is_empty() {
         return None;
     }
-    if let Some(raw) = first_string(map, DATE) {
+    let date = DATE.iter().find_map(|k| match map.get(*k) {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(Err(s.trim().to_string())),
+        Some(Value::Number(n)) => Some(Ok(n)),
+        _ => None,
+    });
+    if let Some(Ok(n)) = date {
+        match date_of_number(n) {
+            Some(ts) => {
+                a.date = Some(ts);
+                a.date_source = DateSource::JsonField;
+            }
+            None => problems.push(Problem {
+                path: path.to_string(),
+                line,
+                cost: Cost::Warning,
+                reason: "unparsable date",
+                detail: format!(
+                    "{} (a number is read as Unix seconds or milliseconds, or YYYYMMDD, in \
+                     years 1900–2100)",
+                    sample(&n.to_string(), 40)
+                ),
+            }),
+        }
+    }
+    if let Some(Err(raw)) = date {
         match parse_date_value(&raw) {
             Some((ts, _)) => {
                 a.date = Some(ts);
@@ -187,6 +212,32 @@ fn from_object(
         .or_else(|| a.url.as_deref().and_then(domain_of));
     a.language = first_string(map, &["language", "lang"]);
     Some(a)
+}
+
+/// The instant a numeric date field means: `YYYYMMDD` when it reads so, else Unix seconds,
+/// else Unix milliseconds, whichever falls in 1900..=2100 (seconds span ±4.1e9 there and
+/// milliseconds ±4.1e12, so at most one does). `None` for anything else (fractions of a
+/// second are dropped).
+fn date_of_number(n: &serde_json::Number) -> Option<jiff::Timestamp> {
+    let v = n.as_f64().filter(|v| v.is_finite())?;
+    if (1e7..1e8).contains(&v) && v.fract() == 0.0 {
+        if let Some((ts, _)) = parse_date_value(&(v as i64).to_string()) {
+            return Some(ts);
+        }
+    }
+    let in_range = |ts: &jiff::Timestamp| {
+        let year = ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).year();
+        (1900..=2100).contains(&year)
+    };
+    let seconds = |s: f64| {
+        // Within i64 (and jiff's range, checked by `from_second`) before the cast.
+        (s.abs() < 1e15)
+            .then(|| jiff::Timestamp::from_second(s.trunc() as i64).ok())
+            .flatten()
+    };
+    seconds(v)
+        .filter(in_range)
+        .or_else(|| seconds(v / 1000.0).filter(in_range))
 }
 
 /// The first of `keys` whose value is a non-empty string (numbers are not dates or titles).
@@ -314,6 +365,38 @@ mod tests {
             &mut p,
         );
         assert!(p[0].detail.contains("at column 28"), "{}", p[0].detail);
+    }
+
+    #[test]
+    fn numeric_dates_are_unix_time_or_yyyymmdd() {
+        let mut p = Vec::new();
+        let lines = [
+            r#"{"title":"s","date":1700000000}"#,
+            r#"{"title":"ms","date":1700000000999}"#,
+            r#"{"title":"day","published":20251205}"#,
+            r#"{"title":"far","date":1e300}"#,
+            r#"{"title":"neg","date":-99999999999999}"#,
+        ];
+        let got = parse_jsonl(&lines.join("\n"), "n.jsonl", &mut p);
+        let dates: Vec<String> = got
+            .iter()
+            .map(|(_, a)| a.date.map_or("-".into(), |d| d.to_string()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                "2023-11-14T22:13:20Z",
+                "2023-11-14T22:13:20Z",
+                "2025-12-05T00:00:00Z",
+                "-",
+                "-"
+            ]
+        );
+        let warned: Vec<_> = p.iter().map(|p| (p.line, p.reason)).collect();
+        assert_eq!(
+            warned,
+            [(Some(4), "unparsable date"), (Some(5), "unparsable date")]
+        );
     }
 
     #[test]
