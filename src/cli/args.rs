@@ -213,8 +213,9 @@ pub struct SearchArgs {
     /// whole name only, as facets count it); repeatable, all must match.
     #[arg(long, value_name = "NAME", value_parser = filter_name)]
     pub place: Vec<String>,
-    /// Only articles naming this organization (`=NAME`: that whole name only, as facets count
-    /// it); repeatable, all must match.
+    /// Only articles naming this organization (whole name, a word of it or an alias such as
+    /// an acronym; `=NAME`: that whole name only, as facets count it); repeatable, all must
+    /// match.
     #[arg(long, value_name = "NAME", value_parser = filter_name)]
     pub org: Vec<String>,
     /// Only articles dated in or after this period: YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339.
@@ -223,9 +224,10 @@ pub struct SearchArgs {
     /// Only articles dated in or before this period (inclusive: --until 1987-03 includes 31 March).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// Hit order.
-    #[arg(long, value_enum, default_value_t = search::Sort::Relevance)]
-    pub sort: search::Sort,
+    /// Hit order [default: relevance; newest when the query is empty, as every hit of filters
+    /// alone scores the same].
+    #[arg(long, value_enum)]
+    pub sort: Option<search::Sort>,
     /// Hits to print.
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,

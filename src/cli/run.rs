@@ -256,6 +256,12 @@ fn search_command(args: SearchArgs, stdout: &mut impl Write) -> anyhow::Result<E
                 })
                 .transpose()
         };
+    // Filters alone give every hit the same score: the newest come first then.
+    let sort = args.sort.unwrap_or(if args.query.trim().is_empty() {
+        search::Sort::Newest
+    } else {
+        search::Sort::Relevance
+    });
     let req = search::SearchRequest {
         query: args.query,
         filters: search::Filters {
@@ -265,7 +271,7 @@ fn search_command(args: SearchArgs, stdout: &mut impl Write) -> anyhow::Result<E
             since: period("--since", &args.since)?,
             until: period("--until", &args.until)?,
         },
-        sort: args.sort,
+        sort,
         limit: args.limit,
         offset: args.offset,
         facets: match (args.facets, args.facet_limit) {
