@@ -196,7 +196,7 @@ pub enum TrainCommand {
 }
 
 #[derive(clap::Args)]
-#[command(args_override_self = true)]
+#[command(args_override_self = true, allow_negative_numbers = true)]
 pub struct SearchArgs {
     /// The query (see the query language below). May be left out or empty when filters are
     /// given: `dateline search --place germany`.
