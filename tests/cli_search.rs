@@ -178,6 +178,16 @@ fn date_ranges_are_inclusive_and_sortable() {
         String::from_utf8_lossy(&out.stderr).trim(),
         "dateline: --since \"March\" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339"
     );
+    // A negative number reaches the option's own check, not clap's "unexpected argument".
+    let out = dateline(&["search", "x", "--index", &index, "--since", "-1"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--since \"-1\" is not a date"));
+    let out = dateline(&["search", "x", "--index", &index, "--limit", "-1"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("invalid value '-1' for '--limit <LIMIT>'"),
+        "{err}"
+    );
 }
 
 #[test]
