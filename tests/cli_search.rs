@@ -486,6 +486,36 @@ fn exact_filters_reproduce_facet_counts() {
     assert_eq!((narrow, wide), (Some(0), Some(2)));
 }
 
+/// An organization's other form ("IMF") finds its articles but is no facet value of its own:
+/// the facet counts the International Monetary Fund once.
+#[test]
+fn aliases_are_found_but_not_counted_as_facets() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(
+        input.join("fund.txt"),
+        "Fund warns on debt\n\nWASHINGTON, May 4 - The International Monetary Fund warned on \
+         Tuesday that public debt in poor countries is rising fast. The IMF said its lending \
+         would grow this year.\n",
+    )
+    .unwrap();
+    let index = dir.path().join("idx").display().to_string();
+    dateline_ok(
+        &["index", &input.display().to_string(), "--index", &index],
+        0,
+    );
+    assert_eq!(search(&index, &["", "--org", "IMF"]), ["in/fund.txt"]);
+    assert_eq!(search(&index, &["org:imf"]), ["in/fund.txt"]);
+    assert!(search(&index, &["", "--org", "=IMF"]).is_empty());
+    let out = dateline_ok(&["search", "", "--index", &index, "--json", "--facets"], 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["facets"]["organizations"],
+        serde_json::json!([{"name": "International Monetary Fund", "count": 1}])
+    );
+}
+
 /// Tantivy sizes its result heap by the page asked for: `--limit 9999999999999` aborted on the
 /// allocation and the largest `usize` panicked.
 #[test]

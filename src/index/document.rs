@@ -10,7 +10,8 @@ use tantivy::{DateTime, TantivyDocument};
 ///
 /// `extra_places` are exact-value place keys that are indexed but not displayed (the
 /// countries of the places the article names); the aliases of its organization entities
-/// ("IMF" of International Monetary Fund) are indexed so too.
+/// ("IMF" of International Monetary Fund) are indexed as keys of their own field
+/// ([`Fields::org_alias`]), which facets do not count.
 pub fn to_document(f: &Fields, a: &Article, extra_places: &[String]) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &a.id);
@@ -39,11 +40,14 @@ pub fn to_document(f: &Fields, a: &Article, extra_places: &[String]) -> TantivyD
         // while its fast column keeps them as written for facets. One value per key.
         // FxHash and a copy, not a split and join, of names already tidy (nearly all): this
         // runs for every entity of every article.
+        // Aliases go to their own field, after the names: a form that is also a shown name
+        // stays a name.
         let mut seen = rustc_hash::FxHashSet::default();
-        for v in &shown_values {
+        for (i, v) in shown_values.iter().enumerate() {
             let tidy = collapse_whitespace(v);
             if !tidy.is_empty() && seen.insert(exact_key(&tidy)) {
-                doc.add_text(exact, &tidy);
+                let field = if i < first_alias { exact } else { f.org_alias };
+                doc.add_text(field, &tidy);
             }
         }
         for v in values {
@@ -152,7 +156,12 @@ mod tests {
         };
         let doc = to_document(&f, &b, &[]);
         let keys: Vec<_> = doc.get_all(f.org).filter_map(|v| v.as_str()).collect();
-        assert_eq!(keys, ["International Monetary Fund", "IMF"]);
+        assert_eq!(keys, ["International Monetary Fund"]);
+        let aliases: Vec<_> = doc
+            .get_all(f.org_alias)
+            .filter_map(|v| v.as_str())
+            .collect();
+        assert_eq!(aliases, ["IMF"]);
         let shown: Vec<_> = doc
             .get_all(f.organizations)
             .filter_map(|v| v.as_str())

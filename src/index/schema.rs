@@ -63,6 +63,10 @@ pub struct Fields {
     pub place: Field,
     /// Organizations, one [`exact_key`] token per value.
     pub org: Field,
+    /// Other forms of the organizations' names ("IMF" of International Monetary Fund), one
+    /// [`exact_key`] token per value: found by `--org IMF` like a name, but no facet value, so a
+    /// facet counts each organization once.
+    pub org_alias: Field,
     /// Words of people's names.
     pub person_text: Field,
     /// Words of place names.
@@ -127,6 +131,14 @@ impl Fields {
         let organizations = b.add_text_field("organizations", STORED);
         let topics = b.add_text_field("topics", STRING | STORED | FAST);
         let authors = b.add_text_field("authors", STRING | STORED);
+        let org_alias = b.add_text_field(
+            "org_alias",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(EXACT_ANALYZER)
+                    .set_index_option(IndexRecordOption::Basic),
+            ),
+        );
         Fields {
             schema: b.build(),
             id,
@@ -141,6 +153,7 @@ impl Fields {
             person,
             place,
             org,
+            org_alias,
             person_text,
             place_text,
             org_text,
@@ -267,7 +280,8 @@ mod tests {
                 "places",
                 "organizations",
                 "topics",
-                "authors"
+                "authors",
+                "org_alias"
             ]
         );
         let json = serde_json::to_value(&fields.schema).unwrap();

@@ -53,8 +53,9 @@ pub fn build(f: &Fields, node: &Node, filters: &Filters) -> Result<Box<dyn Query
         (&filters.places, f.place, f.place_text),
         (&filters.orgs, f.org, f.org_text),
     ] {
+        let alias = (exact == f.org).then_some(f.org_alias);
         for v in values {
-            clauses.push((Occur::Must, entity_query(exact, words, v)));
+            clauses.push((Occur::Must, entity_query(exact, alias, words, v)));
         }
     }
     if filters.since.is_some() || filters.until.is_some() {
@@ -169,9 +170,9 @@ fn leaf(
         }
         Some(Scope::Title) => words_query(f.title, text),
         Some(Scope::Body) => words_query(f.body, text),
-        Some(Scope::Person) => Some(entity_query(f.person, f.person_text, text)),
-        Some(Scope::Place) => Some(entity_query(f.place, f.place_text, text)),
-        Some(Scope::Org) => Some(entity_query(f.org, f.org_text, text)),
+        Some(Scope::Person) => Some(entity_query(f.person, None, f.person_text, text)),
+        Some(Scope::Place) => Some(entity_query(f.place, None, f.place_text, text)),
+        Some(Scope::Org) => Some(entity_query(f.org, Some(f.org_alias), f.org_text, text)),
         Some(Scope::Date) => {
             let p = parse_period(text).ok_or_else(|| SearchError::BadDate {
                 what: "date:".into(),
@@ -202,24 +203,30 @@ fn words_query(field: Field, text: &str) -> Option<Box<dyn Query>> {
     }
 }
 
-/// A name as a whole value (case- and accent-insensitive) or as words inside a name:
-/// `altman` and `Sam Altman` both find "Sam Altman". With a leading `=` ([`EXACT`]), the whole
-/// value only: `=Treasury` finds the articles a facet counts under "Treasury", not those
-/// naming the "Treasury Department".
-fn entity_query(exact: Field, words: Field, name: &str) -> Box<dyn Query> {
+/// A name as a whole value (case- and accent-insensitive), as another form of it in the
+/// `alias` field (an organization's acronym), or as words inside a name: `altman` and `Sam
+/// Altman` both find "Sam Altman", `IMF` the International Monetary Fund. With a leading `=`
+/// ([`EXACT`]), the whole shown value only: `=Treasury` finds the articles a facet counts
+/// under "Treasury", not those naming the "Treasury Department".
+fn entity_query(exact: Field, alias: Option<Field>, words: Field, name: &str) -> Box<dyn Query> {
     if let Some(whole) = name.strip_prefix(EXACT) {
         return Box::new(TermQuery::new(
             Term::from_field_text(exact, &exact_key(whole)),
             IndexRecordOption::Basic,
         ));
     }
-    let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(
-        Occur::Should,
-        Box::new(TermQuery::new(
-            Term::from_field_text(exact, &exact_key(name)),
-            IndexRecordOption::Basic,
-        )),
-    )];
+    let key = exact_key(name);
+    let mut parts: Vec<(Occur, Box<dyn Query>)> = [Some(exact), alias]
+        .into_iter()
+        .flatten()
+        .map(|field| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_text(field, &key),
+                IndexRecordOption::Basic,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
     if let Some(q) = words_query(words, name) {
         parts.push((Occur::Should, q));
     }
