@@ -217,6 +217,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
             rec.is_known_org(name)
         });
         entities::names_with_numbers(&text, &mut mentions);
+        entities::names_of_organs(&text, &mut mentions);
         entities::unmarked_numbered_names(&text, &mut mentions);
         drop_caps_common_names(rec, &text, &mut mentions);
         drop_party_state_tags(&text, &mut mentions);

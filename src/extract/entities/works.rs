@@ -40,7 +40,7 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Weekdays, capitalized wherever they stand (months: `date::lang::month_from_word`).
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",
