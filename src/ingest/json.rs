@@ -5,8 +5,8 @@
 //! `publish_date`, `authors`) and generic names (`body`/`content`/`text`, `date`/`published`/
 //! `published_at`/`pubDate`/`datePublished`, `people`/`persons`, `places`/`locations`,
 //! `organizations`/`orgs`). Unknown fields are ignored. In JSON Lines, a bad line costs that
-//! line only. A date field may also hold a number: Unix time in seconds or milliseconds (the
-//! two ranges that fall in 1900–2100 do not overlap), or `YYYYMMDD`.
+//! line only. A date field may also hold a number, or digits as a string: `YYYYMMDD`, or Unix
+//! time in seconds or milliseconds from 1973 to 2100 (three ranges that do not overlap).
 
 use super::{problem::sample, Cost, Problem};
 use crate::article::{Article, DateSource};
@@ -163,7 +163,7 @@ fn from_object(
         _ => None,
     });
     if let Some(Ok(n)) = date {
-        match date_of_number(n) {
+        match n.as_f64().and_then(date_of_number) {
             Some(ts) => {
                 a.date = Some(ts);
                 a.date_source = DateSource::JsonField;
@@ -174,16 +174,23 @@ fn from_object(
                 cost: Cost::Warning,
                 reason: "unparsable date",
                 detail: format!(
-                    "{} (a number is read as Unix seconds or milliseconds, or YYYYMMDD, in \
-                     years 1900–2100)",
+                    "{} (a number is read as YYYYMMDD, or as Unix seconds or milliseconds from \
+                     1973 to 2100)",
                     sample(&n.to_string(), 40)
                 ),
             }),
         }
     }
     if let Some(Err(raw)) = date {
-        match parse_date_value(&raw) {
-            Some((ts, _)) => {
+        // A string of digits only is a date (`YYYYMMDD`) or, in JSON, Unix time as text.
+        let unix = || {
+            let digits = raw.len() <= 15 && raw.bytes().all(|b| b.is_ascii_digit());
+            digits
+                .then(|| raw.parse::<f64>().ok().and_then(date_of_number))
+                .flatten()
+        };
+        match parse_date_value(&raw).map(|(ts, _)| ts).or_else(unix) {
+            Some(ts) => {
                 a.date = Some(ts);
                 a.date_source = DateSource::JsonField;
             }
@@ -214,30 +221,28 @@ fn from_object(
     Some(a)
 }
 
-/// The instant a numeric date field means: `YYYYMMDD` when it reads so, else Unix seconds,
-/// else Unix milliseconds, whichever falls in 1900..=2100 (seconds span ±4.1e9 there and
-/// milliseconds ±4.1e12, so at most one does). `None` for anything else (fractions of a
-/// second are dropped).
-fn date_of_number(n: &serde_json::Number) -> Option<jiff::Timestamp> {
-    let v = n.as_f64().filter(|v| v.is_finite())?;
+/// Unix seconds of the first and last instants a numeric date may mean: 1973-03-03 (10^8
+/// seconds) to 2100. Below that, a number in a date field is a placeholder (0, -1), a year
+/// (2024) or `YYYYMMDD`, not a time: they became 1970 dates that outranked a URL's or a
+/// dateline's.
+const UNIX_SECONDS: std::ops::Range<f64> = 1e8..4_102_444_800.0;
+
+/// The instant a numeric date field means, from three ranges that do not overlap: `YYYYMMDD`
+/// (an 8-digit integer), Unix seconds in [`UNIX_SECONDS`], or Unix milliseconds in 1000 times
+/// that range. `None` for anything else, a year alone included. Fractions of a second are
+/// dropped.
+fn date_of_number(v: f64) -> Option<jiff::Timestamp> {
     if (1e7..1e8).contains(&v) && v.fract() == 0.0 {
-        if let Some((ts, _)) = parse_date_value(&(v as i64).to_string()) {
-            return Some(ts);
-        }
+        return parse_date_value(&(v as i64).to_string()).map(|(ts, _)| ts);
     }
-    let in_range = |ts: &jiff::Timestamp| {
-        let year = ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).year();
-        (1900..=2100).contains(&year)
+    let seconds = if UNIX_SECONDS.contains(&v) {
+        v
+    } else if UNIX_SECONDS.contains(&(v / 1000.0)) {
+        v / 1000.0
+    } else {
+        return None;
     };
-    let seconds = |s: f64| {
-        // Within i64 (and jiff's range, checked by `from_second`) before the cast.
-        (s.abs() < 1e15)
-            .then(|| jiff::Timestamp::from_second(s.trunc() as i64).ok())
-            .flatten()
-    };
-    seconds(v)
-        .filter(in_range)
-        .or_else(|| seconds(v / 1000.0).filter(in_range))
+    jiff::Timestamp::from_second(seconds.trunc() as i64).ok()
 }
 
 /// The first of `keys` whose value is a non-empty string (numbers are not dates or titles).
@@ -374,29 +379,29 @@ mod tests {
             r#"{"title":"s","date":1700000000}"#,
             r#"{"title":"ms","date":1700000000999}"#,
             r#"{"title":"day","published":20251205}"#,
+            r#"{"title":"text","date":"1700000000"}"#,
             r#"{"title":"far","date":1e300}"#,
             r#"{"title":"neg","date":-99999999999999}"#,
+            // Placeholders, a year, a bad YYYYMMDD and the gap between seconds and
+            // milliseconds are no dates: they read as 1970 once.
+            r#"{"title":"zero","date":0}"#,
+            r#"{"title":"minus","date":-1}"#,
+            r#"{"title":"year","date":2024}"#,
+            r#"{"title":"month 13","date":20241332}"#,
+            r#"{"title":"gap","date":1e10}"#,
         ];
         let got = parse_jsonl(&lines.join("\n"), "n.jsonl", &mut p);
         let dates: Vec<String> = got
             .iter()
             .map(|(_, a)| a.date.map_or("-".into(), |d| d.to_string()))
             .collect();
-        assert_eq!(
-            dates,
-            [
-                "2023-11-14T22:13:20Z",
-                "2023-11-14T22:13:20Z",
-                "2025-12-05T00:00:00Z",
-                "-",
-                "-"
-            ]
-        );
+        let mut want = vec!["2023-11-14T22:13:20Z"; 4];
+        want[2] = "2025-12-05T00:00:00Z";
+        want.extend(["-"; 7]);
+        assert_eq!(dates, want);
         let warned: Vec<_> = p.iter().map(|p| (p.line, p.reason)).collect();
-        assert_eq!(
-            warned,
-            [(Some(4), "unparsable date"), (Some(5), "unparsable date")]
-        );
+        let want: Vec<_> = (5..=11).map(|l| (Some(l), "unparsable date")).collect();
+        assert_eq!(warned, want);
     }
 
     #[test]
