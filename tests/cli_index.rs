@@ -128,8 +128,8 @@ fn an_index_of_files_holding_no_article_says_so() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),
         format!(
-            "dateline: index {index} holds no articles: the files indexed into it held none \
-             (the summary of `dateline index` says why each was skipped)"
+            "dateline: index {index} holds no articles: no file given to `dateline index` gave \
+             one (its summary says why each was skipped)"
         )
     );
 }

@@ -12,7 +12,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::article::{Article, EntityKind};
-use crate::extract::entities::is_acronym;
+use crate::extract::entities::{is_acronym, is_legal_form};
 use crate::extract::gazetteer::fold::exact_key;
 
 /// Articles (at least) that must join the acronym to one long name, twice as many as join it
@@ -25,7 +25,7 @@ const MIN_ARTICLES: usize = 3;
 /// name is an acronym that the file links to one long name (see [`MIN_ARTICLES`]) that long
 /// name, with the acronym as an alias, merges it into the article's entity of that name if
 /// there is one, and rebuilds the article's organization list. An acronym followed by a stock
-/// symbol ("ICO <ICO>") keeps its name. Metadata entities follow too:
+/// symbol or a legal form ("ICO <ICO>", "EMS Corp") keeps its name. Metadata entities follow too:
 /// the acronym stays a key, so nothing that found the article before stops finding it.
 /// Order-independent: the counts are over all of `articles`.
 pub fn link_acronyms(articles: &mut [Article]) {
@@ -73,10 +73,11 @@ pub fn link_acronyms(articles: &mut [Article]) {
             let Some(long) = linked.get(&exact_key(&e.name)) else {
                 continue;
             };
-            // "ICO <ICO>": an acronym with its own stock symbol is a listed company's name
-            // (ICO Inc of Fort Worth), whatever the file's other ICO is.
+            // "ICO <ICO>", "EMS Corp": an acronym with its own stock symbol or legal form is a
+            // company's name (ICO Inc of Fort Worth, a Calgary courier), whatever the file's
+            // other ICO or EMS is.
             let text = text.get_or_insert_with(|| a.text());
-            if e.mentions.iter().any(|&(_, end)| before_symbol(text, end)) {
+            if e.mentions.iter().any(|&(_, end)| a_firm_follows(text, end)) {
                 continue;
             }
             let e = &mut a.entities[i];
@@ -92,11 +93,16 @@ pub fn link_acronyms(articles: &mut [Article]) {
     }
 }
 
-/// Whether a stock symbol in angle brackets follows character offset `end` of `text`, after
-/// spaces at most.
-fn before_symbol(text: &str, end: usize) -> bool {
+/// Whether a stock symbol in angle brackets or a legal form ("Corp", "Inc.") follows character
+/// offset `end` of `text`, after spaces at most.
+fn a_firm_follows(text: &str, end: usize) -> bool {
     let at = text.char_indices().nth(end).map_or(text.len(), |(b, _)| b);
-    text[at..].trim_start_matches(' ').starts_with('<')
+    let rest = text[at..].trim_start_matches(' ');
+    let word = rest
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next()
+        .unwrap_or("");
+    rest.starts_with('<') || (!word.is_empty() && is_legal_form(word))
 }
 
 #[cfg(test)]
@@ -157,7 +163,9 @@ mod tests {
         listed.title = "ICO <ICO> TO BE DELISTED".into();
         let mut quota = article(vec![org("ICO", &[], 0)]);
         quota.title = "ICO QUOTA TALKS <KCC>".into();
-        file.extend([listed, quota]);
+        let mut firm = article(vec![org("ICO", &[], 4)]);
+        firm.title = "THE ICO CORP. RESULTS".into();
+        file.extend([listed, quota, firm]);
         link_acronyms(&mut file);
         assert_eq!(file[MIN_ARTICLES].organizations, ["ICO"]);
         // Only a symbol right after the acronym counts.
@@ -165,6 +173,8 @@ mod tests {
             file[MIN_ARTICLES + 1].organizations,
             ["International Coffee Organization"]
         );
+        // So does a legal form.
+        assert_eq!(file[MIN_ARTICLES + 2].organizations, ["ICO"]);
     }
 
     #[test]

@@ -45,8 +45,8 @@ pub enum IndexError {
     /// The index holds no document after a run that finished: the files it was given held
     /// no articles (empty, binary, or not news; that run's summary counted them).
     #[error(
-        "index {} holds no articles: the files indexed into it held none (the summary of \
-         `dateline index` says why each was skipped)",
+        "index {} holds no articles: no file given to `dateline index` gave one (its summary \
+         says why each was skipped)",
         .0.display()
     )]
     NoArticles(PathBuf),

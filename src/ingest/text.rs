@@ -96,7 +96,7 @@ pub fn parse_text(
             path,
             Cost::SkippedFile,
             reason,
-            "name the file itself to index it anyway",
+            "name the file itself to read it anyway",
         ));
         return None;
     }

@@ -69,6 +69,7 @@ pub use firm_start::restore_firm_starts;
 pub use headline::cut_headline_verbs;
 use merge::Cand;
 pub use numbered::{names_with_numbers, unmarked_numbered_names};
+pub(crate) use org::is_legal_form;
 pub use org_variants::is_acronym;
 pub use organs::names_of_organs;
 pub use parties::{join_of_names, split_joined_parties, split_joined_places, split_listed_names};
