@@ -224,8 +224,8 @@ pub struct SearchArgs {
     /// Only articles dated in or before this period (inclusive: --until 1987-03 includes 31 March).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// Hit order [default: relevance; newest when the query is empty, as every hit of filters
-    /// alone scores the same].
+    /// Hit order [default: relevance; newest when the query searches no words, only filters,
+    /// names or dates (`''`, `place:japan`), whose scores say nothing].
     #[arg(long, value_enum)]
     pub sort: Option<search::Sort>,
     /// Hits to print.

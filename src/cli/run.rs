@@ -256,11 +256,13 @@ fn search_command(args: SearchArgs, stdout: &mut impl Write) -> anyhow::Result<E
                 })
                 .transpose()
         };
-    // Filters alone give every hit the same score: the newest come first then.
-    let sort = args.sort.unwrap_or(if args.query.trim().is_empty() {
-        search::Sort::Newest
-    } else {
+    // Filters alone give every hit the same score: the newest come first then. (A query that
+    // does not parse gets its error from the search.)
+    let ranked = search::syntax::parse(&args.query).map_or(true, |n| search::syntax::ranks(&n));
+    let sort = args.sort.unwrap_or(if ranked {
         search::Sort::Relevance
+    } else {
+        search::Sort::Newest
     });
     let req = search::SearchRequest {
         query: args.query,

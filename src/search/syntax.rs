@@ -299,6 +299,19 @@ fn is_empty(node: &Node) -> bool {
     }
 }
 
+/// Whether `node` ranks hits: it searches words of the title or body (`cocoa`,
+/// `title:rates`), not only names, dates or exclusions (`place:japan date:1987-03`), whose
+/// scores say nothing about the article.
+pub fn ranks(node: &Node) -> bool {
+    match node {
+        Node::Word(scope, _) | Node::Phrase(scope, _) => {
+            matches!(scope, None | Some(Scope::Title | Scope::Body))
+        }
+        Node::And(nodes) | Node::Or(nodes) => nodes.iter().any(ranks),
+        Node::Not(_) => false,
+    }
+}
+
 /// Parses a query. An empty query gives `Node::And(vec![])`, which matches every article.
 ///
 /// # Errors
@@ -345,6 +358,28 @@ impl fmt::Display for Node {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_title_and_body_words_rank() {
+        let ranks = |q: &str| super::ranks(&parse(q).unwrap());
+        for q in [
+            "cocoa",
+            "title:rates",
+            "place:japan \"bank rate\"",
+            "-x OR y",
+        ] {
+            assert!(ranks(q), "{q}");
+        }
+        for q in [
+            "",
+            "place:japan",
+            "person:baker date:1987-03",
+            "-strike",
+            "org:(imf OR ec)",
+        ] {
+            assert!(!ranks(q), "{q}");
+        }
+    }
 
     fn show(q: &str) -> String {
         parse(q)
