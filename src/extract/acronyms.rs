@@ -67,7 +67,9 @@ pub fn link_acronyms(articles: &mut [Article]) {
         let mut text: Option<String> = None;
         for i in 0..a.entities.len() {
             let e = &a.entities[i];
-            if e.kind != EntityKind::Org {
+            // One word of at most 6 letters and their periods ("U.N."), before the key is made:
+            // this looks at every organization of every article.
+            if e.kind != EntityKind::Org || e.name.len() > 12 || e.name.contains(' ') {
                 continue;
             }
             let Some(long) = linked.get(&exact_key(&e.name)) else {

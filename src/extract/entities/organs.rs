@@ -8,29 +8,33 @@
 
 use crate::article::{EntityKind, Mention};
 
-/// Last words of names that may go on with "on" or "for" and capitalized words.
-const ORGAN_HEADS: &[&str] = &[
-    "Agency",
-    "Agreement",
-    "Association",
-    "Centre",
-    "Center",
-    "Commission",
-    "Committee",
-    "Conference",
-    "Council",
-    "Court",
-    "Department",
-    "Force",
-    "Foundation",
-    "Group",
-    "Institute",
-    "Ministry",
-    "Office",
-    "Organisation",
-    "Organization",
-    "Subcommittee",
-];
+/// Whether `word` ends names that may go on with "on" or "for" and capitalized words. A
+/// `match`, not a list search: this runs on every organization mention.
+fn is_organ_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Agency"
+            | "Agreement"
+            | "Association"
+            | "Centre"
+            | "Center"
+            | "Commission"
+            | "Committee"
+            | "Conference"
+            | "Council"
+            | "Court"
+            | "Department"
+            | "Force"
+            | "Foundation"
+            | "Group"
+            | "Institute"
+            | "Ministry"
+            | "Office"
+            | "Organisation"
+            | "Organization"
+            | "Subcommittee"
+    )
+}
 
 /// Whether capitalized `word` ends the name instead: a weekday or month of the news ("the
 /// Commerce Department on Monday", "the SEC on March 3"), or a legal form, which ends a
@@ -44,7 +48,7 @@ fn ends_name(word: &str) -> bool {
 }
 
 /// Extends each organization mention (char offsets into `text`, sorted by start) whose last
-/// word is one of the [`ORGAN_HEADS`] over " on " or " for " and the capitalized words after
+/// word is an organ's head ([`is_organ_head`]) over " on " or " for " and the capitalized words after
 /// it, which "and" or "of" may join ("on Tariffs and Trade"; one line break allowed between
 /// words, as wire copy wraps): not over a date word or legal form, a lower-case word or
 /// punctuation.
@@ -52,15 +56,18 @@ fn ends_name(word: &str) -> bool {
 /// dropped; a person's name of two words or more, or a mention that starts inside them and
 /// ends after them, ends the name before it.
 pub fn names_of_organs(text: &str, mentions: &mut Vec<Mention>) {
-    if !(text.contains(" on") || text.contains(" for")) {
+    let organ = |m: &Mention| {
+        m.kind == EntityKind::Org && is_organ_head(m.text.rsplit([' ', '\n']).next().unwrap_or(""))
+    };
+    // Most articles name no such body: a look at their mentions says so before the text is read.
+    if !mentions.iter().any(organ) {
         return;
     }
     let mut bytes_at = crate::extract::CharToByte::new(text);
     let mut k = 0;
     while k < mentions.len() {
         let m = &mentions[k];
-        let last = m.text.rsplit([' ', '\n']).next().unwrap_or("");
-        if m.kind != EntityKind::Org || !ORGAN_HEADS.contains(&last) {
+        if !organ(m) {
             k += 1;
             continue;
         }
