@@ -121,11 +121,10 @@ fn the_index_folder_as_input_is_named_as_the_problem() {
 
 #[test]
 fn other_formats_or_another_index_alone_are_nothing_to_index() {
-    let dir = tempfile::tempdir().unwrap();
-    let other = dir.path().join("other");
-    std::fs::create_dir(&other).unwrap();
-    std::fs::write(other.join("a.pdf"), "%PDF-1.4").unwrap();
-    std::fs::write(other.join("README.md"), "About this folder").unwrap();
+    let (dir, other) = folder_with(
+        "other",
+        &[("a.pdf", "%PDF-1.4"), ("README.md", "About this folder")],
+    );
     let idx = dir.path().join("idx");
     let out = dateline(&[
         "index",

@@ -113,10 +113,7 @@ fn searching_an_index_whose_first_run_is_going_on_is_an_error() {
 /// instead of suggesting that the run stopped early.
 #[test]
 fn an_index_of_files_holding_no_article_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::write(input.join("empty.txt"), "").unwrap();
+    let (dir, input) = folder_with("in", &[("empty.txt", "")]);
     let index = dir.path().join("idx").display().to_string();
     let out = dateline(&["index", &input.display().to_string(), "--index", &index]);
     assert_eq!(out.status.code(), Some(1));
@@ -240,10 +237,7 @@ fn an_index_path_that_is_a_file_is_named_so() {
 
 #[test]
 fn index_never_writes_into_a_folder_of_other_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    std::fs::create_dir(&data).unwrap();
-    std::fs::write(data.join("a.txt"), "Rain in Oslo\n\nIt rained.").unwrap();
+    let (dir, data) = folder_with("data", &[("a.txt", "Rain in Oslo\n\nIt rained.")]);
     let file = data.join("a.txt").display().to_string();
     let out = dateline(&["index", &file, "--index", &data.display().to_string()]);
     assert_eq!(out.status.code(), Some(2));

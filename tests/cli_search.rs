@@ -490,16 +490,15 @@ fn exact_filters_reproduce_facet_counts() {
 /// the facet counts the International Monetary Fund once.
 #[test]
 fn aliases_are_found_but_not_counted_as_facets() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::write(
-        input.join("fund.txt"),
-        "Fund warns on debt\n\nWASHINGTON, May 4 - The International Monetary Fund warned on \
-         Tuesday that public debt in poor countries is rising fast. The IMF said its lending \
-         would grow this year.\n",
-    )
-    .unwrap();
+    let (dir, input) = folder_with(
+        "in",
+        &[(
+            "fund.txt",
+            "Fund warns on debt\n\nWASHINGTON, May 4 - The International Monetary Fund warned \
+             on Tuesday that public debt in poor countries is rising fast. The IMF said its \
+             lending would grow this year.\n",
+        )],
+    );
     let index = dir.path().join("idx").display().to_string();
     dateline_ok(
         &["index", &input.display().to_string(), "--index", &index],

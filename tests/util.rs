@@ -26,6 +26,18 @@ pub fn dateline_ok(args: &[&str], code: i32) -> String {
     String::from_utf8(out.stdout).expect("stdout is UTF-8")
 }
 
+/// A temp folder holding a folder `name` with `files` (file name, contents): the guard, which
+/// keeps it alive, and the inner folder's path.
+pub fn folder_with(name: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let inner = dir.path().join(name);
+    std::fs::create_dir(&inner).unwrap();
+    for (file, text) in files {
+        std::fs::write(inner.join(file), text).unwrap();
+    }
+    (dir, inner)
+}
+
 /// The bundled sample corpus.
 pub fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")

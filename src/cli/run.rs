@@ -256,14 +256,6 @@ fn search_command(args: SearchArgs, stdout: &mut impl Write) -> anyhow::Result<E
                 })
                 .transpose()
         };
-    // Filters alone give every hit the same score: the newest come first then. (A query that
-    // does not parse gets its error from the search.)
-    let ranked = search::syntax::parse(&args.query).map_or(true, |n| search::syntax::ranks(&n));
-    let sort = args.sort.unwrap_or(if ranked {
-        search::Sort::Relevance
-    } else {
-        search::Sort::Newest
-    });
     let req = search::SearchRequest {
         query: args.query,
         filters: search::Filters {
@@ -273,7 +265,7 @@ fn search_command(args: SearchArgs, stdout: &mut impl Write) -> anyhow::Result<E
             since: period("--since", &args.since)?,
             until: period("--until", &args.until)?,
         },
-        sort,
+        sort: args.sort,
         limit: args.limit,
         offset: args.offset,
         facets: match (args.facets, args.facet_limit) {

@@ -245,7 +245,7 @@ fn date_of_number(v: f64) -> Option<jiff::Timestamp> {
     jiff::Timestamp::from_second(seconds.trunc() as i64).ok()
 }
 
-/// The first of `keys` whose value is a non-empty string (numbers are not dates or titles).
+/// The first of `keys` whose value is a non-empty string (a number is no title or name).
 fn first_string(map: &Map<String, Value>, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|k| match map.get(*k) {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),

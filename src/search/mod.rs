@@ -74,8 +74,10 @@ pub struct SearchRequest {
     pub query: String,
     /// Restrictions that every hit must meet.
     pub filters: Filters,
-    /// Hit order.
-    pub sort: Sort,
+    /// Hit order; `None`: by relevance when the query searches words of the title or body
+    /// ([`syntax::ranks`]), else newest first, as every hit of filters, names or dates alone
+    /// scores the same.
+    pub sort: Option<Sort>,
     /// Hits on the page.
     pub limit: usize,
     /// Hits to skip before the page.
@@ -89,7 +91,7 @@ impl Default for SearchRequest {
         SearchRequest {
             query: String::new(),
             filters: Filters::default(),
-            sort: Sort::Relevance,
+            sort: None,
             limit: 10,
             offset: 0,
             facets: 0,
@@ -133,6 +135,11 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
     let started = Instant::now();
     let (index, fields) = index::open(index_dir)?;
     let mut node = syntax::parse(&req.query)?;
+    let sort = req.sort.unwrap_or(if syntax::ranks(&node) {
+        Sort::Relevance
+    } else {
+        Sort::Newest
+    });
     if let (Some(since), Some(until)) = (req.filters.since, req.filters.until) {
         if since.start >= until.end {
             return Err(SearchError::EmptyPeriod);
@@ -177,13 +184,13 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
         .unwrap_or(usize::MAX)
         .max(1);
     let top = TopDocs::with_limit(req.limit.clamp(1, docs)).and_offset(req.offset.min(docs));
-    let (page, total_hits): (Vec<(Option<f32>, DocAddress)>, usize) = match req.sort {
+    let (page, total_hits): (Vec<(Option<f32>, DocAddress)>, usize) = match sort {
         Sort::Relevance => {
             let (docs, n) = searcher.search(&query, &(top.order_by_score(), Count))?;
             (docs.into_iter().map(|(s, d)| (Some(s), d)).collect(), n)
         }
         Sort::Newest | Sort::Oldest => {
-            let order = if req.sort == Sort::Newest {
+            let order = if sort == Sort::Newest {
                 Order::Desc
             } else {
                 Order::Asc
