@@ -64,7 +64,7 @@ pub fn link_acronyms(articles: &mut [Article]) {
     }
     for a in articles.iter_mut() {
         let mut changed = false;
-        let mut text: Option<String> = None;
+        let text = std::cell::OnceCell::new();
         for i in 0..a.entities.len() {
             let e = &a.entities[i];
             // One word of at most 6 letters and their periods ("U.N."), before the key is made:
@@ -78,8 +78,11 @@ pub fn link_acronyms(articles: &mut [Article]) {
             // "ICO <ICO>", "EMS Corp": an acronym with its own stock symbol or legal form is a
             // company's name (ICO Inc of Fort Worth, a Calgary courier), whatever the file's
             // other ICO or EMS is.
-            let text = text.get_or_insert_with(|| a.text());
-            if e.mentions.iter().any(|&(_, end)| a_firm_follows(text, end)) {
+            let mut bytes_at = super::CharToByte::new(text.get_or_init(|| a.text()));
+            if e.mentions
+                .iter()
+                .any(|&(_, end)| a_firm_follows(&mut bytes_at, end))
+            {
                 continue;
             }
             let e = &mut a.entities[i];
@@ -96,10 +99,10 @@ pub fn link_acronyms(articles: &mut [Article]) {
 }
 
 /// Whether a stock symbol in angle brackets or a legal form ("Corp", "Inc.") follows character
-/// offset `end` of `text`, after spaces at most.
-fn a_firm_follows(text: &str, end: usize) -> bool {
-    let at = text.char_indices().nth(end).map_or(text.len(), |(b, _)| b);
-    let rest = text[at..].trim_start_matches(' ');
+/// offset `end` of the text, after spaces at most.
+fn a_firm_follows(bytes_at: &mut super::CharToByte<'_>, end: usize) -> bool {
+    let at = bytes_at.byte(end);
+    let rest = bytes_at.text[at..].trim_start_matches(' ');
     let word = rest
         .split(|c: char| !(c.is_alphanumeric() || c == '.'))
         .next()
