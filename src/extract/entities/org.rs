@@ -178,11 +178,37 @@ pub fn clean(mention: &str, start: usize) -> Option<Core> {
     if hi < before_months && !t.contains(' ') && super::person::is_ordinary_word(&tidy_case(t)) {
         return None;
     }
+    hi = lo + without_bracketed_acronym(&mention[lo..hi]);
+    let t = &mention[lo..hi];
     // `t` is trimmed: is_bare_legal_form turns away names of several words before keying them.
     if lo >= hi || !has_name_letters(t) || is_bare_legal_form(t) || t.eq_ignore_ascii_case("the") {
         return None;
     }
     Some(core(mention, start, lo, hi))
+}
+
+/// Byte length of `name` without an acronym in brackets at its end: "Raffinage (CFR)" → 9,
+/// "Landeszentralbanken (LZBs)" → 19. A name is no longer than it was written without its
+/// short form, which the text gives as a name of its own. Other brackets stay: "Yamaichi
+/// International (Europe)" names a subsidiary.
+fn without_bracketed_acronym(name: &str) -> usize {
+    let Some(inner) = name.strip_suffix(')') else {
+        return name.len();
+    };
+    let Some((head, acronym)) = inner.rsplit_once(" (") else {
+        return name.len();
+    };
+    let letters = acronym.strip_suffix('s').unwrap_or(acronym);
+    let is_acronym = (2..=8).contains(&letters.len())
+        && letters
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b == b'&' || b == b'.')
+        && letters.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
+    if is_acronym && head.chars().any(char::is_alphabetic) {
+        head.trim_end().len()
+    } else {
+        name.len()
+    }
 }
 
 /// Month names and their abbreviations, lower case.
@@ -378,6 +404,26 @@ mod tests {
         assert_eq!(name("Co.").as_deref(), None);
         assert_eq!(name("The").as_deref(), None);
         assert_eq!(name("The Lantern Company").as_deref(), Some("Lantern"));
+    }
+
+    #[test]
+    fn brackets_after_a_name() {
+        // A subsidiary's region stays, with its bracket, once the legal form is gone.
+        assert_eq!(
+            name("Okonkwo Trading (Asia) Ltd").as_deref(),
+            Some("Okonkwo Trading (Asia)")
+        );
+        // A short form in brackets is a name of its own.
+        assert_eq!(
+            name("Zorbian Grain Board (ZGB)").as_deref(),
+            Some("Zorbian Grain Board")
+        );
+        assert_eq!(name("Landesbanken (LBs)").as_deref(), Some("Landesbanken"));
+        // What a bracket never closed is no part of the name.
+        assert_eq!(
+            name("Zorbia Fund (Quarterly").as_deref(),
+            Some("Zorbia Fund")
+        );
     }
 
     #[test]

@@ -81,7 +81,14 @@ pub fn trim_range(
         if let Some(c) = t.chars().next_back() {
             // The last word is looked for only behind a '.', the one case that asks about it.
             let last_word = || t.rsplit(char::is_whitespace).next().unwrap_or(t);
-            if c.is_whitespace() || is_edge_punct(c) || (c == '.' && !keep_dot(last_word())) {
+            // A closing bracket stays when it closes one inside the name: "Yamaichi
+            // International (Europe)" of "... (Europe) Ltd", once the legal form is gone.
+            let closes_inner =
+                matches!(c, ')' | ']') && unmatched_opener(&t[..t.len() - 1]).is_some();
+            if c.is_whitespace()
+                || (is_edge_punct(c) && !closes_inner)
+                || (c == '.' && !keep_dot(last_word()))
+            {
                 hi -= c.len_utf8();
             }
         }
@@ -240,15 +247,76 @@ pub fn last_word(mention: &str) -> Option<&str> {
 }
 
 /// Builds a [`Core`] from byte range `lo..hi` of `mention` (which starts at character
-/// `mention_start` of the article), collapsing internal whitespace.
-pub fn core(mention: &str, mention_start: usize, lo: usize, hi: usize) -> Core {
+/// `mention_start` of the article), collapsing internal whitespace, with its brackets balanced: the name ends before a bracket
+/// it never closes ("Fed (Federal Reserve Board" → "Fed"), and a name with a closing bracket
+/// it never opened keeps no bracket ("(International Monetary) Fund", an editor's insertion
+/// in a quote whose "(" was edge punctuation → "International Monetary Fund"; so does one that
+/// opens on a small word, "Bank (of England").
+pub fn core(mention: &str, mention_start: usize, lo: usize, mut hi: usize) -> Core {
+    let mut completed = false;
+    if let Some(open) = unmatched_opener(&mention[lo..hi]) {
+        // "the Bank (of England)": an editor completing a name starts with a small word.
+        completed = mention[lo + open + 1..hi]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        let kept = mention[lo..lo + open].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+        if !completed && !kept.is_empty() {
+            hi = lo + kept.len();
+        }
+    }
     let start = mention_start + mention[..lo].chars().count();
     let end = start + mention[lo..hi].chars().count();
-    Core {
-        name: crate::extract::gazetteer::fold::collapse_whitespace(&mention[lo..hi]),
-        start,
-        end,
+    let span = &mention[lo..hi];
+    let name = if completed || has_unmatched_closer(span) {
+        let unbracketed: String = span
+            .chars()
+            .map(|c| {
+                if matches!(c, '(' | ')' | '[' | ']') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        crate::extract::gazetteer::fold::collapse_whitespace(&unbracketed)
+    } else {
+        crate::extract::gazetteer::fold::collapse_whitespace(span)
+    };
+    Core { name, start, end }
+}
+
+/// Byte offset of the first `(` or `[` in `s` that no later bracket closes; `None` when every
+/// opener is closed.
+fn unmatched_opener(s: &str) -> Option<usize> {
+    if !s.contains(['(', '[']) {
+        return None;
     }
+    let mut open: Vec<usize> = Vec::new();
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' => open.push(i),
+            ')' | ']' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.first().copied()
+}
+
+/// Whether `s` has a `)` or `]` with no opener before it.
+fn has_unmatched_closer(s: &str) -> bool {
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' if depth == 0 => return true,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Words kept lower-case inside title-cased place and org names.
@@ -397,6 +465,35 @@ mod tests {
         assert_eq!(possessive_len("Davies'"), 1);
         assert_eq!(possessive_len("O'Brien"), 0);
         assert_eq!(possessive_len("'s"), 0);
+    }
+
+    #[test]
+    fn brackets_in_names_are_balanced() {
+        // A closing bracket that closes one inside the name stays; any other goes.
+        let s = "Okonkwo Trading (Asia))";
+        let (lo, hi) = trim_range(s, 0, s.len(), |_| false);
+        assert_eq!(&s[lo..hi], "Okonkwo Trading (Asia)");
+        let s = "(Asia)";
+        let (lo, hi) = trim_range(s, 0, s.len(), |_| false);
+        assert_eq!(&s[lo..hi], "Asia");
+        // An opener never closed: the name ends before it, and so does its span.
+        let m = "Bank (Quarterly Review";
+        let c = core(m, 100, 0, m.len());
+        assert_eq!((c.name.as_str(), c.start, c.end), ("Bank", 100, 104));
+        // A closer never opened: an editor's insertion, read without its brackets.
+        let m = "Zorbian Coffee) Board";
+        let c = core(m, 0, 0, m.len());
+        assert_eq!(
+            (c.name.as_str(), c.start, c.end),
+            ("Zorbian Coffee Board", 0, 21)
+        );
+        let m = "Bank (of Zorbia";
+        assert_eq!(core(m, 0, 0, m.len()).name, "Bank of Zorbia");
+        let m = "Minister Ama) Mensah";
+        assert_eq!(core(m, 0, 9, m.len()).name, "Ama Mensah");
+        // Balanced brackets are part of the name.
+        let m = "Okonkwo Trading (Asia)";
+        assert_eq!(core(m, 0, 0, m.len()).name, m);
     }
 
     #[test]
