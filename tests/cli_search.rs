@@ -516,6 +516,43 @@ fn aliases_are_found_but_not_counted_as_facets() {
     );
 }
 
+/// Spellings of one name that differ only in full stops, commas or hyphens ("Goldman, Sachs",
+/// "Goldman Sachs"; "U.N.", "UN") are one facet value and one filter.
+#[test]
+fn punctuation_variants_are_one_facet_value() {
+    let (dir, input) = folder_with(
+        "in",
+        &[(
+            "wire.jsonl",
+            "{\"title\":\"Bank hires\",\"text\":\"A bank hired staff.\",\"orgs\":[\"Goldman, Sachs\",\"U.N.\"]}\n\
+             {\"title\":\"Bank cuts\",\"text\":\"A bank cut staff.\",\"orgs\":[\"Goldman Sachs\"]}\n\
+             {\"title\":\"Bank grows\",\"text\":\"A bank grew.\",\"orgs\":[\"Goldman Sachs\",\"UN\"]}\n",
+        )],
+    );
+    let index = dir.path().join("idx").display().to_string();
+    dateline_ok(
+        &["index", &input.display().to_string(), "--index", &index, "--no-extract"],
+        0,
+    );
+    let out = dateline_ok(&["search", "", "--index", &index, "--json", "--facets"], 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["facets"]["organizations"],
+        serde_json::json!([
+            {"name": "Goldman Sachs", "count": 3},
+            {"name": "U.N.", "count": 2}
+        ])
+    );
+    for (name, hits) in [
+        ("=Goldman Sachs", 3),
+        ("=goldman, sachs", 3),
+        ("=UN", 2),
+        ("=u.n.", 2),
+    ] {
+        assert_eq!(search(&index, &["", "--org", name]).len(), hits, "{name}");
+    }
+}
+
 /// Tantivy sizes its result heap by the page asked for: `--limit 9999999999999` aborted on the
 /// allocation and the largest `usize` panicked.
 #[test]

@@ -6,7 +6,7 @@
 //! | `path`, `url`, `source`, `date_source`, `language` | raw, indexed, stored | display, filters |
 //! | `title`, `body` | `news` analyzer with positions, stored | BM25 ranking, phrases, snippets |
 //! | `date` | date (seconds): indexed, fast, stored | range filters, newest/oldest sort |
-//! | `person`, `place`, `org` | one token per value ([`exact_key`]), indexed; fast column keeps display names | exact filters, facets |
+//! | `person`, `place`, `org`, `org_alias` | one token per value ([`exact_key`]: case, accents, full stops, commas and hyphens folded), indexed; fast column (not `org_alias`) keeps display names | exact filters, facets |
 //! | `person_text`, `place_text`, `org_text` | `news` analyzer with positions | `--person altman` |
 //! | `people`, `places`, `organizations` | stored only | display names |
 //! | `topics`, `authors` | raw, indexed, stored | metadata filters |
@@ -25,14 +25,17 @@ use tantivy::schema::{
     TextOptions, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token,
+    TokenStream, Tokenizer,
 };
 use tantivy::Index;
 
 /// Name of the analyzer for ranked text fields.
 pub const NEWS_ANALYZER: &str = "news";
-/// Name of the analyzer for exact-value fields (one token per value).
-pub const EXACT_ANALYZER: &str = "exact";
+/// Name of the analyzer for exact-value fields (one token per value, its [`exact_key`]). The
+/// name changed with the key (it was "exact"), so an index built with the old keys fails the
+/// schema check and is rebuilt rather than searched with keys it does not hold.
+pub const EXACT_ANALYZER: &str = "exact_key";
 
 /// Handles to every field of the schema.
 #[derive(Debug, Clone)]
@@ -182,10 +185,49 @@ pub fn news_analyzer() -> TextAnalyzer {
 }
 
 fn exact_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(RawTokenizer::default())
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build()
+    TextAnalyzer::from(ExactKeyTokenizer::default())
+}
+
+/// Tokenizer of the exact-value fields: the whole value as one token, its [`exact_key`], so
+/// that the index, filters and facets compare names one way. No token for a value whose key is
+/// empty.
+#[derive(Clone, Default)]
+struct ExactKeyTokenizer {
+    token: Token,
+}
+
+impl Tokenizer for ExactKeyTokenizer {
+    type TokenStream<'a> = ExactKeyStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ExactKeyStream<'a> {
+        self.token.reset();
+        self.token.text = exact_key(text);
+        self.token.offset_to = text.len();
+        let has_token = !self.token.text.is_empty();
+        ExactKeyStream {
+            token: &mut self.token,
+            has_token,
+        }
+    }
+}
+
+struct ExactKeyStream<'a> {
+    token: &'a mut Token,
+    has_token: bool,
+}
+
+impl TokenStream for ExactKeyStream<'_> {
+    fn advance(&mut self) -> bool {
+        std::mem::take(&mut self.has_token)
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
 }
 
 /// Registers the analyzers on an opened or created index. Tantivy does not persist analyzers,
@@ -197,24 +239,29 @@ pub fn register_analyzers(index: &Index) {
         .register(EXACT_ANALYZER, exact_analyzer());
 }
 
-/// The exact-value key of a name: whitespace collapsed, lower-cased, ASCII-folded.
-/// `"  São   Paulo "` → `"sao paulo"`. Filters and facets compare these keys.
+/// The exact-value key of a name: lower-cased, accents removed ([`fold::exact_key`]), full
+/// stops and commas dropped, hyphens read as spaces, whitespace collapsed.
+/// `"  São   Paulo "` → `"sao paulo"`, `"Goldman, Sachs"` → `"goldman sachs"`, `"U.N."` →
+/// `"un"`, `"Kilroy-Silk"` → `"kilroy silk"`. Filters and facets compare these keys, so the
+/// spellings of one name that differ only so (which sources mix: "U.S. Treasury" and "US
+/// Treasury") are one facet value and one filter.
+///
+/// [`fold::exact_key`]: crate::extract::gazetteer::fold::exact_key
 pub fn exact_key(name: &str) -> String {
-    // A copy, not a split and join, for a name already collapsed (nearly all).
-    let collapsed = crate::extract::gazetteer::fold::collapse_whitespace(name);
-    EXACT.with_borrow_mut(|analyzer| {
-        let mut stream = analyzer.token_stream(&collapsed);
-        let mut key = String::new();
-        while let Some(token) = stream.next() {
-            key.push_str(&token.text);
-        }
-        key
-    })
+    use crate::extract::gazetteer::fold;
+    let folded = fold::exact_key(name);
+    if !folded.contains(['.', ',', '-']) {
+        return folded;
+    }
+    let spaced: String = folded
+        .chars()
+        .filter(|&c| !matches!(c, '.' | ','))
+        .map(|c| if c == '-' { ' ' } else { c })
+        .collect();
+    fold::collapse_whitespace(&spaced)
 }
 
 thread_local! {
-    // Built once per thread: indexing calls `exact_key` for every entity value of every article.
-    static EXACT: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(exact_analyzer());
     static NEWS: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(news_analyzer());
 }
 
@@ -237,8 +284,24 @@ mod tests {
     #[test]
     fn exact_keys_fold_case_accents_and_spaces() {
         assert_eq!(exact_key("  São   Paulo "), "sao paulo");
-        assert_eq!(exact_key("Jean-Luc PICARD"), "jean-luc picard");
-        assert_eq!(exact_key("el-salvador"), "el-salvador");
+        assert_eq!(exact_key("Jean-Luc PICARD"), "jean luc picard");
+        assert_eq!(exact_key("el-salvador"), "el salvador");
+        assert_eq!(exact_key("Okafor, Mensah"), exact_key("Okafor Mensah"));
+        assert_eq!(exact_key("U.N."), exact_key("UN"));
+        assert_eq!(exact_key("J.P. Morgan"), "jp morgan");
+        assert_eq!(exact_key("Zoë's Café"), "zoe's cafe");
+        assert_eq!(exact_key(" - . "), "");
+    }
+
+    #[test]
+    fn exact_fields_index_one_key_per_value() {
+        let mut analyzer = exact_analyzer();
+        let mut stream = analyzer.token_stream("Goldman, Sachs");
+        assert!(stream.advance());
+        assert_eq!(stream.token().text, "goldman sachs");
+        assert!(!stream.advance());
+        drop(stream);
+        assert!(!analyzer.token_stream("--").advance());
     }
 
     #[test]
@@ -285,7 +348,7 @@ mod tests {
             ]
         );
         let json = serde_json::to_value(&fields.schema).unwrap();
-        assert_eq!(json[9]["options"]["indexing"]["tokenizer"], "exact");
+        assert_eq!(json[9]["options"]["indexing"]["tokenizer"], "exact_key");
         // `true` is Tantivy's spelling of a fast text column with the raw tokenizer.
         assert_eq!(json[9]["options"]["fast"], true, "{}", json[9]);
         assert_eq!(json[8]["options"]["fast"], true);

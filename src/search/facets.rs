@@ -4,7 +4,7 @@
 //! come from the exact-value fast fields, whose columns hold each article's display names once
 //! per article, so counting costs one column read per hit and never touches stored documents.
 
-use crate::extract::gazetteer::fold::exact_key;
+use crate::index::schema::exact_key;
 use serde::Serialize;
 use std::collections::HashMap;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -32,7 +32,7 @@ pub struct Facets {
 }
 
 /// Sums per-segment counts and keeps the `limit` most frequent values, most frequent first,
-/// ties broken by name. Spellings of one exact key ("Fed", "FED"; see [`exact_key`]) count
+/// ties broken by name. Spellings of one exact key ("Fed", "FED", "F.E.D."; see [`exact_key`]) count
 /// as one value shown in its most frequent spelling: an article holds one spelling per key, so
 /// the sum is still the number of articles naming it. (A filter such as `--org Fed` also finds
 /// the word inside longer names, "New York Fed".)
