@@ -26,9 +26,13 @@ pub fn leaders_of_administrations(
         return;
     }
     for m in mentions.iter_mut() {
-        let Some((name, "Administration")) = m.text.split_once(' ') else {
+        // Wire copy breaks lines anywhere: "the Reagan\n    Administration".
+        let Some((name, rest)) = m.text.split_once(char::is_whitespace) else {
             continue;
         };
+        if rest.trim_start() != "Administration" {
+            continue;
+        }
         if m.kind == EntityKind::Org && is_capitalized_name_word(name) && !is_ordinary(name) {
             m.kind = EntityKind::Person;
             m.end = m.start + name.chars().count();
@@ -92,18 +96,19 @@ mod tests {
 
     #[test]
     fn a_capitalized_administration_after_a_name_is_the_leader() {
-        let t = "The Reagan Administration and the Maritime Administration met.";
+        // The line break is wire copy's.
+        let t = "The Reagan\n    Administration and the Maritime Administration met.";
         let mut v = vec![
             Mention {
                 kind: Org,
                 start: 4,
-                end: 25,
-                text: "Reagan Administration".into(),
+                end: 29,
+                text: "Reagan\n    Administration".into(),
             },
             Mention {
                 kind: Org,
-                start: 34,
-                end: 57,
+                start: 38,
+                end: 61,
                 text: "Maritime Administration".into(),
             },
         ];
@@ -116,7 +121,7 @@ mod tests {
             got,
             [
                 (Person, 4, 10, "Reagan"),
-                (Org, 34, 57, "Maritime Administration")
+                (Org, 38, 61, "Maritime Administration")
             ]
         );
     }
