@@ -361,7 +361,7 @@ fn odd_input_never_panics() {
 }
 
 /// An entity found in the text once, at char `at`.
-fn ent(kind: EntityKind, name: &str, at: usize) -> Entity {
+pub(super) fn ent(kind: EntityKind, name: &str, at: usize) -> Entity {
     Entity {
         kind,
         name: name.into(),
