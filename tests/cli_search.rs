@@ -267,11 +267,14 @@ fn exit_codes_and_pasted_text() {
         );
     }
     assert_eq!(search(&index, &[""]).len(), 20);
-    // A blank filter value is a usage error, not a search that finds nothing.
+    // A blank filter value, or punctuation alone, is a usage error, not a search that finds
+    // nothing.
     for (flag, blank) in [
         ("--person", " "),
         ("--place", "\u{200b}"),
         ("--org", "\u{a0}"),
+        ("--org", "=."),
+        ("--person", "-"),
     ] {
         let out = dateline(&["search", "", flag, blank, "--index", &index]);
         assert_eq!(out.status.code(), Some(2), "{flag}");
@@ -531,7 +534,13 @@ fn punctuation_variants_are_one_facet_value() {
     );
     let index = dir.path().join("idx").display().to_string();
     dateline_ok(
-        &["index", &input.display().to_string(), "--index", &index, "--no-extract"],
+        &[
+            "index",
+            &input.display().to_string(),
+            "--index",
+            &index,
+            "--no-extract",
+        ],
         0,
     );
     let out = dateline_ok(&["search", "", "--index", &index, "--json", "--facets"], 0);

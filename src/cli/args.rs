@@ -258,8 +258,9 @@ pub enum ColorChoice {
     Never,
 }
 
-/// A `--person`, `--place` or `--org` value: a blank one would match nothing and silently
-/// return no hits, so it is a usage error.
+/// A `--person`, `--place` or `--org` value: a blank one, or one of punctuation alone, would
+/// match nothing (names are compared without punctuation) and silently return no hits, so it
+/// is a usage error.
 fn filter_name(value: &str) -> Result<String, String> {
     // Spaces of any kind and invisible characters alone are blank too, as ingest reads them.
     let mut plain = value
@@ -267,7 +268,7 @@ fn filter_name(value: &str) -> Result<String, String> {
         .unwrap_or(value)
         .to_string();
     dateline::ingest::spaces::plain_spaces(&mut plain);
-    if plain.trim().is_empty() {
+    if !plain.chars().any(char::is_alphanumeric) {
         return Err("a filter needs a name, e.g. --place germany or --person \"Ana Ruiz\"".into());
     }
     Ok(value.to_string())
