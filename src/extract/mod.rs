@@ -240,7 +240,9 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
     let mut entities = entities::normalize(&text, &mentions, &metadata, gaz);
     if let Some(rec) = rec {
         drop_common_words(rec, &mut entities);
-        entities::people_named_for_firms(&mut entities, &|w| rec.is_first_name(w));
+        entities::people_named_for_firms(&text, &mut entities, &|w| rec.is_first_name(w), &|w| {
+            rec.is_common_word(w)
+        });
         entities::people_named_as_places(&text, &mut entities, gaz, &|w| {
             rec.is_first_name(w) || rec.is_surname(w)
         });
