@@ -44,6 +44,23 @@ pub fn people_named_for_firms(
     if !entities.iter().any(single) {
         return;
     }
+    // Word keys of the organizations' names, and of the longer person names, once: the
+    // people of an article are checked against the same lists.
+    let org_keys: Vec<(usize, Vec<String>)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Org)
+        .map(|(i, e)| (i, name_words(&e.name).into_iter().map(exact_key).collect()))
+        .filter(|(_, keys): &(usize, Vec<String>)| keys.len() >= 2)
+        .collect();
+    if org_keys.is_empty() {
+        return;
+    }
+    let person_keys: rustc_hash::FxHashSet<String> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && e.name.contains(char::is_whitespace))
+        .flat_map(|e| e.name.split_whitespace().map(exact_key))
+        .collect();
     let mut bytes_at = crate::extract::CharToByte::new(text);
     let mut after_title = |at: usize| {
         let before = text[..bytes_at.byte(at)].trim_end();
@@ -51,30 +68,34 @@ pub fn people_named_for_firms(
             super::person::is_personal_title(w.trim_matches(|c: char| !c.is_alphanumeric()))
         })
     };
-    let mut k = 0;
-    while k < entities.len() {
-        if !single(&entities[k]) {
-            k += 1;
+    // (person, organization) pairs; organizations stay where they are, so every choice is
+    // made on the article's entities as they were.
+    let mut moves: Vec<(usize, usize)> = Vec::new();
+    for (k, e) in entities.iter().enumerate() {
+        if !single(e) {
             continue;
         }
-        let key = exact_key(&entities[k].name);
-        let in_person_name = entities.iter().any(|e| {
-            e.kind == EntityKind::Person
-                && e.name.contains(char::is_whitespace)
-                && e.name.split_whitespace().any(|w| exact_key(w) == key)
-        });
-        let mut titled = || entities[k].mentions.iter().any(|&(at, _)| after_title(at));
-        let firm = (!in_person_name && !titled())
-            .then(|| firm_with_word(entities, &key, is_first_name, is_common_word))
-            .flatten();
-        let Some(firm) = firm else {
-            k += 1;
+        let key = exact_key(&e.name);
+        if person_keys.contains(&key)
+            || !org_keys.iter().any(|(_, keys)| keys.contains(&key))
+            || e.mentions.iter().any(|&(at, _)| after_title(at))
+        {
             continue;
-        };
-        let person = entities.remove(k);
-        let firm = if firm > k { firm - 1 } else { firm };
-        entities[firm].absorb(person.mentions);
+        }
+        if let Some(firm) = firm_with_word(entities, &org_keys, &key, is_first_name, is_common_word)
+        {
+            moves.push((k, firm));
+        }
     }
+    for &(k, firm) in &moves {
+        let mentions = std::mem::take(&mut entities[k].mentions);
+        entities[firm].absorb(mentions);
+    }
+    let mut k = 0;
+    entities.retain(|_| {
+        k += 1;
+        !moves.iter().any(|&(m, _)| m == k - 1)
+    });
 }
 
 /// The words of an organization's name as a short mention would write them: split at spaces
@@ -92,25 +113,22 @@ fn name_words(name: &str) -> Vec<&str> {
 }
 
 /// Index of the organization of `entities` with a word keyed `key` that reads as a company,
-/// preferring one whose name opens with it.
+/// preferring one whose name opens with it; `org_keys` holds the organizations' indices and
+/// the keys of their [`name_words`].
 fn firm_with_word(
     entities: &[Entity],
+    org_keys: &[(usize, Vec<String>)],
     key: &str,
     is_first_name: &dyn Fn(&str) -> bool,
     is_common_word: &dyn Fn(&str) -> bool,
 ) -> Option<usize> {
     let mut found: Option<(usize, bool)> = None;
-    for (i, e) in entities.iter().enumerate() {
-        if e.kind != EntityKind::Org {
-            continue;
-        }
-        let words = name_words(&e.name);
-        if words.len() < 2 {
-            continue;
-        }
-        let Some(at) = words.iter().position(|w| exact_key(w) == key) else {
+    for (i, keys) in org_keys {
+        let Some(at) = keys.iter().position(|w| w == key) else {
             continue;
         };
+        let e = &entities[*i];
+        let words = name_words(&e.name);
         let after_first_name = words[..at].iter().any(|w| is_first_name(w));
         // A title right before the word, or before the first name before it: "Commissioner
         // Frans Andriessen", "Attorney General Elliot Spitzer". "General" right before it
@@ -130,7 +148,7 @@ fn firm_with_word(
         }
         let opens = at == 0;
         if found.is_none_or(|(_, o)| opens && !o) {
-            found = Some((i, opens));
+            found = Some((*i, opens));
         }
     }
     found.map(|(i, _)| i)
