@@ -391,6 +391,11 @@ fn facets_count_documents_across_all_hits() {
     assert_eq!(facet_sizes("2"), [2, 2, 2]);
     let all = facet_sizes("1000");
     assert!(all.iter().all(|&n| n > 10), "{all:?}");
+    // 0 would ask for facets and list none: a usage error, not an empty answer.
+    let out = dateline(&["search", "", "--index", &index, "--facet-limit", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("at least 1 value"), "{err}");
 }
 
 #[test]

@@ -237,8 +237,8 @@ pub struct SearchArgs {
     /// Also count the top people, places and organizations across all hits.
     #[arg(long)]
     pub facets: bool,
-    /// Values per facet (default 10); implies --facets.
-    #[arg(long, value_name = "N")]
+    /// Values per facet (default 10, at least 1); implies --facets.
+    #[arg(long, value_name = "N", value_parser = facet_limit)]
     pub facet_limit: Option<usize>,
     /// Print one JSON object (schema in the README).
     #[arg(long, conflicts_with = "jsonl")]
@@ -256,6 +256,15 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// A `--facet-limit` value: 0 would ask for facets and list none, so it is a usage error.
+fn facet_limit(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(0) => Err("facets list at least 1 value each; leave out --facet-limit for none".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// A `--person`, `--place` or `--org` value: a blank one, or one of punctuation alone, would
