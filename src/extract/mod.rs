@@ -76,11 +76,8 @@ pub fn enrich_file(articles: &mut [Article], problems: &mut Vec<Problem>) -> Vec
         link::link_surnames(window);
         acronyms::link_acronyms(window);
         if let Ok(gaz) = gazetteer::embedded() {
-            let relinked = link::link_places(window, gaz);
-            for (i, a) in window.iter_mut().enumerate() {
-                if label_places(a, gaz) || relinked.contains(&i) {
-                    extra[first + i] = enclosing_places(a);
-                }
+            for i in link::link_places(window, gaz) {
+                extra[first + i] = enclosing_places(&window[i]);
             }
         }
     }
@@ -703,25 +700,6 @@ fn apply(article: &mut Article, entities: Vec<Entity>) -> Vec<String> {
     enclosing_places(article)
 }
 
-/// Gives `article`'s places that share their name with another place their
-/// [`Gazetteer::label`] ("Birmingham, Alabama"), in its entities and its place list; whether
-/// any changed. Last of all, once the file's articles have settled which Georgia they mean
-/// ([`link::link_places`]), whose votes compare the plain names.
-fn label_places(article: &mut Article, gaz: &gazetteer::Gazetteer) -> bool {
-    let mut changed = false;
-    for e in article.entities.iter_mut() {
-        let label = e.geonames_id.and_then(|id| gaz.label(id));
-        if let Some(label) = label.filter(|l| *l != e.name) {
-            e.name = label.to_string();
-            changed = true;
-        }
-    }
-    if changed {
-        article.places = names_of(&article.entities, EntityKind::Place);
-    }
-    changed
-}
-
 /// The countries of `article`'s places, and the first-level regions of its cities, that its
 /// place list does not name itself (Seoul → "South Korea"; Houston → "Texas" and "United
 /// States"; London → "England"): exact-value keys to index but not display, so that a
@@ -734,14 +712,10 @@ fn enclosing_places(article: &Article) -> Vec<String> {
         .iter()
         .filter(|e| e.kind == EntityKind::Place)
     {
-        // The region as its own entity would be named ("Georgia, United States").
-        let region = gaz.zip(e.geonames_id).and_then(|(g, id)| {
-            let city = g.city_by_id(id)?;
-            match g.region_of(city) {
-                Some(r) => Some(g.label(r.geonames_id).unwrap_or(&r.name).to_string()),
-                None => city.admin1.clone(),
-            }
-        });
+        let region = gaz
+            .zip(e.geonames_id)
+            .and_then(|(g, id)| g.city_by_id(id))
+            .and_then(|city| city.admin1.clone());
         for k in e.country.iter().cloned().chain(region) {
             if !article.places.contains(&k) && !keys.contains(&k) {
                 keys.push(k);
@@ -1109,54 +1083,6 @@ mod tests {
             .unwrap();
         assert_eq!(person.mentions.len(), 2, "{person:?}");
         assert!(a.places.iter().any(|p| p == "Egypt"), "{:?}", a.places);
-    }
-
-    /// Two places of one name are two facet values: the US state is "Georgia, United States"
-    /// wherever it is named or counted, the country "Georgia".
-    #[test]
-    fn places_of_one_name_are_told_apart() {
-        let article = |id: &str, title: &str, body: &str| Article {
-            id: id.into(),
-            path: "x/wire.txt".into(),
-            title: title.into(),
-            body: body.into(),
-            ..Article::default()
-        };
-        let mut articles = [
-            article(
-                "a",
-                "Georgia vote count",
-                "ATLANTA, Nov 5 - Officials in Georgia counted ballots in Atlanta on Thursday.",
-            ),
-            article(
-                "b",
-                "Tbilisi talks",
-                "TBILISI, May 5 - Georgia and Russia held talks in Tbilisi on Friday.",
-            ),
-            article(
-                "c",
-                "Mills reopen",
-                "BIRMINGHAM, Ala., March 3 - Steel mills in Birmingham reopened on Monday.",
-            ),
-            article(
-                "d",
-                "Traffic delays",
-                "Drivers in Atlanta faced long delays on Monday, the city said.",
-            ),
-        ];
-        let extra = enrich_file(&mut articles, &mut Vec::new());
-        let places: Vec<_> = articles.iter().map(|a| a.places.clone()).collect();
-        assert!(
-            places[0].contains(&"Georgia, United States".into()),
-            "{places:?}"
-        );
-        assert!(places[1].contains(&"Georgia".into()), "{places:?}");
-        assert!(
-            places[2].contains(&"Birmingham, Alabama".into()),
-            "{places:?}"
-        );
-        assert_eq!(places[3], ["Atlanta"]);
-        assert_eq!(extra[3], ["United States", "Georgia, United States"]);
     }
 
     #[test]

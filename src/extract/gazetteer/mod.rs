@@ -131,9 +131,6 @@ pub struct Gazetteer {
     /// Cities by (lookup key of their name or short name, country name): see
     /// [`Gazetteer::city_in_country`].
     by_city_country: HashMap<(String, String), u32>,
-    /// Display names of the places whose own name another place holds: see
-    /// [`Gazetteer::label`].
-    labels: HashMap<u32, String>,
 }
 
 /// The names a city goes by at home besides its own: "City of Westminster" → "Westminster",
@@ -151,56 +148,6 @@ fn short_names(name: &str) -> impl Iterator<Item = &str> {
         .filter(|_| may_split)
         .find_map(|sep| name.split_once(sep).map(|(head, _)| head));
     without_city_of.into_iter().chain(before_river)
-}
-
-/// The labels of [`Gazetteer::label`]: for each group of places with one own name (by lookup
-/// key), every place but the one `by_key` gives for the name (or, if it gives another, the
-/// first of the group: countries, then regions, then cities) is qualified by its region
-/// (cities: "Paris, Texas") or its country (regions, and cities without a region), unless the
-/// place it yields to is its own region or country, or it is that place's.
-fn labels(places: &[Place], by_key: &HashMap<String, u32>) -> HashMap<u32, String> {
-    let mut groups: HashMap<String, Vec<u32>> = HashMap::default();
-    for (i, p) in places.iter().enumerate() {
-        groups
-            .entry(fold::lookup_key(&p.name))
-            .or_default()
-            .push(i as u32);
-    }
-    let mut labels = HashMap::default();
-    for (key, group) in groups {
-        if group.len() < 2 {
-            continue;
-        }
-        let owner = by_key
-            .get(&key)
-            .filter(|i| group.contains(i))
-            .copied()
-            .unwrap_or(group[0]);
-        let o = &places[owner as usize];
-        for &i in &group {
-            let p = &places[i as usize];
-            let same_country = p.country_code == o.country_code;
-            let within = |inner: &Place, outer: &Place| {
-                same_country
-                    && match outer.kind {
-                        PlaceKind::Country => true,
-                        PlaceKind::Admin1 => inner.admin1.as_deref() == Some(outer.name.as_str()),
-                        PlaceKind::City => false,
-                    }
-            };
-            if i == owner || p.kind == PlaceKind::Country || within(p, o) || within(o, p) {
-                continue;
-            }
-            let parent = match (&p.kind, &p.admin1) {
-                (PlaceKind::City, Some(region)) if fold::lookup_key(region) != key => region,
-                _ => &p.country,
-            };
-            if !parent.is_empty() && fold::lookup_key(parent) != key {
-                labels.insert(p.geonames_id, format!("{}, {parent}", p.name));
-            }
-        }
-    }
-    labels
 }
 
 impl Gazetteer {
@@ -288,12 +235,9 @@ impl Gazetteer {
         for ids in by_region_name.values_mut() {
             ids.sort_unstable();
         }
-        let by_key: HashMap<String, u32> = keys.into_iter().collect();
-        let labels = labels(&places, &by_key);
         Ok(Self {
             places,
-            labels,
-            by_key,
+            by_key: keys.into_iter().collect(),
             by_city_country,
             by_code,
             by_region,
@@ -301,25 +245,6 @@ impl Gazetteer {
             by_city_id,
             by_region_name,
         })
-    }
-
-    /// The name to show for the place with GeoNames id `id` when its own name is another
-    /// place's too: "Birmingham, Alabama" (Birmingham alone is the English city), "Georgia,
-    /// United States" (Georgia alone is the country), "Washington, United States" (the state;
-    /// Washington alone is the capital). `None` for a name that no other place holds, or that
-    /// [`Gazetteer::lookup`] gives this place for; nor does a place take a label for sharing
-    /// its name with its own region or country (São Paulo, Hong Kong). Facets and `=NAME`
-    /// filters compare these names, so the two places stay apart.
-    pub fn label(&self, id: u32) -> Option<&str> {
-        self.labels.get(&id).map(String::as_str)
-    }
-
-    /// The first-level region of `city`, if the gazetteer has it.
-    pub fn region_of(&self, city: &Place) -> Option<&Place> {
-        let region = city.admin1.as_deref()?;
-        self.by_region
-            .get(&(city.country_code.clone(), fold::lookup_key(region)))
-            .and_then(|&i| self.places.get(i as usize))
     }
 
     /// First-level regions named `name`, in any country ("Georgia" → the US state).

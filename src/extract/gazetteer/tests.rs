@@ -78,28 +78,6 @@ fn build_fixture() -> Gazetteer {
     Gazetteer::from_bytes(&bytes).unwrap()
 }
 
-#[test]
-fn labels_tell_places_of_one_name_apart() {
-    let g = fixture_gazetteer();
-    for (id, label) in [
-        // What a name alone means keeps it; the other places of the name are qualified.
-        (2988507, None),
-        (4717560, Some("Paris, Texas")),
-        (614540, None),
-        (4197000, Some("Georgia, United States")),
-        (4140963, None),
-        (5815135, Some("Washington, United States")),
-        // A city and its own region of one name are one name.
-        (1835848, None),
-        (1835847, None),
-        (4180439, None),
-    ] {
-        assert_eq!(g.label(id), label, "{id}");
-    }
-    let atlanta = g.city_by_id(4180439).unwrap();
-    assert_eq!(g.region_of(atlanta).map(|r| r.geonames_id), Some(4197000));
-}
-
 fn name<'a>(g: &'a Gazetteer, q: &str) -> Option<&'a str> {
     g.lookup(q).map(|p| p.name.as_str())
 }
