@@ -110,9 +110,10 @@ pub(super) fn is_ordinary_word(word: &str) -> bool {
 
 /// Common Chinese and Korean family names, which open a name written family name first.
 const EAST_ASIAN_FAMILY_NAMES: &[&str] = &[
-    "chen", "cho", "choi", "deng", "han", "hu", "huang", "jang", "jiang", "jung", "kang", "kim",
-    "lee", "li", "lim", "liu", "moon", "park", "shin", "wang", "wen", "wu", "xi", "yang", "yoon",
-    "zhang", "zhao", "zhou",
+    "chan", "chang", "chee", "chen", "cho", "choi", "deng", "gao", "goh", "guo", "han", "hu",
+    "huang", "jang", "jiang", "jung", "kang", "khoo", "kim", "lau", "lee", "leung", "li", "liang",
+    "lim", "liu", "loh", "moon", "park", "shin", "teo", "tsang", "wang", "wen", "wong", "wu", "xi",
+    "xie", "xu", "yang", "yoon", "zhang", "zhao", "zheng", "zhou",
 ];
 
 /// Whether `mention` is a Chinese or Korean name written family name first, in two or three
@@ -374,7 +375,17 @@ mod tests {
 
     #[test]
     fn east_asian_names_family_name_first() {
-        for n in ["Kim Jong Un", "Moon Jae-in", "Xi Jinping", "Lee Kun-hee"] {
+        // Singapore and Taiwan spellings too: Reuters typed these organizations, and the
+        // company short-name pass then took "Khoo" and "Chang" from the person fields.
+        for n in [
+            "Kim Jong Un",
+            "Moon Jae-in",
+            "Xi Jinping",
+            "Lee Kun-hee",
+            "Khoo Teck Puat",
+            "Chang Chi-cheng",
+            "Loh Hoon Sun",
+        ] {
             assert!(is_east_asian_name(n), "{n}");
         }
         assert!(is_east_asian_name("Park Geun-hye"));
