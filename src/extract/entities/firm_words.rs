@@ -18,15 +18,14 @@ use crate::extract::gazetteer::fold::exact_key;
 /// is a word of that organization's name ("Haas" into Rohm and Haas, "Daimler" into
 /// Daimler-Benz, "Goldman" into "Goldman, Sachs"), unless
 /// - a personal title stands before one of its mentions in `text` ("President Aquino", "Mr
-///   Spitzer"; not "General Electric"; mentions are char offsets into it), or a longer person name of the article has the word
-///   ("Brown" after "Gordon Brown");
+///   Spitzer"; not "General Electric"; mentions are char offsets into it), or a longer
+///   person name of the article has the word ("Brown" after "Gordon Brown");
 /// - the organization's name reads like a person's: a first name (`is_first_name`) comes
 ///   before the word there ("George W Bush"), or a title one or two words before it (the
 ///   recognizer ran a role into a name: "Defense Secretary Caspar Weinberger"); it is two or
 ///   three capitalized words ending in the word, none an ordinary word (`is_common_word`) or a
-///   title:
-///   "Nicola Sturgeon" typed ORG, not "General Electric"; or it is a family-name-first name
-///   ([`super::is_east_asian_name`]).
+///   title ("Nicola Sturgeon" typed ORG, not "General Electric"); or it is a family-name-first
+///   name ([`super::is_east_asian_name`]).
 ///
 /// An organization whose name opens with the word is preferred ("Hughes Tool" over "Baker
 /// Hughes" for "Hughes").
@@ -91,11 +90,12 @@ pub fn people_named_for_firms(
         let mentions = std::mem::take(&mut entities[k].mentions);
         entities[firm].absorb(mentions);
     }
-    let mut k = 0;
-    entities.retain(|_| {
-        k += 1;
-        !moves.iter().any(|&(m, _)| m == k - 1)
-    });
+    let mut moved = vec![false; entities.len()];
+    for &(k, _) in &moves {
+        moved[k] = true;
+    }
+    let mut moved = moved.into_iter();
+    entities.retain(|_| !moved.next().unwrap_or(false));
 }
 
 /// The words of an organization's name as a short mention would write them: split at spaces

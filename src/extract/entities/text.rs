@@ -247,11 +247,12 @@ pub fn last_word(mention: &str) -> Option<&str> {
 }
 
 /// Builds a [`Core`] from byte range `lo..hi` of `mention` (which starts at character
-/// `mention_start` of the article), collapsing internal whitespace, with its brackets balanced: the name ends before a bracket
-/// it never closes ("Fed (Federal Reserve Board" → "Fed"), and a name with a closing bracket
-/// it never opened keeps no bracket ("(International Monetary) Fund", an editor's insertion
-/// in a quote whose "(" was edge punctuation → "International Monetary Fund"; so does one that
-/// opens on a small word, "Bank (of England").
+/// `mention_start` of the article), collapsing internal whitespace, with its brackets
+/// balanced: the name ends before a bracket it never closes ("Fed (Federal Reserve Board" →
+/// "Fed"), and a name with a closing bracket it never opened keeps no bracket ("(International
+/// Monetary) Fund", an editor's insertion in a quote whose "(" was edge punctuation →
+/// "International Monetary Fund"; so does one that opens on a small word, "Bank (of
+/// England").
 pub fn core(mention: &str, mention_start: usize, lo: usize, mut hi: usize) -> Core {
     let mut completed = false;
     if let Some(open) = unmatched_opener(&mention[lo..hi]) {
