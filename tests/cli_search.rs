@@ -281,6 +281,13 @@ fn exit_codes_and_pasted_text() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("a filter needs a name"), "{err}");
     }
+    // A query argument opening with two dashes is a mistyped option, not "everything but
+    // bogus"; one dash excludes the word.
+    let out = dateline(&["search", "--bogus", "--index", &index]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("write -bogus"), "{err}");
+    assert_eq!(search(&index, &["-zzzzunseen"]).len(), 20);
     let out = dateline(&["search", "title:(", "--index", &index]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);

@@ -200,7 +200,7 @@ pub enum TrainCommand {
 pub struct SearchArgs {
     /// The query (see the query language below). May be left out or empty when filters are
     /// given: `dateline search --place germany`.
-    #[arg(allow_hyphen_values = true, default_value = "")]
+    #[arg(allow_hyphen_values = true, default_value = "", value_parser = query_text)]
     pub query: String,
     /// Index folder.
     #[arg(long, default_value = "index")]
@@ -256,6 +256,19 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// The query argument: a word after a single dash is an exclusion (`-brazil`), but one
+/// after two dashes at the start is a mistyped option (`--limt 5`), which would otherwise
+/// search for everything but "limt" and exit 0.
+fn query_text(value: &str) -> Result<String, String> {
+    let rest = value.trim_start_matches('-');
+    if value.len() - rest.len() >= 2 && rest.starts_with(char::is_alphabetic) {
+        return Err(format!(
+            "no such option; to leave out articles with the word, write -{rest}"
+        ));
+    }
+    Ok(value.to_string())
 }
 
 /// A `--facet-limit` value: 0 would ask for facets and list none, so it is a usage error.
