@@ -229,21 +229,19 @@ fn parse_format(
     // In JSON Lines a NUL byte is one bad line (JSON cannot hold a raw NUL), not a binary file,
     // and a file the user names is read despite one; control bytes all through it still make
     // a binary file.
-    if decode::mostly_control(bytes) {
+    let binary = if decode::mostly_control(bytes) {
+        Some("control bytes in the first 8 KiB")
+    } else if format != Format::JsonLines && !named && decode::looks_binary(bytes) {
+        Some("a NUL byte in the first 8 KiB (name the file itself to read it as text)")
+    } else {
+        None
+    };
+    if let Some(detail) = binary {
         problems.push(Problem::file(
             path,
             Cost::SkippedFile,
             "binary file",
-            "control bytes in the first 8 KiB",
-        ));
-        return Vec::new();
-    }
-    if format != Format::JsonLines && !named && decode::looks_binary(bytes) {
-        problems.push(Problem::file(
-            path,
-            Cost::SkippedFile,
-            "binary file",
-            "a NUL byte in the first 8 KiB (name the file itself to read it as text)",
+            detail,
         ));
         return Vec::new();
     }
