@@ -45,9 +45,10 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// The exact-value key the index stores for an entity name: [`fold`]ed (lower case, no accents)
-/// and whitespace-collapsed (runs of Unicode whitespace become one space, ends trimmed).
-/// Punctuation is kept: "U.S." and "US" stay distinct here (use canonical names for that).
+/// The key entities of one article merge by: [`fold`]ed (lower case, no accents) and
+/// whitespace-collapsed (runs of Unicode whitespace become one space, ends trimmed).
+/// Punctuation is kept: "U.S." and "US" stay distinct here. The index's key,
+/// `index::schema::exact_key`, folds full stops, commas and hyphens on top of this one.
 pub fn exact_key(name: &str) -> String {
     if name.is_ascii() {
         // Nearly all names: folding is lower-casing, done in place on the collapsed copy.
