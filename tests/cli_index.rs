@@ -119,7 +119,10 @@ fn an_index_of_files_holding_no_article_says_so() {
     assert_eq!(out.status.code(), Some(1));
     let summary = String::from_utf8_lossy(&out.stdout);
     assert!(summary.contains("0 documents in"), "{summary}");
-    assert!(summary.contains("skipped files: 1 empty file"), "{summary}");
+    assert!(
+        summary.contains("\nskipped files: 1 × empty file"),
+        "{summary}"
+    );
     let out = dateline(&["search", "cocoa", "--index", &index]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(

@@ -175,7 +175,10 @@ fn count(n: usize, noun: &str) -> String {
     }
 }
 
-/// The one-line end-of-run summary of `dateline index`.
+/// The end-of-run summary of `dateline index`: one line of counts and speed, then one line per
+/// non-empty group of skipped files, skipped records and warnings, each reason with its count
+/// as `N × reason` (the reasons hold commas and are nouns that do not take a plural well:
+/// "2 documentation file" read as a typo).
 pub fn index_summary(r: &crate::index::IndexReport) -> String {
     let mut summary = format!(
         "indexed {} from {} of {} in {:.2} s ({:.1} MB read, {:.1} MB/s, {:.0} articles/s); {} in {}",
@@ -197,9 +200,9 @@ pub fn index_summary(r: &crate::index::IndexReport) -> String {
         if !map.is_empty() {
             let parts: Vec<String> = map
                 .iter()
-                .map(|(why, n)| format!("{n} {}", line(why)))
+                .map(|(why, n)| format!("{n} × {}", line(why)))
                 .collect();
-            let _ = write!(summary, "; {label}: {}", parts.join(", "));
+            let _ = write!(summary, "\n{label}: {}", parts.join("; "));
         }
     }
     summary
@@ -258,6 +261,27 @@ mod tests {
             "{line}"
         );
         assert!(line.contains("; 3 documents in idx"), "{line}");
+        assert!(!line.contains('\n'), "{line}");
+    }
+
+    #[test]
+    fn summary_lists_each_group_of_problems_on_its_own_line() {
+        let mut r = crate::index::IndexReport {
+            index: "idx".into(),
+            ..Default::default()
+        };
+        r.skipped_files.insert("documentation file".into(), 2);
+        r.skipped_files
+            .insert("word list, not an article".into(), 5);
+        r.warnings.insert("not UTF-8, encoding guessed".into(), 1);
+        let text = index_summary(&r);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3, "{text}");
+        assert_eq!(
+            lines[1],
+            "skipped files: 2 × documentation file; 5 × word list, not an article"
+        );
+        assert_eq!(lines[2], "warnings: 1 × not UTF-8, encoding guessed");
     }
 
     #[test]
