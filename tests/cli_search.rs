@@ -112,6 +112,40 @@ fn person_place_org_filters() {
 }
 
 #[test]
+fn no_hits_names_the_filters_no_article_meets() {
+    let (_d, index) = corpus_index();
+    let run = |args: &[&str]| {
+        let mut all = vec!["search", "--index", index.as_str()];
+        all.extend_from_slice(args);
+        dateline_ok(&all, 1)
+    };
+    // Nairobi is in the corpus, Atlantis nowhere; together they match nothing.
+    let text = run(&["coffee", "--place", "Nairobi", "--place", "Atlantis"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("no hits for \"coffee\" ("), "{text}");
+    assert_eq!(
+        lines[1..],
+        ["no article in the index has place \"Atlantis\""]
+    );
+    let json = run(&[
+        "coffee", "--person", "=Wanjiru", "--until", "1999", "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["unmatched_filters"],
+        serde_json::json!([
+            {"filter": "person", "value": "=Wanjiru"},
+            {"filter": "date", "value": "before 2000-01-01T00:00:00Z"}
+        ])
+    );
+    // Every filter meets some article: no hits, and no filter to blame.
+    let text = run(&["coffee", "--place", "Lisbon", "--person", "wanjiru"]);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let json = run(&["coffee", "--place", "Lisbon", "--json"]);
+    assert!(!json.contains("unmatched_filters"), "{json}");
+}
+
+#[test]
 fn date_ranges_are_inclusive_and_sortable() {
     let (_d, index) = corpus_index();
     let march = search(

@@ -7,7 +7,9 @@
 //!  "facets": {"people": [{"name": "...", "count": 3}], "places": [...], "organizations": [...]}}
 //! ```
 //!
-//! `facets` is present only with `--facets`. `--jsonl` prints one HIT per line and nothing else.
+//! `facets` is present only with `--facets`. With no hits, `"unmatched_filters": [{"filter":
+//! "place", "value": "Atlantis"}]` names each `--person`/`--place`/`--org` value and the
+//! `--since`/`--until` period (`"filter": "date"`) that no article in the index meets. `--jsonl` prints one HIT per line and nothing else.
 //! A HIT:
 //!
 //! | key | type | meaning |
@@ -26,7 +28,7 @@
 //!
 //! New keys may be added; existing keys keep their names and types.
 
-use crate::search::{facets::Facets, Hit, SearchResults};
+use crate::search::{facets::Facets, Hit, SearchResults, UnmatchedFilter};
 use serde::Serialize;
 
 /// One hit on the wire.
@@ -101,6 +103,9 @@ pub struct JsonResults<'a> {
     /// Top entities across all hits, with `--facets`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub facets: Option<&'a Facets>,
+    /// With no hits: the filters no article in the index meets, `[{"filter", "value"}]`.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub unmatched_filters: &'a [UnmatchedFilter],
 }
 
 /// The `--json` document for a page of results.
@@ -111,6 +116,7 @@ pub fn results(r: &SearchResults) -> String {
         took_ms: (r.took_ms * 1000.0).round() / 1000.0,
         hits: r.hits.iter().map(JsonHit::from).collect(),
         facets: r.facets.as_ref(),
+        unmatched_filters: &r.unmatched_filters,
     };
     serde_json::to_string(&wire).unwrap_or_default()
 }

@@ -63,7 +63,19 @@ pub fn results(r: &SearchResults, color: bool) -> String {
             r.total_hits, query, r.took_ms
         )
     } else if shown == 0 {
-        writeln!(out, "no hits for {query} ({:.1} ms)", r.took_ms)
+        writeln!(out, "no hits for {query} ({:.1} ms)", r.took_ms).and_then(|()| {
+            for u in &r.unmatched_filters {
+                match u.filter {
+                    "date" => writeln!(out, "no article in the index is dated {}", u.value)?,
+                    f => writeln!(
+                        out,
+                        "no article in the index has {f} \"{}\"",
+                        line(&u.value)
+                    )?,
+                }
+            }
+            Ok(())
+        })
     } else {
         writeln!(
             out,
@@ -293,6 +305,7 @@ mod tests {
                 took_ms: 1.0,
                 hits: vec![],
                 facets: None,
+                unmatched_filters: vec![],
             };
             results(&r, false)
         };
@@ -327,6 +340,7 @@ mod tests {
                 },
             }],
             facets: None,
+            unmatched_filters: vec![],
         };
         let shown = results(&r, false);
         assert!(

@@ -125,6 +125,19 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Top people, places and organizations across all hits, when asked for.
     pub facets: Option<Facets>,
+    /// When nothing matched: the filters that no article in the whole index meets, so that
+    /// "no hits" can say which one excluded everything (an unknown place, a misspelled name).
+    pub unmatched_filters: Vec<UnmatchedFilter>,
+}
+
+/// A filter that no article in the index meets ([`SearchResults::unmatched_filters`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnmatchedFilter {
+    /// `person`, `place`, `org` or `date`.
+    pub filter: &'static str,
+    /// The value as given (`=` included), or for `date` the period: "from INSTANT",
+    /// "before INSTANT" or both.
+    pub value: String,
 }
 
 /// Runs a search on the index in `index_dir`.
@@ -146,6 +159,7 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
         }
     }
     let searcher = committed_searcher(&index, index_dir)?;
+    let typed_filters = &req.filters;
     let mut filters = req.filters.clone();
     // Resolved after a leading `=` (exact match), which stays.
     let split = |v: &str| match v.strip_prefix(query::EXACT) {
@@ -220,6 +234,17 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
     } else {
         None
     };
+    let mut unmatched_filters = Vec::new();
+    if total_hits == 0 {
+        // Counted only when nothing matched: one term or range query per filter.
+        let resolved = query::filter_queries(&fields, &filters);
+        let typed = query::filter_queries(&fields, typed_filters);
+        for ((filter, _, q), (_, value, _)) in resolved.into_iter().zip(typed) {
+            if searcher.search(&*q, &Count)? == 0 {
+                unmatched_filters.push(UnmatchedFilter { filter, value });
+            }
+        }
+    }
     let mut generator = SnippetGenerator::create(&searcher, &*query, fields.body)?;
     generator.set_max_num_chars(snippet::SNIPPET_CHARS);
     let mut analyzer = crate::index::schema::news_analyzer();
@@ -242,6 +267,7 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
         took_ms: started.elapsed().as_secs_f64() * 1000.0,
         hits,
         facets,
+        unmatched_filters,
     })
 }
 

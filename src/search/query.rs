@@ -58,19 +58,61 @@ pub fn build(f: &Fields, node: &Node, filters: &Filters) -> Result<Box<dyn Query
             clauses.push((Occur::Must, entity_query(exact, alias, words, v)));
         }
     }
-    if filters.since.is_some() || filters.until.is_some() {
-        let lower = filters.since.map_or(Bound::Unbounded, |p| {
-            Bound::Included(date_term(f.date, p.start))
-        });
-        let upper = filters.until.map_or(Bound::Unbounded, |p| {
-            Bound::Excluded(date_term(f.date, p.end))
-        });
-        clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+    if let Some(q) = date_filter(f, filters) {
+        clauses.push((Occur::Must, q));
     }
     if clauses.is_empty() {
         return Ok(Box::new(AllQuery));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// Each filter of `filters` as a query of its own, with the option that set it and its value
+/// as typed: `("place", "Atlantis", query)`; the date bounds are one `("date", "from A before
+/// B", query)` with the instants they stand for. What [`super::run`] counts to say which filter no article in the index meets.
+pub fn filter_queries(
+    f: &Fields,
+    filters: &Filters,
+) -> Vec<(&'static str, String, Box<dyn Query>)> {
+    let mut out: Vec<(&'static str, String, Box<dyn Query>)> = Vec::new();
+    for (label, values, exact, words) in [
+        ("person", &filters.people, f.person, f.person_text),
+        ("place", &filters.places, f.place, f.place_text),
+        ("org", &filters.orgs, f.org, f.org_text),
+    ] {
+        let alias = (exact == f.org).then_some(f.org_alias);
+        for v in values {
+            out.push((label, v.clone(), entity_query(exact, alias, words, v)));
+        }
+    }
+    if let Some(q) = date_filter(f, filters) {
+        let bound = |word: &str, p: Option<Period>, at: fn(&Period) -> jiff::Timestamp| {
+            p.map(|p| format!("{word} {}", at(&p)))
+        };
+        let said: Vec<String> = [
+            bound("from", filters.since, |p| p.start),
+            bound("before", filters.until, |p| p.end),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        out.push(("date", said.join(" "), q));
+    }
+    out
+}
+
+/// The `--since`/`--until` range as one query, or `None` when neither is set.
+fn date_filter(f: &Fields, filters: &Filters) -> Option<Box<dyn Query>> {
+    if filters.since.is_none() && filters.until.is_none() {
+        return None;
+    }
+    let lower = filters.since.map_or(Bound::Unbounded, |p| {
+        Bound::Included(date_term(f.date, p.start))
+    });
+    let upper = filters.until.map_or(Bound::Unbounded, |p| {
+        Bound::Excluded(date_term(f.date, p.end))
+    });
+    Some(Box::new(RangeQuery::new(lower, upper)))
 }
 
 /// Whether `node` searches for anything: a word the analyzer keeps, or an exclusion. A
