@@ -218,12 +218,30 @@ fn committed_models_are_reproducible() {
 }
 
 #[test]
+fn geonames_tables_are_not_articles() {
+    let Some(dir) = shared("corpora/geonames") else {
+        return;
+    };
+    // Three tab-separated tables and a PROVENANCE.md: nothing to index, so exit 1.
+    let out = dateline(&["extract", "--no-extract", &dir.display().to_string()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(
+        err.matches("data lines, not an article").count(),
+        3,
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
 fn reuters_vocabulary_lists_are_not_articles() {
     let Some(dir) = shared("corpora/reuters21578") else {
         return;
     };
-    // Walking the folder skips its five word lists and its CIA World Factbook in Prolog; its
-    // notes on the categories are prose and stay.
+    // Walking the folder skips its five word lists, its CIA World Factbook in Prolog and its
+    // notes on the categories, a list of names and codes that every `--person` and `--place`
+    // filter found.
     let out = dateline(&["extract", "--no-extract", &dir.display().to_string()]);
     assert_eq!(out.status.code(), Some(0));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -238,8 +256,12 @@ fn reuters_vocabulary_lists_are_not_articles() {
         ),
         "{err}"
     );
+    assert!(
+        err.contains("cat-descriptions_120396.txt: skipped file: list, not an article"),
+        "{err}"
+    );
     let ids = String::from_utf8_lossy(&out.stdout);
-    assert!(ids.contains("\"reuters21578/cat-descriptions_120396.txt\""));
+    assert_eq!(ids.lines().count(), 21_578);
     assert!(!ids.contains("strings.lc.txt") && !ids.contains("worldfactbook"));
     // Named itself, a list is read, as ripgrep reads a file it is given.
     let list = dir.join("all-people-strings.lc.txt");

@@ -46,7 +46,7 @@ pub enum Command {
         dateline index ~/archive --index ~/archive.idx\n  dateline index a.jsonl b.sgm --json\n\n\
         Re-indexing the same files replaces their articles (upsert by id). Files named \
         themselves are read whatever they look like; a folder's README, word lists, data \
-        tables and files with NUL bytes are skipped.\n\n\
+        tables, lists of names and files with NUL bytes are skipped.\n\n\
         Exit status: 0 when the index holds articles, 1 when it holds none (the files held \
         none), 2 when a path cannot be read or the index cannot be written."
     )]
