@@ -112,6 +112,20 @@ fn person_place_org_filters() {
 }
 
 #[test]
+fn topic_prefix_matches_whole_topics_in_any_case() {
+    let (_d, index) = corpus_index();
+    let wheat = search(&index, &["topic:wheat"]);
+    assert_eq!(wheat.len(), 1, "{wheat:?}");
+    assert_eq!(search(&index, &["TOPICS:Wheat"]), wheat);
+    assert_eq!(search(&index, &["category:grain"]), wheat);
+    assert_eq!(search(&index, &["topic:cocoa OR topic:wheat"]).len(), 2);
+    assert!(search(&index, &["topic:whe"]).is_empty());
+    // An unknown prefix is a word, and the "no hits" text says so.
+    let out = dateline_ok(&["search", "author:smith", "--index", &index], 1);
+    assert!(out.contains("note: \"author:\" is not a field"), "{out}");
+}
+
+#[test]
 fn no_hits_names_the_filters_no_article_meets() {
     let (_d, index) = corpus_index();
     let run = |args: &[&str]| {

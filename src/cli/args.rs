@@ -16,6 +16,7 @@ Query language:
   cocoa -brazil              exclude (also: cocoa NOT brazil, cocoa --brazil)
   (cocoa OR coffee) ghana    grouping
   title:cocoa body:\"crop estimates\" person:volcker place:japan org:opec date:1987-03
+  topic:crude                a whole topic or category, in any case
 
 Examples (on the bundled corpus, after `dateline index`):
   dateline search strike

@@ -74,6 +74,9 @@ pub fn results(r: &SearchResults, color: bool) -> String {
                     )?,
                 }
             }
+            for hint in crate::search::syntax::hints(&r.query) {
+                writeln!(out, "note: {}", line(&hint))?;
+            }
             Ok(())
         })
     } else {

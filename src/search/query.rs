@@ -215,6 +215,24 @@ fn leaf(
         Some(Scope::Person) => Some(entity_query(f.person, None, f.person_text, text)),
         Some(Scope::Place) => Some(entity_query(f.place, None, f.place_text, text)),
         Some(Scope::Org) => Some(entity_query(f.org, Some(f.org_alias), f.org_text, text)),
+        Some(Scope::Topic) => {
+            // Topics are indexed as written: Reuters' in lower case, JSON categories often in
+            // capitals ("POLITICS").
+            let mut forms = vec![text.to_string(), text.to_lowercase(), text.to_uppercase()];
+            forms.sort_unstable();
+            forms.dedup();
+            let parts: Clauses = forms
+                .iter()
+                .map(|t| {
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(f.topics, t),
+                        IndexRecordOption::Basic,
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect();
+            Some(Box::new(BooleanQuery::new(parts)))
+        }
         Some(Scope::Date) => {
             let p = parse_period(text).ok_or_else(|| SearchError::BadDate {
                 what: "date:".into(),

@@ -7,6 +7,7 @@
 //! cocoa -brazil            NOT brazil (also: cocoa NOT brazil)
 //! (cocoa OR coffee) ghana  grouping
 //! title:cocoa  body:"crop estimates"  person:volcker  place:japan  org:opec  date:1987-03
+//! topic:crude             a whole topic or category (exact, any case)
 //! ```
 //!
 //! Pasted text is never an error: punctuation inside words (`U.S.`, `AT&T`, `Jae-myung`,
@@ -33,6 +34,9 @@ pub enum Scope {
     Org,
     /// `date:` a period, see [`super::period`].
     Date,
+    /// `topic:` one of the article's topics or categories, whole (Reuters-21578's `crude`,
+    /// a JSON record's `category`), in any case.
+    Topic,
 }
 
 impl Scope {
@@ -44,6 +48,7 @@ impl Scope {
             "place" | "places" => Scope::Place,
             "org" | "orgs" | "organization" => Scope::Org,
             "date" => Scope::Date,
+            "topic" | "topics" | "category" => Scope::Topic,
             _ => return None,
         })
     }
@@ -312,6 +317,55 @@ pub fn ranks(node: &Node) -> bool {
     }
 }
 
+/// The field prefixes [`parse`] knows, as a hint lists them.
+const FIELDS: &str = "title: body: person: place: org: topic: date:";
+
+/// Notes for a query that found nothing, on syntax that other search tools read and this one
+/// takes as words: an unknown `name:` prefix (`author:smith` searched the words "author
+/// smith"), a wildcard (`coc*` searched "coc"), a boost or fuzziness (`cocoa^2` searched the
+/// phrase "cocoa 2"). One note per kind, in that order; none for a query without them.
+pub fn hints(query: &str) -> Vec<String> {
+    let words = || {
+        query
+            .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '"')
+            .map(|w| w.trim_start_matches(['-', '+']))
+    };
+    let mut out = Vec::new();
+    let unknown = words().find_map(|w| {
+        let (name, rest) = w.split_once(':')?;
+        let known = Scope::from_prefix(name).is_some();
+        let url = rest.starts_with("//");
+        let plain = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
+        (plain && !known && !url && !rest.is_empty()).then_some(name)
+    });
+    if let Some(name) = unknown {
+        out.push(format!(
+            "\"{name}:\" is not a field, so it was searched as a word; the fields are {FIELDS}"
+        ));
+    }
+    let has = |pred: &dyn Fn(&str) -> bool| words().any(pred);
+    if has(&|w| w.len() > 1 && (w.ends_with('*') || w.ends_with('?'))) {
+        out.push(
+            "there are no wildcards: * and ? are ignored, so write the whole word (stemming \
+             already finds \"rates\" for \"rate\")"
+                .into(),
+        );
+    }
+    let tail = |w: &str, mark: char| {
+        w.rsplit_once(mark).is_some_and(|(head, n)| {
+            !head.is_empty() && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+        })
+    };
+    if has(&|w| tail(w, '^') || tail(w, '~')) {
+        out.push(
+            "there are no boosts (^) or fuzzy matches (~): the number after them was searched \
+             as a word"
+                .into(),
+        );
+    }
+    out
+}
+
 /// Parses a query. An empty query gives `Node::And(vec![])`, which matches every article.
 ///
 /// # Errors
@@ -357,6 +411,26 @@ impl fmt::Display for Node {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hints_name_the_syntax_other_tools_have() {
+        assert!(hints("central bank").is_empty());
+        assert!(hints("place:japan title:rates date:1987-03 topic:crude").is_empty());
+        // Times, URLs and a colon in prose are not field prefixes.
+        assert!(hints("10:30 https://example.com/a note: rates").is_empty());
+        let h = hints("author:smith rates");
+        assert_eq!(h.len(), 1);
+        assert!(h[0].starts_with("\"author:\" is not a field"), "{h:?}");
+        assert!(h[0].ends_with("title: body: person: place: org: topic: date:"));
+        let h = hints("-foo:bar coc* cocoa^2");
+        assert_eq!(h.len(), 3, "{h:?}");
+        assert!(h[0].starts_with("\"foo:\""));
+        assert!(h[1].starts_with("there are no wildcards"));
+        assert!(h[2].starts_with("there are no boosts"));
+        assert_eq!(hints("oil~1").len(), 1);
+        // A lone * or ^ is punctuation, not syntax.
+        assert!(hints("* ^ ~ ? 3^ x^y").is_empty());
+    }
+
     use super::*;
 
     #[test]
