@@ -162,6 +162,33 @@ fn show_prints_one_article() {
     );
     let out = dateline(&["show", "no/such#id", "--index", &index]);
     assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("or give the file's own path"), "{err}");
+    // A file's own path stands for the id the index gave it ...
+    let floods = corpus().join("wire/2026-03-02-nairobi-floods.txt");
+    let out = dateline_ok(
+        &[
+            "show",
+            &floods.display().to_string(),
+            "--index",
+            &index,
+            "--json",
+        ],
+        0,
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["id"], "corpus/wire/2026-03-02-nairobi-floods.txt");
+    // ... and a file of several articles lists their ids.
+    let feed = corpus().join("feeds/science.jsonl");
+    let out = dateline(&["show", &feed.display().to_string(), "--index", &index]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let ids = ["#1", "#2", "#3"].map(|k| format!("corpus/feeds/science.jsonl{k}"));
+    let said = format!(
+        "holds 3 articles in {index}; show one by its id: {}",
+        ids.join(", ")
+    );
+    assert!(err.contains(&said), "{err}");
 }
 
 #[test]

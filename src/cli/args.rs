@@ -81,7 +81,8 @@ pub enum Command {
     ///
     /// The index keeps each article's people, places and organizations but not their
     /// mentions, so `--json` has `"entities": []`; `dateline extract FILE` prints the entities
-    /// with their origins and character offsets. Exits 1 when no article has the id.
+    /// with their origins and character offsets. A file's own path also names its article
+    /// (a file of several articles gets their ids listed). Exits 1 when no article has the id.
     #[command(
         after_help = "Examples:\n  dateline show corpus/wire/2026-03-02-nairobi-floods.txt\n  \
                       dateline show corpus/wire/archive.sgm#1 --json   # one article of a multi-article file"

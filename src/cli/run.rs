@@ -177,7 +177,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             index: dir,
             json,
         } => match search::show(&dir, &id)? {
-            Some(article) => {
+            search::Shown::Article(article) => {
                 if json {
                     writeln!(stdout, "{}", serde_json::to_string(&article)?)?;
                 } else {
@@ -185,9 +185,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 Ok(ExitCode::SUCCESS)
             }
-            None => {
+            search::Shown::Several(ids, n) => {
+                let more = if n > ids.len() { ", …" } else { "" };
                 say(format_args!(
-                    "no article with id {id:?} in {}",
+                    "{id} holds {n} articles in {}; show one by its id: {}{more}",
+                    dir.display(),
+                    ids.join(", ")
+                ));
+                Ok(ExitCode::from(1))
+            }
+            search::Shown::Missing => {
+                say(format_args!(
+                    "no article with id {id:?} in {}; ids are the folder's name and the path \
+                     inside it, as `dateline search` prints them (bbc-news/business/129.txt, \
+                     archive.sgm#12), or give the file's own path",
                     dir.display()
                 ));
                 Ok(ExitCode::from(1))

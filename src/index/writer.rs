@@ -339,7 +339,7 @@ pub const ROOTS_FILE: &str = "dateline-roots.json";
 /// The roots an index remembers; none for a new index. A file that cannot be read is an
 /// error, not "no roots": ids of a second folder of a known name would then collide with the
 /// first's, whose articles it would replace.
-fn load_roots(index_dir: &Path) -> Result<Vec<ingest::walk::Root>, IndexError> {
+pub(crate) fn load_roots(index_dir: &Path) -> Result<Vec<ingest::walk::Root>, IndexError> {
     if !index_dir.is_dir() {
         // No index yet, or a file named as one (reported as such when opening it).
         return Ok(Vec::new());

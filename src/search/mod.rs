@@ -373,18 +373,84 @@ fn committed_searcher(
     Ok(searcher)
 }
 
-/// Fetches one stored article by id, or `None` when the index has no such id.
+/// What [`show`] found.
+#[derive(Debug)]
+pub enum Shown {
+    /// The article.
+    Article(Box<Article>),
+    /// The argument named a file of several articles: their ids, the first
+    /// [`SHOWN_IDS`] in order, and how many there are in all.
+    Several(Vec<String>, usize),
+    /// No article has the id, and no indexed file has the path.
+    Missing,
+}
+
+/// Ids [`Shown::Several`] lists at most.
+pub const SHOWN_IDS: usize = 5;
+
+/// Fetches one stored article by id. A file path is taken as the ids the index gave that
+/// file (`../shared/corpora/bbc-news/business/129.txt` → `bbc-news/business/129.txt`), as
+/// `dateline index` names them from the folders it remembers; a file of several articles
+/// gives their ids.
 ///
 /// # Errors
 /// The index cannot be opened or read.
-pub fn show(index_dir: &Path, id: &str) -> Result<Option<Article>, SearchError> {
+pub fn show(index_dir: &Path, id: &str) -> Result<Shown, SearchError> {
     let (index, fields) = index::open(index_dir)?;
     let searcher = committed_searcher(&index, index_dir)?;
-    let term = tantivy::Term::from_field_text(fields.id, id);
-    let q = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
-    let found = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
-    match found.first() {
-        Some((_, address)) => Ok(Some(from_document(&fields, &searcher.doc(*address)?))),
-        None => Ok(None),
+    let by_id = |id: &str| -> Result<Option<Article>, SearchError> {
+        let term = tantivy::Term::from_field_text(fields.id, id);
+        let q = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        let found = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        Ok(match found.first() {
+            Some((_, address)) => Some(from_document(&fields, &searcher.doc(*address)?)),
+            None => None,
+        })
+    };
+    if let Some(a) = by_id(id)? {
+        return Ok(Shown::Article(Box::new(a)));
     }
+    let path = Path::new(id);
+    if !path.is_file() {
+        return Ok(Shown::Missing);
+    }
+    let known = index::writer::load_roots(index_dir)?;
+    let walked = crate::ingest::walk(&[path.to_path_buf()], Some(index_dir), &known);
+    let Some(file) = walked.files.first() else {
+        return Ok(Shown::Missing);
+    };
+    if let Some(a) = by_id(&file.id_base)? {
+        return Ok(Shown::Article(Box::new(a)));
+    }
+    // A file of several articles: its articles' ids are its id, '#' and a record key. The
+    // id terms are read from the term dictionaries, without loading a document.
+    let prefix = format!("{}#", file.id_base);
+    let mut ids = std::collections::BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(fields.id)?;
+        let mut stream = inverted
+            .terms()
+            .range()
+            .ge(prefix.as_bytes())
+            .into_stream()
+            .map_err(tantivy::TantivyError::from)?;
+        while stream.advance() {
+            let Ok(term) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            if !term.starts_with(&prefix) {
+                break;
+            }
+            ids.insert(term.to_string());
+        }
+    }
+    if ids.is_empty() {
+        return Ok(Shown::Missing);
+    }
+    // Record keys are numbers mostly: "#2" before "#10".
+    let mut ids: Vec<String> = ids.into_iter().collect();
+    ids.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    let n = ids.len();
+    ids.truncate(SHOWN_IDS);
+    Ok(Shown::Several(ids, n))
 }
