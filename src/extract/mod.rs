@@ -592,8 +592,12 @@ fn drop_common_words(rec: &ner::Recognizer, entities: &mut Vec<Entity>) {
                 && one_word
                 && is_generic_org_word(&e.name);
             let table = named && e.name.split_whitespace().any(is_table_word);
+            let adverb = e.origin == entities::Origin::Text
+                && one_word
+                && is_adverb(rec, &e.name)
+                && !name_words().contains(&e.name.to_lowercase());
             let thing = named && one_word && is_thing_word(&e.name);
-            ordinary || generic || table || thing
+            ordinary || generic || table || thing || adverb
         })
         .collect();
     let mut drop = drop.into_iter();
@@ -669,6 +673,42 @@ fn is_thing_word(word: &str) -> bool {
     key.copy_from_slice(word.as_bytes());
     key.make_ascii_lowercase();
     set.contains(&*key)
+}
+
+/// Whether `word` (one word, any case) is a sentence adverb, which opens sentences and
+/// headlines capitalized and names nothing: a connective ("Furthermore," before a quote,
+/// Reuters-21578) or an adverb in "-ly" of 7 letters or more made from an ordinary word
+/// ("Shockingly", "Posthumously", "Optimally": HuffPost Title Case headlines), found through
+/// the adjective's spellings: the stem ("optimal"), "-ily" → "-y" ("happily"), "-ly" →
+/// "-le" ("horribly", "gently"). Names ending in "ly" are shorter ("Kelly", "Italy") or have
+/// no ordinary stem ("Beverly", "Chantilly"). Not for a word of a longer person name in the
+/// same article.
+fn is_adverb(rec: &ner::Recognizer, word: &str) -> bool {
+    const CONNECTIVES: &[&str] = &[
+        "additionally",
+        "consequently",
+        "furthermore",
+        "moreover",
+        "nevertheless",
+        "nonetheless",
+        "therefore",
+    ];
+    if word.len() < 7 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    if CONNECTIVES.contains(&lower.as_str()) {
+        return true;
+    }
+    let Some(stem) = lower.strip_suffix("ly") else {
+        return false;
+    };
+    let common = |w: &str| rec.is_common_word(w);
+    common(stem)
+        || stem
+            .strip_suffix('i')
+            .is_some_and(|s| common(&format!("{s}y")))
+        || common(&format!("{stem}le"))
 }
 
 /// Pronouns, determiners and politeness words, which open so many sentences that the word
@@ -1125,6 +1165,55 @@ mod tests {
         drop_common_words(rec, &mut es);
         let kept: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(kept, ["Weber"]);
+    }
+
+    #[test]
+    fn sentence_adverbs_name_nobody() {
+        let rec = ner::Recognizer::embedded();
+        for w in [
+            "Furthermore",
+            "Shockingly",
+            "Horribly",
+            "Hilariously",
+            "Optimally",
+        ] {
+            assert!(is_adverb(rec, w), "{w}");
+        }
+        for w in [
+            "Kelly",
+            "Italy",
+            "Beverly",
+            "Chantilly",
+            "O'Reilly",
+            "Shockley",
+            "Daly",
+        ] {
+            assert!(!is_adverb(rec, w), "{w}");
+        }
+        let ent = |name: &str, kind, origin| Entity {
+            name: name.into(),
+            kind,
+            mentions: vec![(0, name.chars().count())],
+            origin,
+            country: None,
+            geonames_id: None,
+            aliases: Vec::new(),
+        };
+        let mut es = vec![
+            ent("Furthermore", EntityKind::Person, entities::Origin::Text),
+            ent("Shockingly", EntityKind::Org, entities::Origin::Text),
+            ent("Italy", EntityKind::Place, entities::Origin::Text),
+            // Metadata is kept as given.
+            ent("Horribly", EntityKind::Person, entities::Origin::Metadata),
+        ];
+        drop_common_words(rec, &mut es);
+        let kept: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(kept, ["Italy", "Horribly"]);
+        let (a, _) = enriched(
+            "Quote of the day",
+            "The minister said: \"Furthermore, the conference decided to act.\" Mary Lee agreed.",
+        );
+        assert_eq!(a.people, ["Mary Lee"]);
     }
 
     #[test]
