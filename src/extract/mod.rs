@@ -216,6 +216,13 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         entities::people_after_roles(&text, &mut mentions, &|w| rec.is_first_name(w), &|name| {
             rec.is_known_org(name)
         });
+        entities::people_after_titles(
+            &mut mentions,
+            &|w| rec.is_first_name(w),
+            &|w| rec.is_common_word(w),
+            &|name| rec.is_known_org(name),
+            &is_known_place,
+        );
         entities::names_with_numbers(&text, &mut mentions);
         entities::names_of_organs(&text, &mut mentions);
         entities::unmarked_numbered_names(&text, &mut mentions);

@@ -77,7 +77,7 @@ pub use organs::names_of_organs;
 pub use parties::{join_of_names, split_joined_parties, split_joined_places, split_listed_names};
 pub use person::is_east_asian_name;
 pub use place_people::people_named_as_places;
-pub use roles::people_after_roles;
+pub use roles::{people_after_roles, people_after_titles};
 pub use text::{extend_person, in_capitals, is_capitalized_name_word};
 pub use tickers::names_before_tickers;
 pub use title_case::drop_ordinary_title_names;
