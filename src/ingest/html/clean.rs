@@ -52,6 +52,10 @@ const BOILERPLATE_LINES: &[&str] = &[
     "photo",
     "caption",
     "close",
+    "by",
+    "order reprints",
+    "print article",
+    "text size",
 ];
 
 /// Headings after which the rest of the text is lists of other stories: the text is cut there
@@ -127,7 +131,48 @@ fn is_boilerplate(line: &str) -> bool {
     if words <= 30 && lower.contains('©') {
         return true;
     }
-    words <= 12 && (is_byline(line) || is_timestamp(&lower))
+    words <= 12
+        && (is_byline(line)
+            || is_timestamp(&lower)
+            || is_gallery_counter(&lower)
+            || is_wire_credit(line))
+}
+
+/// "Image 1 of / 8", "Photo 3 of 12", "1 of 5": a photo gallery's counter.
+fn is_gallery_counter(lower: &str) -> bool {
+    let rest = ["image ", "photo ", "slide ", "picture "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(lower);
+    let words: Vec<&str> = rest.split_whitespace().filter(|w| *w != "/").collect();
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    matches!(words.as_slice(), [a, "of", b] if number(a) && number(b))
+}
+
+/// A wire byline without "By": names, a comma and the agency or a desk title, "Robert Burns,
+/// AP National Security Writer", "Meg Kinnard and Errin Haines, Associated Press" (AP pages of
+/// the Zyte benchmark).
+fn is_wire_credit(line: &str) -> bool {
+    let Some((names, credit)) = line.trim().rsplit_once(", ") else {
+        return false;
+    };
+    let names_ok = names
+        .split_whitespace()
+        .all(|w| w == "and" || w.starts_with(char::is_uppercase));
+    let credit = credit.to_lowercase();
+    let agency = [
+        "ap ",
+        "associated press",
+        "the associated press",
+        "reuters",
+        "afp",
+    ]
+    .iter()
+    .any(|a| credit.starts_with(a) || credit == a.trim());
+    let desk = ["writer", "correspondent", "reporter", "editor"]
+        .iter()
+        .any(|t| credit.ends_with(t));
+    names_ok && (agency || (desk && credit.split_whitespace().count() <= 5))
 }
 
 /// "By Jane Doe", "By Jane Doe - 11/18/19 11:04 PM": a capitalized name after "By", no sentence end.
@@ -178,6 +223,27 @@ mod tests {
         assert!(is_boilerplate("| UPDATED: 11:05, Tue, Nov 19, 2019"));
         assert!(!is_boilerplate("Updated figures will follow next week."));
         assert!(is_boilerplate("© 2024 Hill Post Media Ltd"));
+        for chrome in [
+            "Image 1 of / 8",
+            "Photo 3 of 12",
+            "2 of 5",
+            "Robert Burns, Ap National Security Writer",
+            "Meg Kinnard and Errin Haines, Associated Press",
+            "Ana Ruiz, Staff Writer",
+            "By",
+            "Order Reprints",
+        ] {
+            assert!(is_boilerplate(chrome), "{chrome}");
+        }
+        for text in [
+            "Two of five ferries ran.",
+            "Image of the week",
+            "Lisbon, Portugal",
+            "The mayor, a former reporter",
+            "Ana Ruiz, who led the AP team, said the talks failed.",
+        ] {
+            assert!(!is_boilerplate(text), "{text}");
+        }
     }
 
     #[test]
