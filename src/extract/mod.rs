@@ -250,6 +250,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         entities::people_named_as_places(&text, &mut entities, gaz, &|w| {
             rec.is_first_name(w) || rec.is_surname(w)
         });
+        entities::surnames_read_as_places(&mut entities);
     }
     apply(article, entities)
 }
@@ -603,7 +604,10 @@ fn drop_common_words(rec: &ner::Recognizer, entities: &mut Vec<Entity>) {
                 && one_word
                 && is_adverb(rec, &e.name)
                 && !name_words().contains(&e.name.to_lowercase());
-            let thing = named && one_word && is_thing_word(&e.name);
+            let unknown_place = e.kind == EntityKind::Place
+                && e.origin == entities::Origin::Text
+                && e.geonames_id.is_none();
+            let thing = (named || unknown_place) && one_word && is_thing_word(&e.name);
             ordinary || generic || table || thing || adverb
         })
         .collect();
@@ -663,7 +667,7 @@ fn is_table_word(word: &str) -> bool {
 /// "PIK" 12), currencies of the wire ("DMK", "SKR", "DKR") and technology ("RSS" 11, "GPRS").
 fn is_thing_word(word: &str) -> bool {
     const WORDS: &str =
-        "aids atm cd cds coronavirus covid covid-19 dna dvd dvds gdp gps hiv ipo iq lcd \
+        "aids atm brexit cd cds coronavirus covid covid-19 dna dvd dvds gdp gps hiv ipo iq lcd \
         lgbt lgbtq lgbtq+ mp3 nsfw pc pcs pdf sms suv tv ufo usb vat \
         adr adrs cif dkr dmk dos fifo fob frn frns gnp gprs gsp hd lan ldc ldcs lifo lng lpg \
         pik pin pins psbr pvr pvrs rbd rss sdr sdrs skr spr unix vod wti";
@@ -1148,6 +1152,20 @@ mod tests {
             "{:?}",
             a.organizations
         );
+    }
+
+    #[test]
+    fn a_state_abbreviation_needs_its_period_or_a_city_before_the_comma() {
+        let (a, _) = enriched(
+            "Stabbing in a synagogue",
+            "A guard was injured trying to stop the assailant, Kan reported on Wednesday.",
+        );
+        assert!(!a.places.iter().any(|p| p == "Kansas"), "{:?}", a.places);
+        let (a, _) = enriched(
+            "Plant to close",
+            "The company said its plant in Wichita, Kan, will close in June.",
+        );
+        assert!(a.places.iter().any(|p| p == "Kansas"), "{:?}", a.places);
     }
 
     #[test]

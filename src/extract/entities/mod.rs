@@ -76,7 +76,7 @@ pub use org_variants::is_acronym;
 pub use organs::names_of_organs;
 pub use parties::{join_of_names, split_joined_parties, split_joined_places, split_listed_names};
 pub use person::is_east_asian_name;
-pub use place_people::people_named_as_places;
+pub use place_people::{people_named_as_places, surnames_read_as_places};
 pub use roles::{people_after_roles, people_after_titles};
 pub use text::{extend_person, in_capitals, is_capitalized_name_word};
 pub use tickers::names_before_tickers;
@@ -415,11 +415,22 @@ pub fn normalize(
                     if place::is_louisiana_abbreviation(&c.name, char_at(c.end)) {
                         c.name = "Louisiana".into();
                     }
-                    // Wire copy wraps lines after the comma too ("Napa,\nCalif").
-                    let after_comma = (1..=3)
-                        .map_while(|k| c.start.checked_sub(k).and_then(&char_at))
-                        .find(|ch| !ch.is_whitespace())
-                        == Some(',');
+                    // Wire copy wraps lines after the comma too ("Napa,\nCalif"). The word
+                    // before the comma must be a name: "the assailant, Kan reported" is the
+                    // broadcaster.
+                    let comma = (1..=3)
+                        .filter_map(|k| c.start.checked_sub(k))
+                        .find(|&i| char_at(i).is_some_and(|ch| !ch.is_whitespace()))
+                        .filter(|&i| char_at(i) == Some(','));
+                    let after_comma = comma.is_some_and(|i| {
+                        let word_start = (0..i)
+                            .rev()
+                            .take_while(|&j| char_at(j).is_some_and(|ch| !ch.is_whitespace()))
+                            .last();
+                        word_start
+                            .and_then(&char_at)
+                            .is_some_and(char::is_uppercase)
+                    });
                     if place::is_bare_state_abbreviation(&c.name, char_at(c.end), after_comma) {
                         continue;
                     }
