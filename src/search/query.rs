@@ -48,19 +48,11 @@ pub fn build(f: &Fields, node: &Node, filters: &Filters) -> Result<Box<dyn Query
         clauses.push((Occur::Must, Box::new(AllQuery)));
         clauses.extend(exclusions(f, node)?);
     }
-    for (values, exact, words) in [
-        (&filters.people, f.person, f.person_text),
-        (&filters.places, f.place, f.place_text),
-        (&filters.orgs, f.org, f.org_text),
-    ] {
-        let alias = (exact == f.org).then_some(f.org_alias);
-        for v in values {
-            clauses.push((Occur::Must, entity_query(exact, alias, words, v)));
-        }
-    }
-    if let Some(q) = date_filter(f, filters) {
-        clauses.push((Occur::Must, q));
-    }
+    clauses.extend(
+        filter_queries(f, filters)
+            .into_iter()
+            .map(|(_, _, q)| (Occur::Must, q)),
+    );
     if clauses.is_empty() {
         return Ok(Box::new(AllQuery));
     }
@@ -69,7 +61,8 @@ pub fn build(f: &Fields, node: &Node, filters: &Filters) -> Result<Box<dyn Query
 
 /// Each filter of `filters` as a query of its own, with the option that set it and its value
 /// as typed: `("place", "Atlantis", query)`; the date bounds are one `("date", "from A before
-/// B", query)` with the instants they stand for. What [`super::run`] counts to say which filter no article in the index meets.
+/// B", query)` with the instants they stand for. [`build`] requires them all; [`super::run`]
+/// counts each alone to say which filter no article in the index meets.
 pub fn filter_queries(
     f: &Fields,
     filters: &Filters,
