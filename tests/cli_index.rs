@@ -183,6 +183,12 @@ fn show_prints_one_article() {
     let out = dateline(&["show", &feed.display().to_string(), "--index", &index]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
+    // A file the walk skipped is named as such.
+    let readme = corpus().join("README.md").display().to_string();
+    let out = dateline(&["show", &readme, "--index", &index]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("is a file, but"), "{said}");
     let ids = ["#1", "#2", "#3"].map(|k| format!("corpus/feeds/science.jsonl{k}"));
     let said = format!(
         "holds 3 articles in {index}; show one by its id: {}",

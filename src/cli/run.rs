@@ -194,6 +194,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ));
                 Ok(ExitCode::from(1))
             }
+            search::Shown::Missing if std::path::Path::new(&id).is_file() => {
+                say(format_args!(
+                    "{id} is a file, but {} holds no article from it (it was skipped or never \
+                     indexed): `dateline index {id} --index {}` adds it",
+                    dir.display(),
+                    dir.display()
+                ));
+                Ok(ExitCode::from(1))
+            }
             search::Shown::Missing => {
                 say(format_args!(
                     "no article with id {id:?} in {}; ids are the folder's name and the path \

@@ -244,6 +244,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
     let mut entities = entities::normalize(&text, &mentions, &metadata, gaz);
     if let Some(rec) = rec {
         drop_common_words(rec, &mut entities);
+        drop_sentence_adverbs(rec, &text, article.title.chars().count(), &mut entities);
         entities::people_named_for_firms(&text, &mut entities, &|w| rec.is_first_name(w), &|w| {
             rec.is_common_word(w)
         });
@@ -600,16 +601,12 @@ fn drop_common_words(rec: &ner::Recognizer, entities: &mut Vec<Entity>) {
                 && one_word
                 && is_generic_org_word(&e.name);
             let table = named && e.name.split_whitespace().any(is_table_word);
-            let adverb = e.origin == entities::Origin::Text
-                && one_word
-                && is_adverb(rec, &e.name)
-                && !name_words().contains(&e.name.to_lowercase());
             let unknown_place = e.kind == EntityKind::Place
                 && e.origin == entities::Origin::Text
                 && e.geonames_id.is_none();
             let thing = (named || unknown_place) && one_word && is_thing_word(&e.name);
             let abbreviation = named && one_word && is_bare_abbreviation(&e.name);
-            ordinary || generic || table || thing || adverb || abbreviation
+            ordinary || generic || table || thing || abbreviation
         })
         .collect();
     let mut drop = drop.into_iter();
@@ -685,6 +682,28 @@ fn is_thing_word(word: &str) -> bool {
     key.copy_from_slice(word.as_bytes());
     key.make_ascii_lowercase();
     set.contains(&*key)
+}
+
+/// Drops the one-word entities from the text that are sentence adverbs ([`is_adverb`]) where
+/// every mention opens a sentence or a line, or stands in the headline (its first
+/// `title_chars` chars), as adverbs do: "Grammarly" inside a sentence is the company.
+/// Mentions are char offsets into `text`.
+fn drop_sentence_adverbs(
+    rec: &ner::Recognizer,
+    text: &str,
+    title_chars: usize,
+    entities: &mut Vec<Entity>,
+) {
+    let mut bytes_at = CharToByte::new(text);
+    entities.retain(|e| {
+        let adverb = e.origin == entities::Origin::Text
+            && !e.name.contains(char::is_whitespace)
+            && is_adverb(rec, &e.name);
+        !(adverb
+            && e.mentions.iter().all(|&(start, _)| {
+                start < title_chars || opens_sentence(text, bytes_at.byte(start))
+            }))
+    });
 }
 
 /// Whether `word` (one word, any case) is a sentence adverb, which opens sentences and
@@ -1239,10 +1258,13 @@ mod tests {
         ] {
             assert!(!is_adverb(rec, w), "{w}");
         }
+        // "Shockingly" opens the headline, "Grammarly" (a company) stands inside a sentence.
+        let text = "Shockingly Good\n\nFurthermore, Grammarly said so. Italy agreed.";
+        let at = |w: &str| text[..text.find(w).unwrap()].chars().count();
         let ent = |name: &str, kind, origin| Entity {
             name: name.into(),
             kind,
-            mentions: vec![(0, name.chars().count())],
+            mentions: vec![(at(name), at(name) + name.chars().count())],
             origin,
             country: None,
             geonames_id: None,
@@ -1251,13 +1273,20 @@ mod tests {
         let mut es = vec![
             ent("Furthermore", EntityKind::Person, entities::Origin::Text),
             ent("Shockingly", EntityKind::Org, entities::Origin::Text),
+            ent("Grammarly", EntityKind::Org, entities::Origin::Text),
             ent("Italy", EntityKind::Place, entities::Origin::Text),
             // Metadata is kept as given.
-            ent("Horribly", EntityKind::Person, entities::Origin::Metadata),
+            ent("Shockingly", EntityKind::Person, entities::Origin::Metadata),
         ];
-        drop_common_words(rec, &mut es);
+        drop_sentence_adverbs(rec, text, 0, &mut es);
         let kept: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
-        assert_eq!(kept, ["Italy", "Horribly"]);
+        assert_eq!(kept, ["Grammarly", "Italy", "Shockingly"]);
+        // In the headline, inside it too: "Trump Shockingly Says".
+        let text = "Trump Shockingly Says No\n\nHe did.";
+        let mut es = vec![ent("Shockingly", EntityKind::Org, entities::Origin::Text)];
+        es[0].mentions = vec![(6, 16)];
+        drop_sentence_adverbs(rec, text, 24, &mut es);
+        assert!(es.is_empty());
         let (a, _) = enriched(
             "Quote of the day",
             "The minister said: \"Furthermore, the conference decided to act.\" Mary Lee agreed.",

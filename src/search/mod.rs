@@ -447,6 +447,14 @@ pub fn show(index_dir: &Path, id: &str) -> Result<Shown, SearchError> {
     if ids.is_empty() {
         return Ok(Shown::Missing);
     }
+    if ids.len() == 1 {
+        // A feed or JSON file of one record: its article, as for a file of one article.
+        if let Some(id) = ids.first() {
+            if let Some(a) = by_id(id)? {
+                return Ok(Shown::Article(Box::new(a)));
+            }
+        }
+    }
     // Record keys are numbers mostly: "#2" before "#10".
     let mut ids: Vec<String> = ids.into_iter().collect();
     ids.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));

@@ -325,17 +325,20 @@ const FIELDS: &str = "title: body: person: place: org: topic: date:";
 /// smith"), a wildcard (`coc*` searched "coc"), a boost or fuzziness (`cocoa^2` searched the
 /// phrase "cocoa 2"). One note per kind, in that order; none for a query without them.
 pub fn hints(query: &str) -> Vec<String> {
+    // Words outside quotes: a quoted phrase is text, whatever it holds.
     let words = || {
         query
-            .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '"')
+            .split('"')
+            .step_by(2)
+            .flat_map(|part| part.split(|c: char| c.is_whitespace() || c == '(' || c == ')'))
             .map(|w| w.trim_start_matches(['-', '+']))
     };
     let mut out = Vec::new();
     let unknown = words().find_map(|w| {
         let (name, rest) = w.split_once(':')?;
         let known = Scope::from_prefix(name).is_some();
-        let url = rest.starts_with("//");
-        let plain = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
+        let url = rest.starts_with("//") || rest.contains('@');
+        let plain = name.len() > 1 && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
         (plain && !known && !url && !rest.is_empty()).then_some(name)
     });
     if let Some(name) = unknown {
@@ -344,16 +347,18 @@ pub fn hints(query: &str) -> Vec<String> {
         ));
     }
     let has = |pred: &dyn Fn(&str) -> bool| words().any(pred);
-    if has(&|w| w.len() > 1 && (w.ends_with('*') || w.ends_with('?'))) {
+    if has(&|w| w.len() > 1 && w.ends_with('*')) {
         out.push(
-            "there are no wildcards: * and ? are ignored, so write the whole word (stemming \
-             already finds \"rates\" for \"rate\")"
+            "there are no wildcards: * is ignored, so write the whole word (stemming already \
+             finds \"rates\" for \"rate\")"
                 .into(),
         );
     }
     let tail = |w: &str, mark: char| {
         w.rsplit_once(mark).is_some_and(|(head, n)| {
-            !head.is_empty() && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+            head.chars().any(char::is_alphabetic)
+                && !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit() || c == '.')
         })
     };
     if has(&|w| tail(w, '^') || tail(w, '~')) {
@@ -427,8 +432,10 @@ mod tests {
         assert!(h[1].starts_with("there are no wildcards"));
         assert!(h[2].starts_with("there are no boosts"));
         assert_eq!(hints("oil~1").len(), 1);
-        // A lone * or ^ is punctuation, not syntax.
+        // A lone * or ^ is punctuation, not syntax; so are questions, quoted text, drive
+        // letters, mail addresses and powers.
         assert!(hints("* ^ ~ ? 3^ x^y").is_empty());
+        assert!(hints("who is galt? \"author:smith coc*\" C:\\Users mailto:a@b.c 2^10").is_empty());
     }
 
     use super::*;

@@ -79,6 +79,11 @@ const TITLES: &str = "\
     justice leader mayor minister premier president prosecutor secretary senator sheriff \
     speaker spokesman spokeswoman treasurer";
 
+/// Titles of a company's officers, lower-cased: the body before them is the company, kept as
+/// an organization even when the recognizer's lists do not know it ("Nissan Motor Chairman
+/// Carlos Ghosn").
+const CORPORATE_TITLES: &[&str] = &["chairman", "chairwoman", "director"];
+
 /// Two-word titles, lower-cased: "General" alone opens companies ("General Electric").
 const TWO_WORD_TITLES: &[&str] = &[
     "attorney general",
@@ -170,6 +175,11 @@ fn split_title_holder(
     if m.kind != EntityKind::Org {
         return None;
     }
+    // Offsets below count one space between words: a mention over a line break keeps its
+    // reading.
+    if m.text.contains(|c: char| c.is_whitespace() && c != ' ') {
+        return None;
+    }
     let words: Vec<&str> = m.text.split(' ').collect();
     let lower = |w: &str| w.rsplit('-').next().unwrap_or(w).to_lowercase();
     // The last title word with a name after it; `open` is where the title starts.
@@ -221,8 +231,13 @@ fn split_title_holder(
         // An acronym of three letters or more is a body, but one a town shares ("GAO", Gao
         // in Mali) would be read as the town later: left out.
         let acronym = body.len() >= 3 && body.chars().all(|c| c.is_ascii_uppercase());
+        // A company's officers: the body is the company, whatever town shares its name
+        // ("Santander Chairman Ana Botin").
+        let corporate = CORPORATE_TITLES.contains(&lower(words[close]).as_str());
         let kind = if acronym {
             (!is_place(&body)).then_some(EntityKind::Org)
+        } else if corporate {
+            Some(EntityKind::Org)
         } else if is_place(&body) {
             Some(EntityKind::Place)
         } else if super::ends_in_org_word(&body)
@@ -282,7 +297,7 @@ mod tests {
                  Chief Robert Zoldos and Lords Leader Baroness Amos. Georgia Secretary Of \
                  State Brian Kemp To Resign. General Motors Acceptance Corp; Chief Justice \
                  Earl Warren. Kim Jong Un and President Donald Trump. GAO Senior Associate Director \
-                 Robert Gray. FAA Chief Ann Lee.";
+                 Robert Gray. FAA Chief Ann Lee. Nissan Motor Chairman Ann Lee. Santander Chairman Ann Lee.";
         let names = [
             "Supreme Court Justice Sonia Sotomayor",
             "Senate Majority Leader Chuck Schumer",
@@ -295,6 +310,8 @@ mod tests {
             "Kim Jong Un and President Donald Trump",
             "GAO Senior Associate Director Robert Gray",
             "FAA Chief Ann Lee",
+            "Nissan Motor Chairman Ann Lee",
+            "Santander Chairman Ann Lee",
         ]
         .map(|n| (EntityKind::Org, n));
         let first = |w: &str| {
@@ -305,7 +322,7 @@ mod tests {
         };
         let common = |w: &str| ["To", "Resign", "Of", "State"].contains(&w);
         let org = |n: &str| n == "Senate";
-        let place = |n: &str| ["New York", "GAO"].contains(&n);
+        let place = |n: &str| ["New York", "GAO", "Santander"].contains(&n);
         let got = rewritten(t, &names, |v| {
             people_after_titles(v, &first, &common, &org, &place)
         });
@@ -327,6 +344,10 @@ mod tests {
                 "Org Kim Jong Un and President Donald Trump",
                 "Person Robert Gray",
                 "Org FAA",
+                "Person Ann Lee",
+                "Org Nissan Motor",
+                "Person Ann Lee",
+                "Org Santander",
                 "Person Ann Lee",
             ]
         );
