@@ -194,7 +194,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ));
                 Ok(ExitCode::from(1))
             }
-            search::Shown::Missing if std::path::Path::new(&id).is_file() => {
+            search::Shown::NotIndexed => {
                 say(format_args!(
                     "{id} is a file, but {} holds no article from it (it was skipped or never \
                      indexed): `dateline index {id} --index {}` adds it",

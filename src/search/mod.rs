@@ -381,7 +381,10 @@ pub enum Shown {
     /// The argument named a file of several articles: their ids, the first
     /// [`SHOWN_IDS`] in order, and how many there are in all.
     Several(Vec<String>, usize),
-    /// No article has the id, and no indexed file has the path.
+    /// The argument is a file, but the index holds no article from it (skipped, or never
+    /// indexed).
+    NotIndexed,
+    /// No article has the id, and no file has the path.
     Missing,
 }
 
@@ -417,7 +420,7 @@ pub fn show(index_dir: &Path, id: &str) -> Result<Shown, SearchError> {
     let known = index::writer::load_roots(index_dir)?;
     let walked = crate::ingest::walk(&[path.to_path_buf()], Some(index_dir), &known);
     let Some(file) = walked.files.first() else {
-        return Ok(Shown::Missing);
+        return Ok(Shown::NotIndexed);
     };
     if let Some(a) = by_id(&file.id_base)? {
         return Ok(Shown::Article(Box::new(a)));
@@ -445,15 +448,12 @@ pub fn show(index_dir: &Path, id: &str) -> Result<Shown, SearchError> {
         }
     }
     if ids.is_empty() {
-        return Ok(Shown::Missing);
+        return Ok(Shown::NotIndexed);
     }
-    if ids.len() == 1 {
-        // A feed or JSON file of one record: its article, as for a file of one article.
-        if let Some(id) = ids.first() {
-            if let Some(a) = by_id(id)? {
-                return Ok(Shown::Article(Box::new(a)));
-            }
-        }
+    // A feed or JSON file of one record: its article, as for a file of one article.
+    let only = ids.first().filter(|_| ids.len() == 1);
+    if let Some(a) = only.map(|id| by_id(id)).transpose()?.flatten() {
+        return Ok(Shown::Article(Box::new(a)));
     }
     // Record keys are numbers mostly: "#2" before "#10".
     let mut ids: Vec<String> = ids.into_iter().collect();
