@@ -169,9 +169,13 @@ const STRUCTURE: &[char] = &[
 /// lists included: at most 6.4 % in a BBC article, 7.3 % in a HuffPost record, 1.9 % in a
 /// Reuters story of 50 lines or more, 7.8 % in Reuters' notes on its categories (which
 /// [`is_list`] catches).
+/// A file with a paragraph of prose ([`is_prose`]) is an article whatever table follows.
 fn is_data(lines: &[&str]) -> bool {
     let (mut n, mut chars, mut structure) = (0, 0, 0);
     for l in lines.iter().filter(|l| !l.trim().is_empty()) {
+        if is_prose(l) {
+            return false;
+        }
         n += 1;
         for c in l.chars().filter(|c| !c.is_whitespace()) {
             chars += 1;
@@ -191,7 +195,7 @@ fn is_tab_separated(lines: &[&str]) -> bool {
         n += 1;
         let row = l.bytes().filter(|&b| b == b'\t').nth(1).is_some();
         tabbed += usize::from(row);
-        prose |= !row && l.chars().count() > PROSE_LINE;
+        prose |= !row && is_prose(l);
     }
     n >= MIN_DATA_LINES && tabbed * 10 >= n * 9 && !prose
 }
@@ -200,6 +204,17 @@ fn is_tab_separated(lines: &[&str]) -> bool {
 /// article, whatever table or list follows (a results table, 260 names of the fallen).
 /// Hard-wrapped notes stay under it (Reuters-21578's, 80 at most).
 const PROSE_LINE: usize = 100;
+
+/// Whether a line is a paragraph of prose: longer than [`PROSE_LINE`] characters, under 5 %
+/// of them [`STRUCTURE`] (a long row of a Markdown table or a long fact of code is not).
+fn is_prose(line: &str) -> bool {
+    let (mut chars, mut structure) = (0, 0);
+    for c in line.chars() {
+        chars += 1;
+        structure += usize::from(STRUCTURE.contains(&c));
+    }
+    chars > PROSE_LINE && structure * 20 < chars
+}
 
 /// Whether at least [`MIN_DATA_LINES`] non-blank lines read as the items of a list of names
 /// rather than prose or a table: under 10 % of them end as a sentence does (`.`, `?`, `!`,
@@ -213,7 +228,7 @@ const PROSE_LINE: usize = 100;
 fn is_list(lines: &[&str]) -> bool {
     let (mut n, mut ends, mut digits, mut words) = (0, 0, 0, 0);
     for l in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
-        if l.chars().count() > PROSE_LINE {
+        if is_prose(l) {
             return false;
         }
         n += 1;
@@ -486,6 +501,18 @@ mod tests {
                     ceremony on Monday, one by one, as families stood in the rain.\n";
         assert!(parse(&format!("{lead}{list}")).0.is_some());
         assert!(parse(&format!("{lead}{tsv}")).0.is_some());
+        let results: String = (0..MIN_DATA_LINES)
+            .map(|i| format!("| {i} | Runner {i} | KEN | 2:{i:02}:31 |\n"))
+            .collect();
+        assert!(parse(&format!("{lead}{results}")).0.is_some());
+        assert_eq!(parse(&results).1[0].reason, "data lines, not an article");
+        // A long row is not a paragraph.
+        let wide = format!("| {} |\n", ["cell"; 30].join(" | "));
+        assert!(!is_prose(&wide) && is_prose(lead.lines().nth(2).unwrap()));
+        assert_eq!(
+            parse(&format!("{wide}{results}")).1[0].reason,
+            "data lines, not an article"
+        );
     }
 
     #[test]
