@@ -123,6 +123,23 @@ fn topic_prefix_matches_whole_topics_in_any_case() {
     // An unknown prefix is a word, and the "no hits" text says so.
     let out = dateline_ok(&["search", "author:smith", "--index", &index], 1);
     assert!(out.contains("note: \"author:\" is not a field"), "{out}");
+    // A topic is whole: the no-hit line names the topics that start with what was typed.
+    let out = dateline_ok(&["search", "topic:whe", "--index", &index], 1);
+    assert_eq!(
+        out.lines().nth(1),
+        Some("no article in the index has topic \"whe\"; topics that start with it: wheat")
+    );
+    let json = dateline_ok(
+        &["search", "topic:WHE coc*", "--index", &index, "--json"],
+        1,
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["unmatched_filters"],
+        serde_json::json!([{"filter": "topic", "value": "WHE", "similar": ["wheat"]}])
+    );
+    assert_eq!(v["notes"].as_array().map(Vec::len), Some(1), "{json}");
+    assert!(v["notes"][0].as_str().unwrap().contains("no wildcards"));
 }
 
 #[test]
@@ -151,6 +168,15 @@ fn no_hits_names_the_filters_no_article_meets() {
             {"filter": "person", "value": "=Wanjiru"},
             {"filter": "date", "value": "before 2000-01-01T00:00:00Z"}
         ])
+    );
+    // Prefixes in the query are named as the options are; excluded ones are not.
+    let text = run(&["coffee place:nairobi -person:nobody place:atlantis date:1999"]);
+    assert_eq!(
+        text.lines().skip(1).collect::<Vec<_>>(),
+        [
+            "no article in the index has place \"atlantis\"",
+            "no article in the index is dated from 1999-01-01T00:00:00Z before 2000-01-01T00:00:00Z"
+        ]
     );
     // Every filter meets some article: no hits, and no filter to blame.
     let text = run(&["coffee", "--place", "Lisbon", "--person", "wanjiru"]);

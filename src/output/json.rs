@@ -8,8 +8,12 @@
 //! ```
 //!
 //! `facets` is present only with `--facets`. With no hits, `"unmatched_filters": [{"filter":
-//! "place", "value": "Atlantis"}]` names each `--person`/`--place`/`--org` value and the
-//! `--since`/`--until` period (`"filter": "date"`) that no article in the index meets. `--jsonl` prints one HIT per line and nothing else.
+//! "place", "value": "Atlantis"}]` names each `--person`/`--place`/`--org` value, the
+//! `--since`/`--until` period (`"filter": "date"`) and each `person:`, `place:`, `org:`,
+//! `topic:` or `date:` value of the query that no article in the index meets; a `topic`
+//! entry may carry `"similar": ["money-fx", ...]`, topics that start with the value. With no
+//! hits, `"notes"` holds the text output's `note:` lines (syntax other tools read, taken here
+//! as words). `--jsonl` prints one HIT per line and nothing else.
 //! A HIT:
 //!
 //! | key | type | meaning |
@@ -106,6 +110,9 @@ pub struct JsonResults<'a> {
     /// With no hits: the filters no article in the index meets, `[{"filter", "value"}]`.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub unmatched_filters: &'a [UnmatchedFilter],
+    /// With no hits: notes on query syntax read as words ([`crate::search::syntax::hints`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// The `--json` document for a page of results.
@@ -117,6 +124,11 @@ pub fn results(r: &SearchResults) -> String {
         hits: r.hits.iter().map(JsonHit::from).collect(),
         facets: r.facets.as_ref(),
         unmatched_filters: &r.unmatched_filters,
+        notes: if r.total_hits == 0 {
+            crate::search::syntax::hints(&r.query)
+        } else {
+            Vec::new()
+        },
     };
     serde_json::to_string(&wire).unwrap_or_default()
 }

@@ -67,10 +67,16 @@ pub fn results(r: &SearchResults, color: bool) -> String {
             for u in &r.unmatched_filters {
                 match u.filter {
                     "date" => writeln!(out, "no article in the index is dated {}", u.value)?,
-                    f => writeln!(
+                    f if u.similar.is_empty() => writeln!(
                         out,
                         "no article in the index has {f} \"{}\"",
                         line(&u.value)
+                    )?,
+                    f => writeln!(
+                        out,
+                        "no article in the index has {f} \"{}\"; {f}s that start with it: {}",
+                        line(&u.value),
+                        line(&u.similar.join(", "))
                     )?,
                 }
             }

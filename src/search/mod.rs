@@ -130,14 +130,45 @@ pub struct SearchResults {
     pub unmatched_filters: Vec<UnmatchedFilter>,
 }
 
-/// A filter that no article in the index meets ([`SearchResults::unmatched_filters`]).
+/// A filter or field prefix that no article in the index meets
+/// ([`SearchResults::unmatched_filters`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnmatchedFilter {
-    /// `person`, `place`, `org` or `date`.
+    /// `person`, `place`, `org` or `date` (options or prefixes), or `topic` (prefix).
     pub filter: &'static str,
     /// The value as given (`=` included), or for `date` the period: "from INSTANT",
     /// "before INSTANT" or both.
     pub value: String,
+    /// For `topic`: up to [`SIMILAR_TOPICS`] indexed topics that start with the value
+    /// (`money` → `money-fx`, `money-supply`), since topics match whole; otherwise empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub similar: Vec<String>,
+}
+
+/// How many topics [`UnmatchedFilter::similar`] names at most.
+pub const SIMILAR_TOPICS: usize = 5;
+
+/// Indexed topics that start with `value` as typed, in lower case or in capitals (topics are
+/// stored as written), sorted; at most [`SIMILAR_TOPICS`].
+fn similar_topics(
+    searcher: &tantivy::Searcher,
+    fields: &index::Fields,
+    value: &str,
+) -> tantivy::Result<Vec<String>> {
+    let mut found = std::collections::BTreeSet::new();
+    for form in [
+        value.to_string(),
+        value.to_lowercase(),
+        value.to_uppercase(),
+    ] {
+        found.extend(terms_with_prefix(
+            searcher,
+            fields.topics,
+            &form,
+            SIMILAR_TOPICS,
+        )?);
+    }
+    Ok(found.into_iter().take(SIMILAR_TOPICS).collect())
 }
 
 /// Runs a search on the index in `index_dir`.
@@ -178,6 +209,7 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
             *org = mark + &resolved;
         }
     }
+    let typed_node = node.clone();
     resolve_prefixes(&mut node, syntax::Scope::Place, &mut |p| {
         resolve_place(&searcher, &fields, p)
     })?;
@@ -236,12 +268,25 @@ pub fn run(index_dir: &Path, req: &SearchRequest) -> Result<SearchResults, Searc
     };
     let mut unmatched_filters = Vec::new();
     if total_hits == 0 {
-        // Counted only when nothing matched: one term or range query per filter.
-        let resolved = query::filter_queries(&fields, &filters);
-        let typed = query::filter_queries(&fields, typed_filters);
-        for ((filter, _, q), (_, value, _)) in resolved.into_iter().zip(typed) {
+        // Counted only when nothing matched: one term or range query per filter, then per
+        // `place:`-like prefix of the query.
+        let mut resolved = query::filter_queries(&fields, &filters);
+        let mut typed = query::filter_queries(&fields, typed_filters);
+        resolved.extend(query::scoped_queries(&fields, &node)?);
+        typed.extend(query::scoped_queries(&fields, &typed_node)?);
+        let pairs = resolved.into_iter().zip(typed);
+        for ((filter, _, q), (_, value, _)) in pairs {
             if searcher.search(&*q, &Count)? == 0 {
-                unmatched_filters.push(UnmatchedFilter { filter, value });
+                let similar = if filter == "topic" {
+                    similar_topics(&searcher, &fields, &value)?
+                } else {
+                    Vec::new()
+                };
+                unmatched_filters.push(UnmatchedFilter {
+                    filter,
+                    value,
+                    similar,
+                });
             }
         }
     }
@@ -428,25 +473,7 @@ pub fn show(index_dir: &Path, id: &str) -> Result<Shown, SearchError> {
     // A file of several articles: its articles' ids are its id, '#' and a record key. The
     // id terms are read from the term dictionaries, without loading a document.
     let prefix = format!("{}#", file.id_base);
-    let mut ids = std::collections::BTreeSet::new();
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(fields.id)?;
-        let mut stream = inverted
-            .terms()
-            .range()
-            .ge(prefix.as_bytes())
-            .into_stream()
-            .map_err(tantivy::TantivyError::from)?;
-        while stream.advance() {
-            let Ok(term) = std::str::from_utf8(stream.key()) else {
-                continue;
-            };
-            if !term.starts_with(&prefix) {
-                break;
-            }
-            ids.insert(term.to_string());
-        }
-    }
+    let ids = terms_with_prefix(&searcher, fields.id, &prefix, usize::MAX)?;
     if ids.is_empty() {
         return Ok(Shown::NotIndexed);
     }
@@ -461,4 +488,36 @@ pub fn show(index_dir: &Path, id: &str) -> Result<Shown, SearchError> {
     let n = ids.len();
     ids.truncate(SHOWN_IDS);
     Ok(Shown::Several(ids, n))
+}
+
+/// The indexed terms of `field` that start with `prefix`, read from every segment's term
+/// dictionary without loading a document; at most `limit` from each segment.
+fn terms_with_prefix(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    prefix: &str,
+    limit: usize,
+) -> tantivy::Result<std::collections::BTreeSet<String>> {
+    let mut found = std::collections::BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted
+            .terms()
+            .range()
+            .ge(prefix.as_bytes())
+            .into_stream()
+            .map_err(tantivy::TantivyError::from)?;
+        let mut taken = 0;
+        while taken < limit && stream.advance() {
+            let Ok(term) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            if !term.starts_with(prefix) {
+                break;
+            }
+            found.insert(term.to_string());
+            taken += 1;
+        }
+    }
+    Ok(found)
 }

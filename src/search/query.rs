@@ -63,11 +63,8 @@ pub fn build(f: &Fields, node: &Node, filters: &Filters) -> Result<Box<dyn Query
 /// as typed: `("place", "Atlantis", query)`; the date bounds are one `("date", "from A before
 /// B", query)` with the instants they stand for. [`build`] requires them all; [`super::run`]
 /// counts each alone to say which filter no article in the index meets.
-pub fn filter_queries(
-    f: &Fields,
-    filters: &Filters,
-) -> Vec<(&'static str, String, Box<dyn Query>)> {
-    let mut out: Vec<(&'static str, String, Box<dyn Query>)> = Vec::new();
+pub fn filter_queries(f: &Fields, filters: &Filters) -> Vec<ScopedQuery> {
+    let mut out: Vec<ScopedQuery> = Vec::new();
     for (label, values, exact, words) in [
         ("person", &filters.people, f.person, f.person_text),
         ("place", &filters.places, f.place, f.place_text),
@@ -92,6 +89,50 @@ pub fn filter_queries(
         out.push(("date", said.join(" "), q));
     }
     out
+}
+
+/// Each required `person:`, `place:`, `org:`, `topic:` and `date:` word or phrase of `node`
+/// (not one under `-` or NOT) as a query of its own, labelled as [`filter_queries`] labels
+/// the options: `("topic", "money", query)`, `("date", "from A before B", query)`.
+///
+/// # Errors
+/// [`SearchError::BadDate`] for a `date:` value that is not a period.
+pub fn scoped_queries(f: &Fields, node: &Node) -> Result<Vec<ScopedQuery>, SearchError> {
+    let mut out = Vec::new();
+    collect_scoped(f, node, &mut out)?;
+    Ok(out)
+}
+
+/// A label, a value and its query, as [`filter_queries`] and [`scoped_queries`] give them.
+pub type ScopedQuery = (&'static str, String, Box<dyn Query>);
+
+fn collect_scoped(f: &Fields, node: &Node, out: &mut Vec<ScopedQuery>) -> Result<(), SearchError> {
+    match node {
+        Node::Word(Some(scope), text) | Node::Phrase(Some(scope), text) => {
+            let label = match scope {
+                Scope::Person => "person",
+                Scope::Place => "place",
+                Scope::Org => "org",
+                Scope::Topic => "topic",
+                Scope::Date => "date",
+                Scope::Title | Scope::Body => return Ok(()),
+            };
+            let value = match (scope, parse_period(text)) {
+                (Scope::Date, Some(p)) => format!("from {} before {}", p.start, p.end),
+                _ => text.clone(),
+            };
+            if let Some(q) = leaf(f, Some(*scope), text)? {
+                out.push((label, value, q));
+            }
+        }
+        Node::Word(None, _) | Node::Phrase(None, _) | Node::Not(_) => {}
+        Node::And(items) | Node::Or(items) => {
+            for item in items {
+                collect_scoped(f, item, out)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The `--since`/`--until` range as one query, or `None` when neither is set.
