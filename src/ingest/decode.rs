@@ -146,14 +146,16 @@ fn control_heavy(head: &[u8]) -> bool {
     head.iter().filter(control).count() * 20 > head.len()
 }
 
-/// Decompresses a gzip stream completely.
-///
-/// # Errors
-/// The stream is not valid gzip, or is truncated.
-pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+/// Decompresses a gzip stream (members one after another, as `cat a.gz b.gz` makes them), as
+/// far as it goes: the bytes before an error, and the error. A download or crawl stopped
+/// mid-write leaves a stream cut off, and the records before the cut are whole.
+pub fn gunzip(bytes: &[u8]) -> (Vec<u8>, Option<std::io::Error>) {
     let mut out = Vec::with_capacity(bytes.len() * 4);
-    flate2::read::MultiGzDecoder::new(bytes).read_to_end(&mut out)?;
-    Ok(out)
+    // On an error, `read_to_end` keeps what it read before it.
+    let error = flate2::read::MultiGzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .err();
+    (out, error)
 }
 
 #[cfg(test)]
@@ -258,7 +260,20 @@ mod tests {
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         enc.write_all(b"hello").unwrap();
         let gz = enc.finish().unwrap();
-        assert_eq!(gunzip(&gz).unwrap(), b"hello");
-        assert!(gunzip(b"not gzip at all").is_err());
+        let (out, e) = gunzip(&gz);
+        assert_eq!((out.as_slice(), e.is_none()), (&b"hello"[..], true));
+        let (out, e) = gunzip(b"not gzip at all");
+        assert!(out.is_empty() && e.is_some());
+        // Cut off: what came before the cut is kept.
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::none());
+        enc.write_all(&b"line one\n".repeat(1000)).unwrap();
+        let gz = enc.finish().unwrap();
+        let (out, e) = gunzip(&gz[..gz.len() / 2]);
+        assert!(e.is_some());
+        assert!(
+            out.len() > 4000 && out.starts_with(b"line one\nline one"),
+            "{}",
+            out.len()
+        );
     }
 }

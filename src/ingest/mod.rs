@@ -115,8 +115,8 @@ pub fn read_file(file: &SourceFile) -> FileOutcome {
     let gz = path.to_ascii_lowercase().ends_with(".gz");
     let bytes = if gz {
         match decode::gunzip(&bytes) {
-            Ok(b) => b,
-            Err(e) => {
+            (b, None) => b,
+            (b, Some(e)) if b.is_empty() => {
                 outcome.problems.push(Problem::file(
                     &path,
                     Cost::SkippedFile,
@@ -124,6 +124,17 @@ pub fn read_file(file: &SourceFile) -> FileOutcome {
                     e.to_string(),
                 ));
                 return outcome;
+            }
+            (b, Some(e)) => {
+                // A stream cut off mid-write: what came before the cut is read (a record cut
+                // in two is reported by its parser).
+                outcome.problems.push(Problem::file(
+                    &path,
+                    Cost::Warning,
+                    "gzip cut off",
+                    format!("{e}; read the {} bytes before it", b.len()),
+                ));
+                b
             }
         }
     } else {
@@ -519,5 +530,50 @@ mod tests {
         };
         let out = read_file(&missing);
         assert_eq!(out.problems[0].reason, "unreadable");
+    }
+
+    #[test]
+    fn a_cut_off_gzip_stream_keeps_the_records_before_the_cut() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let lines: String = (0..2000)
+            .map(|i| {
+                format!(
+                    "{{\"title\":\"Story {i}\",\"text\":\"Ferries ran {}.\"}}\n",
+                    i * 7919
+                )
+            })
+            .collect();
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(lines.as_bytes()).unwrap();
+        let gz = enc.finish().unwrap();
+        let read = |bytes: &[u8]| {
+            let path = dir.path().join("cut.jsonl.gz");
+            std::fs::write(&path, bytes).unwrap();
+            read_file(&SourceFile {
+                path,
+                id_base: "cut.jsonl.gz".into(),
+                named: false,
+            })
+        };
+        let out = read(&gz[..gz.len() / 2]);
+        let n = out.articles.len();
+        assert!((100..2000).contains(&n), "{n}");
+        assert_eq!(out.articles[n - 1].title, format!("Story {}", n - 1));
+        let seen: Vec<_> = out.problems.iter().map(|p| (p.cost, p.reason)).collect();
+        assert_eq!(
+            seen,
+            [
+                (Cost::Warning, "gzip cut off"),
+                (Cost::SkippedRecord, "invalid JSON")
+            ]
+        );
+        // Cut inside the header: nothing to read, the file is skipped.
+        let out = read(&gz[..5]);
+        assert!(out.articles.is_empty());
+        assert_eq!(
+            (out.problems[0].cost, out.problems[0].reason),
+            (Cost::SkippedFile, "bad gzip")
+        );
     }
 }
