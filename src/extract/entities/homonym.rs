@@ -23,7 +23,7 @@ const MIN_CONTEXT: usize = 1;
 
 /// Cities whose name alone means them, whatever country an article is about, although their
 /// city proper is small: the G7 summit of 1987 met in Venice, not in Venice, Florida.
-const FAMOUS: &[&str] = &[
+pub(super) const FAMOUS: &[&str] = &[
     "Venice",
     "Florence",
     "Bethlehem",
@@ -120,7 +120,7 @@ fn namesake_at_home<'g>(
 /// The countries of the places of `entities` other than entry `skip` and its namesakes, one
 /// per place, and with `clubs` (per entity, the country of the town an organization is named
 /// after, [`town_of_club`]) of the organizations too.
-fn other_countries<'a>(
+pub(super) fn other_countries<'a>(
     entities: &'a [Entity],
     skip: usize,
     clubs: Option<&[Option<&'a str>]>,
@@ -224,12 +224,13 @@ pub(super) fn compass_regions_need_their_country(entities: &mut Vec<Entity>, gaz
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::extract::entities::Origin;
     use crate::extract::gazetteer;
 
-    fn place(name: &str) -> Entity {
+    /// A text place entity as the embedded gazetteer resolves `name`, named once.
+    pub(in crate::extract::entities) fn place(name: &str) -> Entity {
         let gaz = gazetteer::embedded().unwrap();
         let p = gaz.lookup(name).unwrap();
         Entity {

@@ -30,6 +30,7 @@ mod firm;
 mod firm_of_place;
 mod firm_start;
 mod firm_words;
+mod foreign_towns;
 mod headline;
 mod homonym;
 mod merge;
@@ -498,6 +499,7 @@ pub fn normalize(
     regions_over_countries(&mut entities, gaz);
     homonym::cities_in_the_articles_country(&mut entities, gaz);
     homonym::compass_regions_need_their_country(&mut entities, gaz);
+    foreign_towns::unplaced_small_towns(&mut entities, gaz);
     entities
 }
 

@@ -476,6 +476,13 @@ impl Recognizer {
         self.clusters.is_common(super::hash::hash_lower(word))
     }
 
+    /// Whether `word` occurs in lower case in the unlabelled news text the word clusters were
+    /// learned from ("federal", "metro", "brits"), however often it is capitalized; most
+    /// names of towns abroad ("Basel", "Piraeus") never do.
+    pub fn is_lowercase_word(&self, word: &str) -> bool {
+        self.clusters.get(super::hash::hash_lower(word)).is_some()
+    }
+
     /// Whether `word` (any case) opens person names in the recognizer's name lists ("Bill",
     /// "Mark": first tokens of GMB person spans, see `gazetteer.rs`).
     pub fn is_first_name(&self, word: &str) -> bool {
@@ -490,6 +497,17 @@ impl Recognizer {
         // CoNLL spans of type 2, ORG (`labels`), have their own category after CAT_TRAIN.
         let org = super::gazetteer::CAT_TRAIN + 2;
         self.gaz.has_phrase(&words, super::gazetteer::CAT_ORG) || self.gaz.has_phrase(&words, org)
+    }
+
+    /// Whether `name` (any case, words separated by spaces) is a place the recognizer's news
+    /// lists know: a geographical name of the GMB (Voice of America) corpus, or a whole LOC
+    /// span of CoNLL-2003 `eng.train` ("Cannes", "Hollywood"), as opposed to any town of
+    /// GeoNames.
+    pub fn is_known_place(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split(' ').collect();
+        // CoNLL spans of type 1, LOC (`labels`), have their own category after CAT_TRAIN.
+        let loc = super::gazetteer::CAT_TRAIN + 1;
+        self.gaz.has_phrase(&words, super::gazetteer::CAT_GEO) || self.gaz.has_phrase(&words, loc)
     }
 
     /// Whether `word` (any case) ends person names in the recognizer's name lists ("Bush",
