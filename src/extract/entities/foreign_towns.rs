@@ -34,8 +34,7 @@ pub(super) fn unplaced_small_towns(entities: &mut Vec<Entity>, gaz: &Gazetteer) 
             (EntityKind::Place, Origin::Text, Some(id)) => gaz.city_by_id(id),
             _ => None,
         };
-        let Some(city) = city.filter(|c| c.kind == PlaceKind::City && c.population < ALONE)
-        else {
+        let Some(city) = city.filter(|c| c.kind == PlaceKind::City && c.population < ALONE) else {
             continue;
         };
         if FAMOUS.contains(&city.name.as_str()) || recognizer.is_known_place(&e.name) {

@@ -56,6 +56,31 @@ const BOILERPLATE_LINES: &[&str] = &[
     "order reprints",
     "print article",
     "text size",
+    "story saved",
+];
+
+/// Phrases of the prompts news sites put inside the article's container (newsletters, apps,
+/// bookmarks, reader groups), which mark a paragraph of up to 60 words as chrome. Reach plc's
+/// pages (Manchester Evening News, Birmingham Mail, Daily Record, WalesOnline, Belfast Live)
+/// ended their text with them, and "Story Saved" was a person on four of them.
+#[rustfmt::skip]
+const PROMPT_PHRASES: &[&str] = &[
+    "sign up to our",
+    "sign up for our",
+    "our daily newsletter",
+    "scan the qr code",
+    "by clicking here",
+    "click this link",
+    "homepage here",
+    "in my bookmarks",
+    "read our privacy notice",
+    "leave our community",
+    "our community members",
+    "top stories here",
+    "whatsapp community",
+    "'join community'",
+    "who is signed up",
+    "receive daily updates on",
 ];
 
 /// Headings after which the rest of the text is lists of other stories: the text is cut there
@@ -129,6 +154,9 @@ fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     if words <= 30 && lower.contains('©') {
+        return true;
+    }
+    if words <= 60 && PROMPT_PHRASES.iter().any(|p| lower.contains(p)) {
         return true;
     }
     words <= 12
@@ -214,6 +242,27 @@ mod tests {
             clean_paragraphs("A story.\n\nRead more\n\nShare this article\nEnd."),
             "A story.\n\nEnd."
         );
+    }
+
+    #[test]
+    fn site_prompts_in_the_article_container() {
+        let page = "The harbour reopened on Friday after the storm.\n\n\
+                    Try Harbour Post Premium for free by clicking here for no ads and puzzles.\n\n\
+                    Click this link or scan the QR code to receive breaking news and top stories \
+                    from the Harbour Post. We also treat our community members to special offers, \
+                    promotions and adverts from us and our partners.\n\n\
+                    Story Saved\n\n\
+                    You can find this story in My Bookmarks. Or by navigating to the user icon.";
+        assert_eq!(
+            clean_paragraphs(page),
+            "The harbour reopened on Friday after the storm."
+        );
+        // A reporter's sentence that happens to hold a phrase is longer than a prompt.
+        let long = format!(
+            "{} sign up to our scheme, the mayor said.",
+            "Residents who ".repeat(30)
+        );
+        assert!(!is_boilerplate(&long));
     }
 
     #[test]
