@@ -106,8 +106,24 @@ fn parse_record(record: &str, path: &str, line: usize, problems: &mut Vec<Proble
     let unprocessed = record.contains("TYPE=\"UNPROC\"");
     if unprocessed || (element(text, "TITLE").is_none() && element(text, "BODY").is_none()) {
         let raw = decode_refs(text);
-        let mut lines = raw.lines().map(str::trim).filter(|l| !l.is_empty());
+        let mut lines = raw
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .peekable();
         a.title = lines.next().unwrap_or_default().to_string();
+        // The wire wrapped a headline in capitals inside a hyphenated word ("VOLCKER
+        // REAFFIRMS G" / "-6 NEGOTIATING PROCESS"): the next line goes on with "-" and a
+        // letter or digit, in capitals too.
+        let capitals = |l: &str| !l.chars().any(char::is_lowercase);
+        if let Some(next) = lines.next_if(|l| {
+            capitals(&a.title)
+                && capitals(l)
+                && l.strip_prefix('-')
+                    .is_some_and(|r| r.starts_with(char::is_alphanumeric))
+        }) {
+            a.title.push_str(next);
+        }
         a.body = strip_signoff(&lines.collect::<Vec<_>>().join("\n")).to_string();
     } else {
         a.title = element(text, "TITLE")
@@ -348,6 +364,33 @@ mod tests {
             ]
         );
         assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn unprocessed_text_gives_title_and_body_by_lines() {
+        let record = |text: &str| {
+            let sgml =
+                format!("<REUTERS NEWID=\"9\"><TEXT TYPE=\"UNPROC\">&#2;\n{text}</TEXT></REUTERS>");
+            let got = parse_sgml(&sgml, "u.sgm", &mut Vec::new());
+            (got[0].1.title.clone(), got[0].1.body.clone())
+        };
+        // A headline wrapped inside "G-7" goes on; a table's second line does not join it,
+        // nor a line in running text.
+        assert_eq!(
+            record("MINISTERS BACK G\n-7 ACCORD\nBONN, March 2 - Ministers met.\n Reuter\n"),
+            (
+                "MINISTERS BACK G-7 ACCORD".into(),
+                "BONN, March 2 - Ministers met.".into()
+            )
+        );
+        assert_eq!(
+            record("LONDON COCOA CLOSE - APR 7\nMTH BYR SLR\nMAY 1,310 1,312"),
+            (
+                "LONDON COCOA CLOSE - APR 7".into(),
+                "MTH BYR SLR\nMAY 1,310 1,312".into()
+            )
+        );
+        assert_eq!(record("ACME LTD\n-Year ended June 30").0, "ACME LTD");
     }
 
     #[test]
