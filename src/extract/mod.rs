@@ -229,12 +229,13 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         drop_caps_common_names(rec, &text, &mut mentions);
         drop_party_state_tags(&text, &mut mentions);
         let title_chars = article.title.chars().count();
-        entities::places_run_into_headline_words(
+        entities::names_run_into_headline_words(
             &text,
             title_chars,
             &mut mentions,
             &is_known_place,
             &|w| rec.is_common_word(w),
+            &metadata.people,
         );
         entities::drop_ordinary_title_names(&text, title_chars, &mut mentions, &|w| {
             rec.is_common_word(w)

@@ -2,7 +2,8 @@
 //! organization: "U.S. TRADE OFFICIAL SAYS", "JAPANESE CRUSHERS BUY CANADIAN RAPESEED", "WEST
 //! GERMAN 1986 SUGAR OUTPUT RISES", "U.K. CREDIT BUSINESS FALLS". Without case the recognizer
 //! cannot see where a name ends; in Reuters-21578 such values ("JAPANESE CRUSHERS BUY" in 7
-//! articles, "U.S. TRADE" in 4) stood in the organization facet.
+//! articles, "U.S. TRADE" in 4) stood in the organization facet. So did a person the body
+//! names: "VOLCKER REAFFIRMS", "BALDRIGE PREDICTS".
 
 use crate::article::{EntityKind, Mention};
 
@@ -15,13 +16,16 @@ use crate::article::{EntityKind, Mention};
 /// is dropped. A name the headline marks as a company stays: a stock symbol, legal form, head
 /// noun or "AND" after it ("GREAT WESTERN <GWF>", "MESA ROYALTY TRUST"), angle brackets
 /// around it ("<ASHFORD FINANCIAL>"), or the body writing it in mixed case ("Delta Dental").
-/// So does a place whose first word the mention left out ("ST PAUL CATTLE").
-pub fn places_run_into_headline_words(
+/// So does a place whose first word the mention left out ("ST PAUL CATTLE"). A mention that
+/// opens with the surname of a person the body names in full or `metadata_people` names, with no head noun, legal form or "AND"
+/// after it, becomes a person mention of that word ("VOLCKER REAFFIRMS" → "VOLCKER").
+pub fn names_run_into_headline_words(
     text: &str,
     title_chars: usize,
     mentions: &mut Vec<Mention>,
     is_place: &dyn Fn(&str) -> bool,
     is_ordinary: &dyn Fn(&str) -> bool,
+    metadata_people: &[String],
 ) {
     let in_caps_title = |m: &Mention| {
         m.kind == EntityKind::Org
@@ -41,9 +45,23 @@ pub fn places_run_into_headline_words(
     let body = &text[bytes_at.byte(title_chars)..];
     // Lower-cased once, for the first headline name that asks.
     let body_lower = std::cell::OnceCell::new();
-    // Per mention: `None` keeps it, `Some(0)` drops it, `Some(n)` keeps its first n words
-    // as a place.
-    let mut fix: Vec<Option<usize>> = vec![None; mentions.len()];
+    // Surnames of the people the body names in full ("VOLCKER" of Paul Volcker; a name of
+    // one word there may be the recognizer's error for a firm, "Alusuisse") or metadata names
+    // (Reuters-21578's PEOPLE tags: "lawson").
+    let surnames: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.start >= title_chars)
+        .filter(|m| m.text.split_whitespace().nth(1).is_some())
+        .filter_map(|m| m.text.split_whitespace().next_back())
+        .chain(
+            metadata_people
+                .iter()
+                .filter_map(|p| p.split_whitespace().next_back()),
+        )
+        .collect();
+    // Per mention: `None` keeps it, `Some((0, _))` drops it, `Some((n, kind))` keeps its
+    // first n words as a mention of that kind.
+    let mut fix: Vec<Option<(usize, EntityKind)>> = vec![None; mentions.len()];
     for (k, m) in mentions.iter().enumerate() {
         if !in_caps_title(m) {
             continue;
@@ -99,23 +117,34 @@ pub fn places_run_into_headline_words(
                 if cut {
                     None
                 } else if is_place(&head) {
-                    Some(n)
+                    Some((n, EntityKind::Place))
                 } else {
-                    nationality(&head).then_some(0)
+                    nationality(&head).then_some((0, EntityKind::Misc))
                 }
             });
+        // A person the body names, run on into the headline's verb: "VOLCKER REAFFIRMS",
+        // "NAKASONE SOUNDS CONCILIATORY" (about 75 Reuters-21578 organization values).
+        let firm_words = |w: &&str| {
+            super::is_org_head_noun(w) || super::is_legal_form_word(w) || matches!(*w, "AND" | "&")
+        };
+        if fix[k].is_none()
+            && surnames.iter().any(|s| s.eq_ignore_ascii_case(words[0]))
+            && !words[1..].iter().any(firm_words)
+        {
+            fix[k] = Some((1, EntityKind::Person));
+        }
     }
     let mut k = 0;
     mentions.retain_mut(|m| {
         k += 1;
         match fix[k - 1] {
             None => true,
-            Some(0) => false,
-            Some(n) => {
+            Some((0, _)) => false,
+            Some((n, kind)) => {
                 let head = m.text.split(' ').take(n).collect::<Vec<_>>().join(" ");
                 m.end = m.start + head.chars().count();
                 m.text = head;
-                m.kind = EntityKind::Place;
+                m.kind = kind;
                 true
             }
         }
@@ -140,7 +169,14 @@ mod tests {
             ]
             .contains(&w)
         };
-        places_run_into_headline_words(text, title.chars().count(), &mut ms, &is_place, &ordinary);
+        names_run_into_headline_words(
+            text,
+            title.chars().count(),
+            &mut ms,
+            &is_place,
+            &ordinary,
+            &[],
+        );
         ms.into_iter().map(|m| m.text).collect()
     }
 
@@ -202,13 +238,55 @@ mod tests {
         let text = format!("{title}\n\nIt said.");
         let is_place = |w: &str| w == "ST CITY";
         let mut ms = mentions(&text, &[(EntityKind::Org, "CITY CREDIT")]);
-        places_run_into_headline_words(&text, title.len(), &mut ms, &is_place, &|_| true);
+        names_run_into_headline_words(&text, title.len(), &mut ms, &is_place, &|_| true, &[]);
         assert_eq!(ms[0].kind, EntityKind::Org);
         let is_place = |w: &str| w == "CITY";
-        places_run_into_headline_words(&text, title.len(), &mut ms, &is_place, &|_| true);
+        names_run_into_headline_words(&text, title.len(), &mut ms, &is_place, &|_| true, &[]);
         assert_eq!(
             (ms[0].kind, ms[0].text.as_str()),
             (EntityKind::Place, "CITY")
+        );
+    }
+
+    #[test]
+    fn a_person_the_body_names_is_no_organization() {
+        let title =
+            "MORALES REAFFIRMS PLEDGE AS MORALES GROUP AND MORALES AND ROCA BID ROCA REAFFIRMS";
+        let text = format!("{title}\n\nFinance Minister Ana Morales said the pledge stood.");
+        let got = {
+            let mut ms = mentions(
+                &text,
+                &[
+                    (EntityKind::Org, "MORALES REAFFIRMS PLEDGE"),
+                    (EntityKind::Org, "MORALES GROUP"),
+                    (EntityKind::Org, "MORALES AND ROCA"),
+                    (EntityKind::Person, "Ana Morales"),
+                ],
+            );
+            names_run_into_headline_words(&text, title.len(), &mut ms, &|_| false, &|_| false, &[]);
+            let mut tagged = mentions(&text, &[(EntityKind::Org, "ROCA REAFFIRMS")]);
+            let roca = ["roca".to_string()];
+            names_run_into_headline_words(
+                &text,
+                title.len(),
+                &mut tagged,
+                &|_| false,
+                &|_| false,
+                &roca,
+            );
+            assert_eq!(tagged[0].text, "ROCA");
+            ms.into_iter()
+                .map(|m| format!("{:?} {}", m.kind, m.text))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            got,
+            [
+                "Person MORALES",
+                "Org MORALES GROUP",
+                "Org MORALES AND ROCA",
+                "Person Ana Morales"
+            ]
         );
     }
 }

@@ -60,7 +60,7 @@ use crate::extract::gazetteer::{fold, Gazetteer};
 use crate::extract::ner::PARTICLES;
 pub use adjective_firm::join_adjective_firms;
 pub use administration::leaders_of_administrations;
-pub use caps_headline::places_run_into_headline_words;
+pub use caps_headline::names_run_into_headline_words;
 pub use captions::noise_spans;
 pub use compound::places_in_compounds;
 pub use dateline_place::dateline_place;
