@@ -304,11 +304,27 @@ fn from_object(
 ) -> Option<Article> {
     let mut a = Article {
         title: first_string(map, TITLE).unwrap_or_default(),
-        body: first_string(map, BODY)
-            .or_else(|| first_string(map, SUMMARY))
+        body: first_text(map, BODY)
+            .or_else(|| first_text(map, SUMMARY))
             .unwrap_or_default(),
         ..Article::default()
     };
+    if a.body.is_empty() {
+        // A body field that holds no text at all (numbers, `null`, an empty list) is worth
+        // a word: the article is kept with its title only.
+        if let Some(k) = BODY
+            .iter()
+            .find(|k| map.get(**k).is_some_and(|v| !v.is_null()))
+        {
+            problems.push(Problem {
+                path: path.to_string(),
+                line,
+                cost: Cost::Warning,
+                reason: "body field holds no text",
+                detail: format!("\"{k}\""),
+            });
+        }
+    }
     if a.title.trim().is_empty() && a.body.trim().is_empty() {
         return None;
     }
@@ -398,6 +414,29 @@ fn date_of_number(v: f64) -> Option<jiff::Timestamp> {
         return None;
     };
     jiff::Timestamp::from_second(seconds.trunc() as i64).ok()
+}
+
+/// The first of `keys` whose value holds text: a non-empty string, or the strings inside a
+/// list or object (paragraph lists, `{"p": ...}` blocks some crawlers write), each with a
+/// space in it (words, not ids, types or URLs), joined by blank lines: a list's in order, an
+/// object's by field name (serde_json keeps no other order).
+fn first_text(map: &Map<String, Value>, keys: &[&str]) -> Option<String> {
+    fn gather<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
+        match v {
+            Value::String(s) if s.trim().contains(' ') => out.push(s.trim()),
+            Value::Array(items) => items.iter().for_each(|i| gather(i, out)),
+            Value::Object(fields) => fields.values().for_each(|i| gather(i, out)),
+            _ => {}
+        }
+    }
+    keys.iter().find_map(|k| match map.get(*k)? {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        v => {
+            let mut parts = Vec::new();
+            gather(v, &mut parts);
+            (!parts.is_empty()).then(|| parts.join("\n\n"))
+        }
+    })
 }
 
 /// The first of `keys` whose value is a non-empty string (a number is no title or name).
@@ -640,6 +679,31 @@ mod tests {
                 (Some(3), "array element 2: expected value")
             ]
         );
+    }
+
+    #[test]
+    fn a_body_of_paragraph_blocks_is_read_and_one_without_text_warns() {
+        let text = r#"{"title":"Lima","text":{"p":"Story in Lima.","id":"x1"}}
+{"title":"Quito","body":[{"type":"paragraph","text":"First part here."},["Second part here."]]}
+{"title":"Cusco","content":[1, 2],"summary":"Only the summary."}
+{"title":"Puno","body":7}"#;
+        let mut p = Vec::new();
+        let got = parse_jsonl(text, "n.jsonl", &mut p);
+        let bodies: Vec<_> = got.iter().map(|(_, a)| a.body.as_str()).collect();
+        assert_eq!(
+            bodies,
+            [
+                "Story in Lima.",
+                "First part here.\n\nSecond part here.",
+                "Only the summary.",
+                ""
+            ]
+        );
+        let warned: Vec<_> = p
+            .iter()
+            .map(|p| (p.line, p.reason, p.detail.as_str()))
+            .collect();
+        assert_eq!(warned, [(Some(4), "body field holds no text", "\"body\"")]);
     }
 
     #[test]
