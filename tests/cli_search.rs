@@ -251,7 +251,7 @@ fn date_ranges_are_inclusive_and_sortable() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),
-        "dateline: --since \"March\" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339"
+        "dateline: --since \"March\" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM (UTC) or RFC 3339"
     );
     // A negative number reaches the option's own check, not clap's "unexpected argument".
     let out = dateline(&["search", "x", "--index", &index, "--since", "-1"]);

@@ -97,16 +97,6 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Measure extraction against third-party gold data (see README: Evaluation).
-    #[command(subcommand)]
-    Eval(EvalCommand),
-    /// Regenerate a committed model file from the third-party data in ../shared.
-    #[command(
-        subcommand,
-        after_help = "Examples:\n  dateline train gazetteer && dateline train ner && cargo build --release\n  \
-                      dateline train ner --out /tmp/ner.bin.gz --dev ../shared/corpora/conll2003-en/eng.testa"
-    )]
-    Train(TrainCommand),
     /// Print the articles parsed from files as JSON Lines, exactly what `dateline index` would
     /// receive for the same paths.
     #[command(after_help = "Examples:
@@ -126,6 +116,18 @@ read. Problems with single files or records go to stderr and the rest is still p
         #[arg(long)]
         no_extract: bool,
     },
+    /// For developers: measure extraction against third-party gold data (see README:
+    /// Evaluation).
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// For developers: regenerate a committed model file from the third-party data in
+    /// ../shared.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  dateline train gazetteer && dateline train ner && cargo build --release\n  \
+                      dateline train ner --out /tmp/ner.bin.gz --dev ../shared/corpora/conll2003-en/eng.testa"
+    )]
+    Train(TrainCommand),
 }
 
 #[derive(Subcommand)]
@@ -220,7 +222,8 @@ pub struct SearchArgs {
     /// match.
     #[arg(long, value_name = "NAME", value_parser = filter_name)]
     pub org: Vec<String>,
-    /// Only articles dated in or after this period: YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339.
+    /// Only articles dated in or after this period: YYYY, YYYY-MM, YYYY-MM-DD,
+    /// YYYY-MM-DDTHH:MM (UTC) or RFC 3339.
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Only articles dated in or before this period (inclusive: --until 1987-03 includes 31 March).

@@ -30,7 +30,7 @@ pub enum SearchError {
     #[error(transparent)]
     Syntax(#[from] syntax::SyntaxError),
     /// A date given to a flag or `date:` is not a period.
-    #[error("{what} {value:?} is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339")]
+    #[error("{what} {value:?} is not a date: use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM (UTC) or RFC 3339")]
     BadDate {
         /// The flag or prefix (`--since`, `date:`).
         what: String,

@@ -14,12 +14,20 @@ pub struct Period {
     pub end: Timestamp,
 }
 
-/// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (days are UTC) or an RFC 3339 instant (a period of
-/// one second). Returns `None` for anything else, including impossible dates like `2025-02-30`.
+/// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (days are UTC), an RFC 3339 instant or a date and
+/// time without an offset, read as UTC (a period of one second). Returns `None` for anything else, including impossible dates like `2025-02-30`.
 /// The last days of year 9999 end at [`Timestamp::MAX`].
 pub fn parse_period(s: &str) -> Option<Period> {
     let s = s.trim();
-    if let Ok(ts) = s.parse::<Timestamp>() {
+    let instant = s.parse::<Timestamp>().ok().or_else(|| {
+        // A date and time without an offset ("1987-03-01T10:00", "1987-03-01 10:00:30") is
+        // UTC, as days are.
+        let civil = s
+            .contains(':')
+            .then(|| s.parse::<civil::DateTime>().ok())??;
+        TimeZone::UTC.to_timestamp(civil).ok()
+    });
+    if let Some(ts) = instant {
         return Some(Period {
             start: ts,
             end: ts.checked_add(1.second()).ok()?,
@@ -84,6 +92,14 @@ mod tests {
             span("2026-01-02T03:04:05+01:00"),
             Some(("2026-01-02T02:04:05Z".into(), "2026-01-02T02:04:06Z".into()))
         );
+        // Without an offset, UTC, as a day is.
+        for naive in ["1987-03-01T10:00", "1987-03-01 10:00:00"] {
+            assert_eq!(
+                span(naive),
+                Some(("1987-03-01T10:00:00Z".into(), "1987-03-01T10:00:01Z".into())),
+                "{naive}"
+            );
+        }
     }
 
     #[test]
@@ -110,6 +126,8 @@ mod tests {
             "March",
             "1987-13",
             "1987-03-01-02",
+            "1987-03-01T25:00",
+            "10:00",
         ] {
             assert_eq!(parse_period(bad), None, "{bad}");
         }
