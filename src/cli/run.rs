@@ -124,12 +124,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 writeln!(
                     stdout,
-                    "{} pages: correct {:.1} %, wrong {:.1} %, missing {:.1} % ({:.0} pages/s)",
+                    "{} pages: correct {:.1} %, wrong {:.1} %, missing {:.1} % ({:.0} pages/s)\n\
+                     on the UTC day the index stores and filters on: correct {:.1} %, wrong {:.1} %",
                     r.pages,
                     r.correct * 100.0,
                     r.wrong * 100.0,
                     r.missing * 100.0,
-                    r.pages_per_sec
+                    r.pages_per_sec,
+                    r.correct_utc_day * 100.0,
+                    (1.0 - r.correct_utc_day - r.missing).max(0.0) * 100.0,
                 )?;
             }
             Ok(ExitCode::SUCCESS)

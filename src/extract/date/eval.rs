@@ -50,10 +50,12 @@ pub struct PageOutcome {
     pub found: Option<FoundDate>,
 }
 
-/// Scores of an evaluation run. Serializes as `{"pages","correct","wrong","missing"}`:
-/// `pages` is a count, the other three are fractions of `pages` summing to 1. A page is
-/// correct when the day found (as written in its source, see [`FoundDate::local_date`])
-/// equals the gold day; wrong when another day was found; missing when none.
+/// Scores of an evaluation run. Serializes as `{"pages","correct","wrong","missing",
+/// "correct_utc_day"}`: `pages` is a count, the next three are fractions of `pages` that sum
+/// to one. A page is correct when the day found (as written in its source, see
+/// [`FoundDate::local_date`]) equals the gold day; wrong when another day was found; missing
+/// when none. `correct_utc_day` compares the UTC day instead, the day the index stores and
+/// `--since`/`--until` filter on (an evening story in New York is the next day in UTC).
 #[derive(Debug, Clone, Serialize)]
 pub struct DateEvalReport {
     /// Number of gold records evaluated.
@@ -65,7 +67,6 @@ pub struct DateEvalReport {
     /// Fraction of pages with no date.
     pub missing: f64,
     /// Fraction correct when comparing the UTC day of `at` instead of the written day.
-    #[serde(skip)]
     pub correct_utc_day: f64,
     /// Pages per second of [`super::from_html`] alone (decoding and I/O excluded), one thread.
     #[serde(skip)]
@@ -238,5 +239,7 @@ mod tests {
         // Measured 2026-11-29: correct 0.9075, wrong 0.02375, missing 0.06875 (726/19/55).
         assert!(r.correct >= 0.905, "correct {}", r.correct);
         assert!(r.wrong <= 0.025, "wrong {}", r.wrong);
+        // Measured 2026-12-01 on the UTC day: 0.88625 (709 of 800).
+        assert!(r.correct_utc_day >= 0.88, "UTC day {}", r.correct_utc_day);
     }
 }
