@@ -181,6 +181,7 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         entities::dateline_place(&text, &mut mentions);
         complete_person_names(rec, &text, &mut mentions);
         entities::places_before_double_surnames(&text, &mut mentions, &|w| rec.is_common_word(w));
+        entities::join_comma_firm_names(&text, &mut mentions);
         entities::join_firm_names(&text, &mut mentions);
         entities::join_adjective_firms(&text, &mut mentions);
         entities::join_firms_of_places(

@@ -65,7 +65,7 @@ pub use captions::noise_spans;
 pub use compound::places_in_compounds;
 pub use dateline_place::dateline_place;
 pub use double_surname::places_before_double_surnames;
-pub use firm::join_firm_names;
+pub use firm::{join_comma_firm_names, join_firm_names};
 pub use firm_of_place::join_firms_of_places;
 pub use firm_start::restore_firm_starts;
 pub use firm_words::people_named_for_firms;
