@@ -146,16 +146,46 @@ fn control_heavy(head: &[u8]) -> bool {
     head.iter().filter(control).count() * 20 > head.len()
 }
 
-/// Decompresses a gzip stream (members one after another, as `cat a.gz b.gz` makes them), as
-/// far as it goes: the bytes before an error, and the error. A download or crawl stopped
-/// mid-write leaves a stream cut off, and the records before the cut are whole.
-pub fn gunzip(bytes: &[u8]) -> (Vec<u8>, Option<std::io::Error>) {
-    let mut out = Vec::with_capacity(bytes.len() * 4);
-    // On an error, `read_to_end` keeps what it read before it.
-    let error = flate2::read::MultiGzDecoder::new(bytes)
-        .read_to_end(&mut out)
-        .err();
-    (out, error)
+/// What [`gunzip`] made of a gzip file.
+#[derive(Debug, Default)]
+pub struct Gunzipped {
+    /// The decompressed bytes, as far as the stream went.
+    pub bytes: Vec<u8>,
+    /// The error that stopped decompression, if any: `UnexpectedEof` for a stream that ends
+    /// early (cut off mid-write, or corrupt so that it seems to go on), `InvalidInput` for a
+    /// checksum that does not match (the bytes are corrupt somewhere).
+    pub error: Option<std::io::Error>,
+    /// Bytes after the last complete member that are no gzip member (padding, junk).
+    pub trailing: usize,
+}
+
+/// Decompresses a gzip file member by member (as `cat a.gz b.gz` makes them), as far as it
+/// goes: a download or crawl stopped mid-write leaves a stream cut off, and the records before
+/// the cut are whole. Bytes after a complete member that do not open another are counted in
+/// [`Gunzipped::trailing`], not decoded.
+pub fn gunzip(bytes: &[u8]) -> Gunzipped {
+    let mut out = Gunzipped {
+        bytes: Vec::with_capacity(bytes.len() * 4),
+        ..Gunzipped::default()
+    };
+    let mut rest = bytes;
+    loop {
+        let mut member = flate2::bufread::GzDecoder::new(rest);
+        // On an error, `read_to_end` keeps what it read before it.
+        if let Err(e) = member.read_to_end(&mut out.bytes) {
+            out.error = Some(e);
+            break;
+        }
+        rest = member.into_inner();
+        if rest.is_empty() {
+            break;
+        }
+        if !rest.starts_with(&[0x1f, 0x8b]) {
+            out.trailing = rest.len();
+            break;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -260,16 +290,32 @@ mod tests {
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         enc.write_all(b"hello").unwrap();
         let gz = enc.finish().unwrap();
-        let (out, e) = gunzip(&gz);
-        assert_eq!((out.as_slice(), e.is_none()), (&b"hello"[..], true));
-        let (out, e) = gunzip(b"not gzip at all");
-        assert!(out.is_empty() && e.is_some());
+        let g = gunzip(&gz);
+        assert_eq!(
+            (g.bytes.as_slice(), g.error.is_none()),
+            (&b"hello"[..], true)
+        );
+        let g = gunzip(b"not gzip at all");
+        assert!(g.bytes.is_empty() && g.error.is_some());
+        // Two members, then junk: both members read, the junk counted.
+        let two = [gz.as_slice(), gz.as_slice(), b"junk!"].concat();
+        let g = gunzip(&two);
+        assert_eq!((g.bytes.as_slice(), g.trailing), (&b"hellohello"[..], 5));
+        assert!(g.error.is_none());
+        // A checksum that does not match.
+        let mut bad = gz.clone();
+        let at = bad.len() - 6;
+        bad[at] ^= 0xff;
+        let kind = gunzip(&bad).error.map(|e| e.kind());
+        assert_eq!(kind, Some(std::io::ErrorKind::InvalidInput));
         // Cut off: what came before the cut is kept.
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::none());
         enc.write_all(&b"line one\n".repeat(1000)).unwrap();
         let gz = enc.finish().unwrap();
-        let (out, e) = gunzip(&gz[..gz.len() / 2]);
-        assert!(e.is_some());
+        let g = gunzip(&gz[..gz.len() / 2]);
+        let kind = g.error.map(|e| e.kind());
+        assert_eq!(kind, Some(std::io::ErrorKind::UnexpectedEof));
+        let out = g.bytes;
         assert!(
             out.len() > 4000 && out.starts_with(b"line one\nline one"),
             "{}",

@@ -114,9 +114,10 @@ pub fn read_file(file: &SourceFile) -> FileOutcome {
     outcome.bytes_read = bytes.len() as u64;
     let gz = path.to_ascii_lowercase().ends_with(".gz");
     let bytes = if gz {
-        match decode::gunzip(&bytes) {
-            (b, None) => b,
-            (b, Some(e)) if b.is_empty() => {
+        let g = decode::gunzip(&bytes);
+        match g.error {
+            Some(e) if g.bytes.is_empty() || e.kind() != std::io::ErrorKind::UnexpectedEof => {
+                // Nothing readable, or a checksum that proves the bytes corrupt somewhere.
                 outcome.problems.push(Problem::file(
                     &path,
                     Cost::SkippedFile,
@@ -125,18 +126,28 @@ pub fn read_file(file: &SourceFile) -> FileOutcome {
                 ));
                 return outcome;
             }
-            (b, Some(e)) => {
-                // A stream cut off mid-write: what came before the cut is read (a record cut
-                // in two is reported by its parser).
+            Some(e) => {
+                // The stream ends early, as one cut off mid-write does: what came before the
+                // end is read (a record cut in two is reported by its parser).
                 outcome.problems.push(Problem::file(
                     &path,
                     Cost::Warning,
                     "gzip cut off",
-                    format!("{e}; read the {} bytes before it", b.len()),
+                    format!(
+                        "{e}; read the {} bytes before the end (a corrupt stream ends so too)",
+                        g.bytes.len()
+                    ),
                 ));
-                b
             }
+            None if g.trailing > 0 => outcome.problems.push(Problem::file(
+                &path,
+                Cost::Warning,
+                "bytes after the gzip stream",
+                format!("{} bytes ignored", g.trailing),
+            )),
+            None => {}
         }
+        g.bytes
     } else {
         bytes
     };
