@@ -169,7 +169,10 @@ fn no_hits_names_the_filters_no_article_meets() {
             {"filter": "date", "value": "before 2000-01-01T00:00:00Z"}
         ])
     );
-    // Prefixes in the query are named as the options are; excluded ones are not.
+    // Prefixes in the query are named as the options are; excluded ones are not, nor one
+    // of several alternatives.
+    let text = run(&["(place:atlantis OR place:nairobi) zzzqqq"]);
+    assert_eq!(text.lines().count(), 1, "{text}");
     let text = run(&["coffee place:nairobi -person:nobody place:atlantis date:1999"]);
     assert_eq!(
         text.lines().skip(1).collect::<Vec<_>>(),

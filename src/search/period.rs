@@ -15,7 +15,8 @@ pub struct Period {
 }
 
 /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (days are UTC), an RFC 3339 instant or a date and
-/// time without an offset, read as UTC (a period of one second). Returns `None` for anything else, including impossible dates like `2025-02-30`.
+/// time without an offset, read as UTC: a period of one second, or of one minute when the
+/// time has no seconds. Returns `None` for anything else, including impossible dates like `2025-02-30`.
 /// The last days of year 9999 end at [`Timestamp::MAX`].
 pub fn parse_period(s: &str) -> Option<Period> {
     let s = s.trim();
@@ -28,9 +29,17 @@ pub fn parse_period(s: &str) -> Option<Period> {
         TimeZone::UTC.to_timestamp(civil).ok()
     });
     if let Some(ts) = instant {
+        // A time to the minute covers its minute, one to the second its second.
+        let time = s.split(['T', 't', ' ']).nth(1).unwrap_or("");
+        let clock = time.split(['Z', 'z', '+', '-']).next().unwrap_or("");
+        let extent = if clock.matches(':').count() >= 2 {
+            1.second()
+        } else {
+            1.minute()
+        };
         return Some(Period {
             start: ts,
-            end: ts.checked_add(1.second()).ok()?,
+            end: ts.checked_add(extent).ok()?,
         });
     }
     let parts: Vec<&str> = s.split('-').collect();
@@ -93,11 +102,20 @@ mod tests {
             Some(("2026-01-02T02:04:05Z".into(), "2026-01-02T02:04:06Z".into()))
         );
         // Without an offset, UTC, as a day is.
-        for naive in ["1987-03-01T10:00", "1987-03-01 10:00:00"] {
+        assert_eq!(
+            span("1987-03-01 10:00:00"),
+            Some(("1987-03-01T10:00:00Z".into(), "1987-03-01T10:00:01Z".into()))
+        );
+        // To the minute: the whole minute.
+        for minute in [
+            "1987-03-01T10:00",
+            "1987-03-01T11:00+01:00",
+            "1987-03-01T10:00Z",
+        ] {
             assert_eq!(
-                span(naive),
-                Some(("1987-03-01T10:00:00Z".into(), "1987-03-01T10:00:01Z".into())),
-                "{naive}"
+                span(minute),
+                Some(("1987-03-01T10:00:00Z".into(), "1987-03-01T10:01:00Z".into())),
+                "{minute}"
             );
         }
     }

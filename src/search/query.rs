@@ -92,7 +92,7 @@ pub fn filter_queries(f: &Fields, filters: &Filters) -> Vec<ScopedQuery> {
 }
 
 /// Each required `person:`, `place:`, `org:`, `topic:` and `date:` word or phrase of `node`
-/// (not one under `-` or NOT) as a query of its own, labelled as [`filter_queries`] labels
+/// (not one under `-`, NOT or OR) as a query of its own, labelled as [`filter_queries`] labels
 /// the options: `("topic", "money", query)`, `("date", "from A before B", query)`.
 ///
 /// # Errors
@@ -125,8 +125,9 @@ fn collect_scoped(f: &Fields, node: &Node, out: &mut Vec<ScopedQuery>) -> Result
                 out.push((label, value, q));
             }
         }
-        Node::Word(None, _) | Node::Phrase(None, _) | Node::Not(_) => {}
-        Node::And(items) | Node::Or(items) => {
+        // Under OR, a value that matches nothing need not be why nothing matched.
+        Node::Word(None, _) | Node::Phrase(None, _) | Node::Not(_) | Node::Or(_) => {}
+        Node::And(items) => {
             for item in items {
                 collect_scoped(f, item, out)?;
             }
