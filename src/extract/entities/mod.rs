@@ -499,7 +499,7 @@ pub fn normalize(
     regions_over_countries(&mut entities, gaz);
     homonym::cities_in_the_articles_country(&mut entities, gaz);
     homonym::compass_regions_need_their_country(&mut entities, gaz);
-    foreign_towns::unplaced_small_towns(&mut entities, gaz);
+    foreign_towns::unplaced_small_towns(&mut entities, gaz, &char_at);
     entities
 }
 
