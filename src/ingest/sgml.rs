@@ -12,7 +12,8 @@ use jiff::{civil, tz::TimeZone, Timestamp};
 
 /// Parses every `<REUTERS>` record of a file, keyed by its `NEWID` attribute.
 ///
-/// Records without a body keep their title; records without NEWID are keyed `record-N` by
+/// Records without a body keep their title; a record with no title, text or tags at all (cut
+/// off, or Reuters-21578's empty NEWID 12793) is skipped and reported; records without NEWID are keyed `record-N` by
 /// their 1-based position in the file (a bare number could be another record's NEWID, and
 /// the later of the two would replace the earlier in the index). A malformed `<DATE>` is repaired where the day is clear, else the
 /// article keeps no date; both cases are reported as warnings with the record's line. A record
@@ -58,7 +59,24 @@ pub fn parse_sgml(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<(S
                 detail,
             ));
         }
-        out.push((key, parse_record(record, path, line, problems)));
+        let a = parse_record(record, path, line, problems);
+        let metadata = [&a.topics, &a.places, &a.people, &a.organizations];
+        if a.title.trim().is_empty()
+            && a.body.trim().is_empty()
+            && metadata.iter().all(|v| v.is_empty())
+        {
+            // A record cut off before its text, or one without any (Reuters-21578's NEWID
+            // 12793): nothing to search or filter on.
+            problems.push(Problem::at_line(
+                path,
+                line,
+                Cost::SkippedRecord,
+                "no title or text",
+                format!("NEWID {key}"),
+            ));
+        } else {
+            out.push((key, a));
+        }
         line += text[start..end].matches('\n').count();
         pos = if closed {
             end + "</REUTERS>".len()
@@ -391,6 +409,24 @@ mod tests {
             )
         );
         assert_eq!(record("ACME LTD\n-Year ended June 30").0, "ACME LTD");
+    }
+
+    #[test]
+    fn a_record_without_title_or_text_is_skipped() {
+        let mut p = Vec::new();
+        let text = "<REUTERS NEWID=\"8\"><TEXT><TITLE>KEPT</TITLE></TEXT></REUTERS>\n\
+                    <REUTERS NEWID=\"9\">";
+        let got = parse_sgml(text, "cut.sgm", &mut p);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.title, "KEPT");
+        let seen: Vec<_> = p
+            .iter()
+            .map(|p| (p.line, p.reason, p.detail.as_str()))
+            .collect();
+        assert!(
+            seen.contains(&(Some(2), "no title or text", "NEWID 9")),
+            "{seen:?}"
+        );
     }
 
     #[test]

@@ -51,7 +51,14 @@ pub fn names_run_into_headline_words(
     let surnames: Vec<&str> = mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Person && m.start >= title_chars)
-        .filter(|m| m.text.split_whitespace().nth(1).is_some())
+        .filter(|m| {
+            // A given name first: "AB Volvo" and "An Alcoa" are the recognizer's errors.
+            let mut words = m.text.split_whitespace();
+            let first = words.next().unwrap_or("");
+            words.next().is_some()
+                && super::is_capitalized_name_word(first)
+                && !crate::extract::ner::is_capitalized_function_word(first)
+        })
         .filter_map(|m| m.text.split_whitespace().next_back())
         .chain(
             metadata_people
@@ -251,8 +258,9 @@ mod tests {
     #[test]
     fn a_person_the_body_names_is_no_organization() {
         let title =
-            "MORALES REAFFIRMS PLEDGE AS MORALES GROUP AND MORALES AND ROCA BID ROCA REAFFIRMS";
-        let text = format!("{title}\n\nFinance Minister Ana Morales said the pledge stood.");
+            "MORALES REAFFIRMS PLEDGE AS MORALES GROUP AND MORALES AND ROCA BID ROCA REAFFIRMS ROCA PLEDGE";
+        let text =
+            format!("{title}\n\nFinance Minister Ana Morales said the pledge stood. An Roca bid.");
         let got = {
             let mut ms = mentions(
                 &text,
@@ -261,6 +269,8 @@ mod tests {
                     (EntityKind::Org, "MORALES GROUP"),
                     (EntityKind::Org, "MORALES AND ROCA"),
                     (EntityKind::Person, "Ana Morales"),
+                    (EntityKind::Org, "ROCA PLEDGE"),
+                    (EntityKind::Person, "An Roca"),
                 ],
             );
             names_run_into_headline_words(&text, title.len(), &mut ms, &|_| false, &|_| false, &[]);
@@ -285,7 +295,9 @@ mod tests {
                 "Person MORALES",
                 "Org MORALES GROUP",
                 "Org MORALES AND ROCA",
-                "Person Ana Morales"
+                "Person Ana Morales",
+                "Org ROCA PLEDGE",
+                "Person An Roca"
             ]
         );
     }
