@@ -25,17 +25,8 @@ pub fn parse_json(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<Ke
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Array(items)) => {
             let mut out = Vec::new();
-            for (i, item) in items.into_iter().enumerate() {
-                match item {
-                    Value::Object(map) => {
-                        if let Some(a) = from_object(&map, path, None, problems) {
-                            out.push((Some(i.to_string()), a));
-                        } else {
-                            problems.push(record_problem(path, None, "no title or text", i));
-                        }
-                    }
-                    _ => problems.push(record_problem(path, None, "not an object", i)),
-                }
+            for (i, item) in items.iter().enumerate() {
+                push_element(item, i, path, &mut out, problems);
             }
             out
         }
@@ -102,15 +93,7 @@ fn parse_array_prefix(text: &str, path: &str, problems: &mut Vec<Problem>) -> Ve
         let read = stream.byte_offset();
         pos = match element {
             Some(Ok(value)) => {
-                match value {
-                    Value::Object(map) => match from_object(&map, path, None, problems) {
-                        Some(a) => out.push((Some(index.to_string()), a)),
-                        None => {
-                            problems.push(record_problem(path, None, "no title or text", index))
-                        }
-                    },
-                    _ => problems.push(record_problem(path, None, "not an object", index)),
-                }
+                push_element(&value, index, path, &mut out, problems);
                 pos + read
             }
             Some(Err(e)) => {
@@ -228,6 +211,24 @@ fn trailing(
 fn message_of(e: &serde_json::Error) -> String {
     let s = e.to_string();
     s.split(" at line ").next().unwrap_or_default().to_string()
+}
+
+/// Adds array element `index` to `out` as an article keyed by its index, or reports why it
+/// is none.
+fn push_element(
+    item: &Value,
+    index: usize,
+    path: &str,
+    out: &mut Vec<Keyed>,
+    problems: &mut Vec<Problem>,
+) {
+    match item {
+        Value::Object(map) => match from_object(map, path, None, problems) {
+            Some(a) => out.push((Some(index.to_string()), a)),
+            None => problems.push(record_problem(path, None, "no title or text", index)),
+        },
+        _ => problems.push(record_problem(path, None, "not an object", index)),
+    }
 }
 
 fn record_problem(path: &str, line: Option<usize>, reason: &'static str, index: usize) -> Problem {
