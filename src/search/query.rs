@@ -76,19 +76,21 @@ pub fn filter_queries(f: &Fields, filters: &Filters) -> Vec<ScopedQuery> {
         }
     }
     if let Some(q) = date_filter(f, filters) {
-        let bound = |word: &str, p: Option<Period>, at: fn(&Period) -> jiff::Timestamp| {
-            p.map(|p| format!("{word} {}", at(&p)))
-        };
-        let said: Vec<String> = [
-            bound("from", filters.since, |p| p.start),
-            bound("before", filters.until, |p| p.end),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        out.push(("date", said.join(" "), q));
+        let label = period_label(filters.since.map(|p| p.start), filters.until.map(|p| p.end));
+        out.push(("date", label, q));
     }
     out
+}
+
+/// How a date bound is named where nothing met it: "from A", "before B" or both.
+fn period_label(from: Option<jiff::Timestamp>, before: Option<jiff::Timestamp>) -> String {
+    let from = from.map(|t| format!("from {t}"));
+    let before = before.map(|t| format!("before {t}"));
+    [from, before]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Each required `person:`, `place:`, `org:`, `topic:` and `date:` word or phrase of `node`
@@ -118,7 +120,7 @@ fn collect_scoped(f: &Fields, node: &Node, out: &mut Vec<ScopedQuery>) -> Result
                 Scope::Title | Scope::Body => return Ok(()),
             };
             let value = match (scope, parse_period(text)) {
-                (Scope::Date, Some(p)) => format!("from {} before {}", p.start, p.end),
+                (Scope::Date, Some(p)) => period_label(Some(p.start), Some(p.end)),
                 _ => text.clone(),
             };
             if let Some(q) = leaf(f, Some(*scope), text)? {
