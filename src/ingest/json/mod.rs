@@ -1,0 +1,293 @@
+//! JSON articles (`.json`, `.jsonl`, `.ndjson`): one article per object, as crawlers, feeds and
+//! news APIs write them.
+//!
+//! A file may hold one object, an array of objects, JSON Lines, or a wrapper object that
+//! lists its articles under a known key (NewsAPI `articles`, JSON Feed `items`, The Guardian's
+//! `response.results`, Elasticsearch `hits.hits`). The field names each record may use are
+//! in `record.rs`. In JSON Lines a bad line costs that line only; in an array a bad element
+//! costs that element, an array cut off mid-write keeps the records before the cut, and a
+//! second array after the first is read too (`array.rs`).
+
+mod array;
+mod record;
+
+use super::{problem::sample, Cost, Problem};
+use crate::article::Article;
+use array::{message_of, parse_array_prefix, push_element};
+pub(crate) use record::domain_of;
+use record::{from_object, holds_text, At};
+use serde_json::{Map, Value};
+
+/// One article parsed from a JSON record, with its record key (line number or array index).
+pub type Keyed = (Option<String>, Article);
+
+/// Keys under which news APIs, feeds and search engines list their records, in the order
+/// tried: NewsAPI `articles`, JSON Feed `items`, The Guardian `results`, the New York Times
+/// `docs`, Elasticsearch `hits`, and common generic names.
+const LISTS: &[&str] = &[
+    "articles",
+    "items",
+    "results",
+    "docs",
+    "hits",
+    "documents",
+    "data",
+    "entries",
+    "posts",
+    "stories",
+    "records",
+    "news",
+];
+
+/// Parses a JSON document holding one object, an array of objects, or a wrapper object
+/// around an array of objects (see [`LISTS`]).
+///
+/// A document that is not valid JSON is re-read as JSON Lines, since crawlers often write JSON
+/// Lines into `.json` files. Array elements that are not objects are reported and skipped.
+pub fn parse_json(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<Keyed> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Array(items)) => elements(&items, path, problems),
+        Ok(Value::Object(map)) => {
+            if let Some(items) = listed_records(&map, 2) {
+                return elements(items, path, problems);
+            }
+            match from_object(&map, path, At::Whole, problems) {
+                Some(a) => vec![(None, a)],
+                None => {
+                    problems.push(Problem::file(
+                        path,
+                        Cost::SkippedFile,
+                        "no title or text",
+                        "",
+                    ));
+                    Vec::new()
+                }
+            }
+        }
+        Ok(_) => {
+            problems.push(Problem::file(
+                path,
+                Cost::SkippedFile,
+                "not an object or array",
+                "",
+            ));
+            Vec::new()
+        }
+        Err(_)
+            if text
+                .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+                .starts_with('[') =>
+        {
+            parse_array_prefix(text, path, problems)
+        }
+        Err(_) if text.lines().filter(|l| !l.trim().is_empty()).count() > 1 => {
+            parse_jsonl(text, path, problems)
+        }
+        Err(e) => {
+            problems.push(Problem::file(
+                path,
+                Cost::SkippedFile,
+                "invalid JSON",
+                e.to_string(),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// The articles of a whole array, keyed by index.
+fn elements(items: &[Value], path: &str, problems: &mut Vec<Problem>) -> Vec<Keyed> {
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        push_element(item, i, path, &mut out, problems);
+    }
+    out
+}
+
+/// The array of records a wrapper object lists under one of [`LISTS`], looked for in `map`
+/// and, `depth` levels down, in the objects it holds (`{"response": {"results": […]}}`).
+/// `None` when `map` has article text of its own, or no such array holds an object.
+fn listed_records(map: &Map<String, Value>, depth: u8) -> Option<&Vec<Value>> {
+    if holds_text(map) {
+        return None;
+    }
+    let listed = LISTS.iter().find_map(|k| match map.get(*k) {
+        Some(Value::Array(items)) if items.iter().any(Value::is_object) => Some(items),
+        _ => None,
+    });
+    if listed.is_some() || depth == 0 {
+        return listed;
+    }
+    map.values().find_map(|v| match v {
+        Value::Object(inner) => listed_records(inner, depth - 1),
+        _ => None,
+    })
+}
+
+/// Parses JSON Lines: one object per non-blank line, keyed by 1-based line number.
+pub fn parse_jsonl(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<Keyed> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line_no = n + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(map)) => match from_object(&map, path, At::Line(line_no), problems) {
+                Some(a) => out.push((Some(line_no.to_string()), a)),
+                None => problems.push(At::Line(line_no).problem(
+                    path,
+                    Cost::SkippedRecord,
+                    "no title or text",
+                    "",
+                )),
+            },
+            Ok(_) => problems.push(At::Line(line_no).problem(
+                path,
+                Cost::SkippedRecord,
+                "not an object",
+                "",
+            )),
+            Err(e) => problems.push(Problem::at_line(
+                path,
+                line_no,
+                Cost::SkippedRecord,
+                "invalid JSON",
+                // serde_json counts lines within the record, always line 1 here, and columns
+                // in bytes: give the column in characters, next to the file's line number.
+                format!(
+                    "{} at column {} (line starts {:?})",
+                    message_of(&e),
+                    line.get(..e.column().saturating_sub(1))
+                        .map_or(e.column(), |p| p.chars().count() + 1),
+                    sample(line.trim(), 20)
+                ),
+            )),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn array_and_generic_names() {
+        let text = r#"[{"headline":"A","content":"x","published_at":"2026-01-01T10:00:00+02:00",
+             "people":["Mo Farah"],"locations":["Oslo"],"orgs":["Acme"],"link":"https://ex.org/1"},
+            7, {"text":"only text","publish_date":"2026-01-02"}]"#;
+        let mut p = Vec::new();
+        let got = parse_json(text, "b.json", &mut p);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0.as_deref(), Some("0"));
+        assert_eq!(got[0].1.date.unwrap().to_string(), "2026-01-01T08:00:00Z");
+        assert_eq!(got[0].1.people, ["Mo Farah"]);
+        assert_eq!(got[0].1.places, ["Oslo"]);
+        assert_eq!(got[0].1.organizations, ["Acme"]);
+        assert_eq!(got[0].1.source.as_deref(), Some("ex.org"));
+        assert_eq!(got[1].0.as_deref(), Some("2"));
+        assert_eq!(got[1].1.body, "only text");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].reason, "not an object");
+    }
+
+    #[test]
+    fn bad_jsonl_lines_cost_only_themselves() {
+        let text =
+            "{\"title\":\"one\",\"body\":\"b\"}\n{not json\n\n{\"title\":\"nan\",\"x\":NaN}\n\
+                    [1]\n{\"title\":\"four\",\"authors\":\"Ana Ruiz and Bo Chen\"}";
+        let mut p = Vec::new();
+        let got = parse_jsonl(text, "c.jsonl", &mut p);
+        let keys: Vec<_> = got.iter().map(|(k, _)| k.clone().unwrap()).collect();
+        assert_eq!(keys, ["1", "6"]);
+        assert_eq!(got[1].1.authors, ["Ana Ruiz", "Bo Chen"]);
+        let lines: Vec<_> = p.iter().map(|p| (p.line, p.reason)).collect();
+        assert_eq!(
+            lines,
+            [
+                (Some(2), "invalid JSON"),
+                (Some(4), "invalid JSON"),
+                (Some(5), "not an object")
+            ]
+        );
+        assert_eq!(
+            p[0].detail,
+            "key must be a string at column 2 (line starts \"{not json\")"
+        );
+        let mut p = Vec::new();
+        parse_jsonl(
+            "{\"title\":\"Zürich\", \"text\": broken}",
+            "z.jsonl",
+            &mut p,
+        );
+        assert!(p[0].detail.contains("at column 28"), "{}", p[0].detail);
+    }
+
+    #[test]
+    fn articles_listed_inside_a_wrapper_object_are_read() {
+        let newsapi = r#"{"status":"ok","totalResults":2,"articles":[
+            {"source":{"id":null,"name":"Harbour Post"},"author":"Lena Ortiz",
+             "title":"Dock strike ends","description":"Crews are back.",
+             "url":"https://harbour.example/a","publishedAt":"2026-03-04T05:06:07Z",
+             "content":"Crews returned to the docks on Monday."},
+            {"title":"","content":null}]}"#;
+        let mut p = Vec::new();
+        let got = parse_json(newsapi, "newsapi.json", &mut p);
+        assert_eq!(got.len(), 1);
+        let (key, a) = &got[0];
+        assert_eq!(key.as_deref(), Some("0"));
+        assert_eq!(a.title, "Dock strike ends");
+        assert_eq!(a.body, "Crews returned to the docks on Monday.");
+        assert_eq!(a.date.unwrap().to_string(), "2026-03-04T05:06:07Z");
+        assert_eq!(a.source.as_deref(), Some("Harbour Post"));
+        assert_eq!(a.authors, ["Lena Ortiz"]);
+        let seen: Vec<_> = p.iter().map(|p| (p.reason, p.detail.as_str())).collect();
+        assert_eq!(seen, [("no title or text", "array element 1")]);
+
+        // JSON Feed 1.1: the feed's own title is no article; HTML content becomes text.
+        let feed = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Harbour Post",
+            "description":"News from the docks","items":[{"id":"1","url":"https://harbour.example/b",
+            "title":"Ferry late","content_html":"<p>The ferry was late.</p><p>Again.</p>",
+            "date_published":"2026-03-05T08:00:00+01:00","authors":[{"name":"Lena Ortiz"}]}]}"#;
+        let got = parse_json(feed, "feed.json", &mut p);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.body, "The ferry was late.\n\nAgain.");
+        assert_eq!(got[0].1.date.unwrap().to_string(), "2026-03-05T07:00:00Z");
+        assert_eq!(got[0].1.authors, ["Lena Ortiz"]);
+
+        // Two levels down: The Guardian's API, and Elasticsearch hits with `_source`.
+        let guardian = r#"{"response":{"status":"ok","results":[{"webTitle":"Tide record",
+            "webPublicationDate":"2026-03-06T10:00:00Z","webUrl":"https://g.example/c",
+            "fields":{"bodyText":"The tide set a record."}}]}}"#;
+        let got = parse_json(guardian, "guardian.json", &mut p);
+        assert_eq!(got[0].1.title, "Tide record");
+        assert_eq!(got[0].1.body, "The tide set a record.");
+        assert_eq!(got[0].1.url.as_deref(), Some("https://g.example/c"));
+        let es = r#"{"took":3,"hits":{"total":{"value":1},"hits":[{"_id":"x",
+            "_source":{"headline":{"main":"Pier closed"},"lead_paragraph":"The pier closed.",
+            "pub_date":"2026-03-07"}}]}}"#;
+        let got = parse_json(es, "es.json", &mut p);
+        assert_eq!(got[0].1.title, "Pier closed");
+        assert_eq!(got[0].1.body, "The pier closed.");
+        assert_eq!(got[0].1.date.unwrap().to_string(), "2026-03-07T00:00:00Z");
+        assert_eq!(p.len(), 1, "{p:?}");
+
+        // An article that lists related ones is still the article.
+        let article = r#"{"title":"Main","text":"Main story.","items":[{"title":"Other"}]}"#;
+        let got = parse_json(article, "one.json", &mut p);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (got[0].0.as_deref(), got[0].1.title.as_str()),
+            (None, "Main")
+        );
+    }
+
+    #[test]
+    fn garbage_json_file_is_skipped() {
+        let mut p = Vec::new();
+        assert!(parse_json("{\"title\": ", "e.json", &mut p).is_empty());
+        assert_eq!(p[0].cost, Cost::SkippedFile);
+        assert_eq!(p[0].reason, "invalid JSON");
+    }
+}
