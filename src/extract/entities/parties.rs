@@ -79,9 +79,27 @@ pub fn split_joined_parties(mentions: &mut Vec<Mention>) {
 /// Streisand, Viola Davis" and "Truth Social, Patel" as one organization (51 HuffPost
 /// records); firms named by their partners keep their commas ("Goldman, Sachs", "Smith
 /// Barney, Harris Upham and Co", "Merrill Lynch, Pierce, Fenner and Smith"), and so does
-/// "Acme Holdings, Inc". Each part keeps the mention's kind. Offsets are char offsets; order
-/// is kept.
+/// "Acme Holdings, Inc". A bar (`|`, table cells and menus) always splits, and a part that
+/// does not open with a capital letter ("2-1", "---") is dropped. Each part keeps the
+/// mention's kind. Offsets are char offsets; order is kept.
 pub fn split_listed_names(mentions: &mut Vec<Mention>) {
+    // A bar separates table cells and menu items, never words of one name: the recognizer
+    // ran "Home | Score | Away | |---| | Fulham" together from a Markdown results table.
+    rewrite_each(
+        mentions,
+        |m| m.text.contains('|'),
+        |m, out| {
+            let mut from = 0;
+            for cell in m.text.split('|') {
+                let name = cell.trim();
+                if name.starts_with(char::is_uppercase) {
+                    let at = from + (cell.len() - cell.trim_start().len());
+                    out.push(part(&m, at, at + name.len()));
+                }
+                from += cell.len() + 1;
+            }
+        },
+    );
     let listed = |m: &Mention| {
         matches!(m.kind, EntityKind::Org | EntityKind::Person)
             // ", " or "; ", as bytes: `str::contains` builds a searcher per call, and this
@@ -397,6 +415,12 @@ mod tests {
             let t = format!("Shares of {name} rose.");
             assert_eq!(listed(&t, name), [name]);
         }
+        // Cells of a Markdown table: the bars split, the score and the rule go.
+        let t = "| Tern Rovers | 2-1 | Halden Town |\n|---|---|---|";
+        assert_eq!(
+            listed(t, "Tern Rovers | 2-1 | Halden Town |\n|---|"),
+            ["Tern Rovers", "Halden Town"]
+        );
     }
 
     #[test]
