@@ -47,13 +47,17 @@ pub(super) fn parse_array_prefix(
                 let Some(end) = element_end(text, pos) else {
                     break Some((pos, what));
                 };
-                problems.push(Problem::at_line(
-                    path,
-                    line_at(text, pos),
-                    Cost::SkippedRecord,
-                    "invalid JSON",
-                    what,
-                ));
+                // Python's `NaN` and `Infinity` are read as `null` (see `parse_value`).
+                match super::parse_value(&text[pos..end]) {
+                    Ok(value) => push_element(&value, index, path, &mut out, problems),
+                    Err(_) => problems.push(Problem::at_line(
+                        path,
+                        line_at(text, pos),
+                        Cost::SkippedRecord,
+                        "invalid JSON",
+                        what,
+                    )),
+                }
                 end
             }
             None => break Some((pos, format!("array cut off before element {index}"))),

@@ -45,7 +45,7 @@ const LISTS: &[&str] = &[
 /// A document that is not valid JSON is re-read as JSON Lines, since crawlers often write JSON
 /// Lines into `.json` files. Array elements that are not objects are reported and skipped.
 pub fn parse_json(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<Keyed> {
-    match serde_json::from_str::<Value>(text) {
+    match parse_value(text) {
         Ok(Value::Array(items)) => elements(&items, path, problems),
         Ok(Value::Object(map)) => {
             if let Some(items) = listed_records(&map, 2) {
@@ -95,6 +95,50 @@ pub fn parse_json(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<Ke
     }
 }
 
+/// Parses one JSON value. The `NaN`, `Infinity` and `-Infinity` that Python's `json` module
+/// writes by default (JSON has no such values; htmldate's own evaluation file holds them)
+/// read as `null`, so a record with a `NaN` date is kept without a date. Errors are
+/// serde_json's for the text as given.
+pub(super) fn parse_value(text: &str) -> serde_json::Result<Value> {
+    match serde_json::from_str(text) {
+        Err(e) if text.contains("NaN") || text.contains("Infinity") => {
+            serde_json::from_str(&nonfinite_as_null(text)).map_err(|_| e)
+        }
+        parsed => parsed,
+    }
+}
+
+/// `text` with each `NaN`, `Infinity` and `-Infinity` outside strings replaced by `null`.
+fn nonfinite_as_null(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if !in_string {
+            let word = ["-Infinity", "Infinity", "NaN"]
+                .into_iter()
+                .find(|w| rest.starts_with(w));
+            let after = word.map(|w| rest[w.len()..].chars().next());
+            if let (Some(w), Some(next)) = (word, after) {
+                if !next.is_some_and(|n| n.is_alphanumeric() || n == '_') {
+                    out.push_str("null");
+                    rest = &rest[w.len()..];
+                    continue;
+                }
+            }
+        }
+        match c {
+            _ if in_string && escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 /// The articles of a whole array, keyed by index.
 fn elements(items: &[Value], path: &str, problems: &mut Vec<Problem>) -> Vec<Keyed> {
     let mut out = Vec::new();
@@ -132,7 +176,7 @@ pub fn parse_jsonl(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<K
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<Value>(line) {
+        match parse_value(line) {
             Ok(Value::Object(map)) => match from_object(&map, path, At::Line(line_no), problems) {
                 Some(a) => out.push((Some(line_no.to_string()), a)),
                 None => problems.push(At::Line(line_no).problem(
@@ -195,7 +239,7 @@ mod tests {
     #[test]
     fn bad_jsonl_lines_cost_only_themselves() {
         let text =
-            "{\"title\":\"one\",\"body\":\"b\"}\n{not json\n\n{\"title\":\"nan\",\"x\":NaN}\n\
+            "{\"title\":\"one\",\"body\":\"b\"}\n{not json\n\n{\"title\":\"comma\",}\n\
                     [1]\n{\"title\":\"four\",\"authors\":\"Ana Ruiz and Bo Chen\"}";
         let mut p = Vec::new();
         let got = parse_jsonl(text, "c.jsonl", &mut p);
@@ -280,6 +324,28 @@ mod tests {
         assert_eq!(
             (got[0].0.as_deref(), got[0].1.title.as_str()),
             (None, "Main")
+        );
+    }
+
+    #[test]
+    fn python_nan_and_infinity_read_as_null() {
+        let text = r#"[{"title":"A","date":NaN,"note":"NaN stays"},{"title":"B","x":-Infinity}]"#;
+        let mut p = Vec::new();
+        let got = parse_json(text, "py.json", &mut p);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].1.date, None);
+        assert!(p.is_empty(), "{p:?}");
+        let got = parse_jsonl(
+            "{\"title\":\"C\",\"date\":NaN}\n{\"title\":NaNa}",
+            "py.jsonl",
+            &mut p,
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(p.len(), 1);
+        assert_eq!((p[0].line, p[0].reason), (Some(2), "invalid JSON"));
+        assert_eq!(
+            nonfinite_as_null(r#"{"a":"NaN \" Infinity","b":[NaN,Infinity,-Infinity]}"#),
+            r#"{"a":"NaN \" Infinity","b":[null,null,null]}"#
         );
     }
 
