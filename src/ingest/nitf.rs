@@ -15,7 +15,7 @@ use crate::ingest::html::text::{collapse_ws, normalize_paragraphs};
 
 /// Parses one NITF document into one article (key `None`).
 ///
-/// Mapping: title ← `head/title`, else `body.head/hedline/hl1`; date ← `head/pubdata
+/// Mapping: title ← `body.head/hedline/hl1` (the headline as published), else `head/title`; date ← `head/pubdata
 /// @date.publication`, else `head/docdata/date.issue@norm`, both in NITF's compact ISO 8601
 /// (`20260421T083000+0100`, `20260421T073000Z`, `20260421`), with [`DateSource::Nitf`];
 /// authors ← `body.head/byline` (`<person>` children, else the text without "By " and
@@ -79,14 +79,15 @@ fn article(root: &Element, path: &str, problems: &mut Vec<Problem>) -> Article {
     let docdata = head.and_then(|h| h.child_named("docdata"));
     let pubdata = head.and_then(|h| h.child_named("pubdata"));
 
-    let title = head
-        .and_then(|h| h.child_named("title"))
-        .map(|t| collapse_ws(&t.text()))
+    // The headline as published; `head/title` is the document's title for lists, often a
+    // slug or a system's label.
+    let title = body_head
+        .and_then(|b| b.at("hedline/hl1"))
+        .map(|h| collapse_ws(&h.text()))
         .filter(|t| !t.is_empty())
         .or_else(|| {
-            body_head
-                .and_then(|b| b.at("hedline/hl1"))
-                .map(|h| collapse_ws(&h.text()))
+            head.and_then(|h| h.child_named("title"))
+                .map(|t| collapse_ws(&t.text()))
         })
         .unwrap_or_default();
     let mut a = Article {
@@ -342,7 +343,7 @@ mod tests {
         assert_eq!(got.len(), 1);
         let (key, a) = &got[0];
         assert_eq!(key, &None);
-        assert_eq!(a.title, "Tram line to Porto airport opens early");
+        assert_eq!(a.title, "Porto airport tram opens a month early");
         assert_eq!(a.date.unwrap().to_string(), "2026-04-15T08:30:00Z");
         assert_eq!(a.date_source, DateSource::Nitf);
         assert_eq!(a.authors, ["Tomas Reis"]);
