@@ -238,8 +238,7 @@ mod tests {
 
     #[test]
     fn bad_jsonl_lines_cost_only_themselves() {
-        let text =
-            "{\"title\":\"one\",\"body\":\"b\"}\n{not json\n\n{\"title\":\"comma\",}\n\
+        let text = "{\"title\":\"one\",\"body\":\"b\"}\n{not json\n\n{\"title\":\"comma\",}\n\
                     [1]\n{\"title\":\"four\",\"authors\":\"Ana Ruiz and Bo Chen\"}";
         let mut p = Vec::new();
         let got = parse_jsonl(text, "c.jsonl", &mut p);
