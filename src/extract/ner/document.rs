@@ -28,7 +28,7 @@ use super::tagger::{
     best_tag, fix_honorifics, has_capital, may_open_before_capital, open_mask, skippable,
     trim_lowercase_edges, truecase_and_mark, with_clusters, DocMemory, Recognizer,
 };
-use super::titles::fix_titles;
+use super::titles::{drop_numeral_spans, fix_titles, royal_first_names};
 use super::word_cache::{WordCache, WordEntry};
 use super::word_ids::{
     context_ids, model_ids, o_ids, word_ids, ModelIds, SentenceIds, WordIds, HIST_VALUES, NONE,
@@ -392,6 +392,8 @@ impl Recognizer {
             fix_honorifics(words, &mut ds.sent_spans);
             trim_lowercase_edges(words, &mut ds.sent_spans);
             fix_titles(words, &mut ds.sent_spans, |w| self.is_common_word(w));
+            royal_first_names(words, &mut ds.sent_spans, |w| self.is_first_name(w));
+            drop_numeral_spans(words, &mut ds.sent_spans);
             ds.spans1.extend(ds.sent_spans.iter().map(|&s| (k, s)));
             ds.tags1.extend_from_slice(&ds.tags);
             ds.infos.extend_from_slice(infos);
@@ -436,6 +438,10 @@ impl Recognizer {
             fix_titles(&words[r.clone()], &mut ds.sent_spans, |w| {
                 self.is_common_word(w)
             });
+            royal_first_names(&words[r.clone()], &mut ds.sent_spans, |w| {
+                self.is_first_name(w)
+            });
+            drop_numeral_spans(&words[r.clone()], &mut ds.sent_spans);
             ds.spans.extend(ds.sent_spans.iter().map(|&s| (k, s)));
         }
     }
@@ -471,6 +477,8 @@ mod tests {
                 fix_honorifics(ws, &mut sc.spans);
                 trim_lowercase_edges(ws, &mut sc.spans);
                 fix_titles(ws, &mut sc.spans, |w| rec.is_common_word(w));
+                royal_first_names(ws, &mut sc.spans, |w| rec.is_first_name(w));
+                drop_numeral_spans(ws, &mut sc.spans);
                 if pass == 1 {
                     out.extend(sc.spans.iter().map(|&s| (k, s)));
                 }
