@@ -308,6 +308,10 @@ fn edges_trim_without_inner_breaks_and_non_ascii_case_counts() {
     let mut spans = vec![sp(0, 4), sp(4, 6)];
     trim_lowercase_edges(&["São", "Paulo", "élan", "Éva", "Ana", "iÉva"], &mut spans);
     assert_eq!(spans, vec![sp(0, 2), sp(3, 4), sp(4, 6)]);
+    // The sentence's period goes; a name's own period is on its token.
+    let mut spans = vec![sp(0, 3), sp(3, 5)];
+    trim_lowercase_edges(&["Harbour", "Week", ".", "Acme", "Co."], &mut spans);
+    assert_eq!(spans, vec![sp(0, 2), sp(3, 5)]);
 }
 
 #[test]

@@ -355,7 +355,7 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// Names contain no lower-case word but particles and [`CONNECTORS`], neither end in a
-/// lower-case word (with any punctuation after it) nor a possessive, nor start with a
+/// lower-case word (with any punctuation after it), a possessive or a lone period, nor start with a
 /// lower-case word other than a particle. Splits each span at such inner words ("[Paul Volcker told Congress]" →
 /// "[Paul Volcker]", "[Congress]") and trims them off its edges ("[Bank forecast the]" →
 /// "[Bank]", "[of Kentucky]" → "[Kentucky]"), dropping spans left empty. The greedy tagger
@@ -395,6 +395,10 @@ pub(crate) fn trim_lowercase_edges(words: &[&str], spans: &mut Vec<Span>) {
             } else if n >= 2 && punctuation(last(1)) && is_lower_word(last(2)) {
                 // "[Bank said .]": the sentence's end came along with a verb.
                 sp.end -= 2;
+            } else if n >= 2 && last(1) == "." {
+                // "[World Mental Health Day .]": a name's own periods stay on its tokens
+                // ("Co.", "U.S."), so one alone ends the sentence, not the name.
+                sp.end -= 1;
             } else {
                 break;
             }
