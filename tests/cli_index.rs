@@ -466,3 +466,68 @@ fn a_damaged_roots_file_stops_indexing() {
         "{err}"
     );
 }
+
+/// Ctrl-C stops a run cleanly: exit 130, what was read is committed (the summary still
+/// prints), and running the same command again completes the index without duplicates.
+#[test]
+#[cfg(unix)]
+fn ctrl_c_commits_what_was_read_and_the_next_run_completes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("news");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let files = 3000;
+    for i in 0..files {
+        let text = format!(
+            "Port report {i}\n\nShips from Rotterdam and Hamburg reached Lisbon on Monday, said \
+             harbour master Ana Ruiz of the Port Authority, number {i}."
+        );
+        std::fs::write(corpus.join(format!("{i}.txt")), text).unwrap();
+    }
+    let index = dir.path().join("idx");
+    let args = |json: bool| {
+        let mut a = vec![
+            "index".to_string(),
+            corpus.display().to_string(),
+            "--index".into(),
+            index.display().to_string(),
+            "--threads".into(),
+            "1".into(),
+            "-q".into(),
+        ];
+        if json {
+            a.push("--json".into());
+        }
+        a
+    };
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args(true))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The writer's lock appears after the Ctrl-C handler is in place.
+    let lock = index.join(".tantivy-writer.lock");
+    let started = std::time::Instant::now();
+    while !lock.exists() && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    // SAFETY: kill(2) on the child's own pid, which is alive until we wait for it.
+    let sent = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    assert_eq!(sent, 0);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "stderr: {stderr}");
+    assert!(
+        stderr.contains("interrupted: the index keeps the"),
+        "{stderr}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["interrupted"], true);
+    let kept = v["documents_in_index"].as_u64().unwrap();
+    assert!(kept < files, "{kept}");
+    let args = args(true);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let again: serde_json::Value = serde_json::from_str(dateline_ok(&args, 0).trim()).unwrap();
+    assert_eq!(again["interrupted"], false);
+    assert_eq!(again["documents_in_index"].as_u64(), Some(files));
+}

@@ -48,8 +48,10 @@ pub enum Command {
         Re-indexing the same files replaces their articles (upsert by id). Files named \
         themselves are read whatever they look like; a folder's README, word lists, data \
         tables, lists of names and files with NUL bytes are skipped.\n\n\
+        Ctrl-C stops cleanly: the articles read so far are committed, and running the same \
+        command again indexes the rest.\n\n\
         Exit status: 0 when the index holds articles, 1 when it holds none (the files held \
-        none), 2 when a path cannot be read or the index cannot be written."
+        none), 2 when a path cannot be read or the index cannot be written, 130 after Ctrl-C."
     )]
     Index {
         /// Files or folders to index.
@@ -65,8 +67,8 @@ pub enum Command {
         #[arg(long, default_value_t = 256)]
         memory_mb: usize,
         /// Worker threads (0 = one per core; at most 64).
-        #[arg(long, default_value_t = 0)]
-        threads: usize,
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=64))]
+        threads: u8,
         /// Skip entity and date extraction from the text (metadata only).
         #[arg(long)]
         no_extract: bool,

@@ -6,6 +6,8 @@ use anyhow::Context;
 use dateline::{index, ingest, output, search};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// The error and its causes on one line, each cause once: library errors often already quote
 /// their source in their own message ("PATH: No such file…"), which `{:#}` would repeat.
@@ -58,6 +60,21 @@ impl Write for Stdout {
     }
 }
 
+/// A flag that the first Ctrl-C sets, so indexing stops reading and commits what it read;
+/// a second Ctrl-C quits at once (exit 130), losing what was not committed. If the handler
+/// cannot be installed, Ctrl-C keeps its default effect and the flag is never set.
+fn stop_on_ctrl_c() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let _ = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::Relaxed) {
+            std::process::exit(130);
+        }
+        say("stopping: committing the articles read so far (Ctrl-C again quits at once)");
+    });
+    stop
+}
+
 fn writing_stdout(e: std::io::Error) -> std::io::Error {
     std::io::Error::new(e.kind(), format!("writing to standard output: {e}"))
 }
@@ -76,8 +93,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let opts = index::IndexOptions {
                 memory_budget_bytes: memory_mb.saturating_mul(1 << 20),
-                threads,
+                threads: usize::from(threads),
                 extract: !no_extract,
+                stop: Some(stop_on_ctrl_c()),
                 ..index::IndexOptions::default()
             };
             let progress = Progress::new(quiet);
@@ -87,6 +105,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 writeln!(stdout, "{}", serde_json::to_string(&report)?)?;
             } else {
                 writeln!(stdout, "{}", output::text::index_summary(&report))?;
+            }
+            if report.interrupted {
+                say(format!(
+                    "interrupted: the index keeps the {} articles read before the stop; run the \
+                     same command again to index the rest",
+                    report.articles_indexed
+                ));
+                // 128 + SIGINT, as a shell reports a command that Ctrl-C ended.
+                return Ok(ExitCode::from(130));
             }
             Ok(if report.paths_unreadable > 0 {
                 ExitCode::from(2)

@@ -6,7 +6,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, Term};
@@ -24,6 +25,9 @@ pub struct IndexOptions {
     pub commit_every: usize,
     /// Run entity and date extraction on the text (off only to measure its cost).
     pub extract: bool,
+    /// Set from outside (the CLI's Ctrl-C handler) to stop early: no new file or article is
+    /// read, what was read is committed, and [`IndexReport::interrupted`] is set.
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 /// The writer budget for `threads` writer threads that Tantivy accepts closest to `bytes`:
@@ -43,6 +47,7 @@ impl Default for IndexOptions {
             threads: 0,
             commit_every: 50_000,
             extract: true,
+            stop: None,
         }
     }
 }
@@ -89,6 +94,9 @@ pub struct IndexReport {
     pub mb_per_s: f64,
     /// Articles written per second.
     pub articles_per_s: f64,
+    /// The run was stopped early ([`IndexOptions::stop`]): the index holds what was read
+    /// before the stop, and running again indexes the rest.
+    pub interrupted: bool,
 }
 
 #[derive(Default)]
@@ -222,11 +230,22 @@ pub fn build(
     // deletes at the first later one, and at commit applies what is left to every document).
     // Interleaved batches broke that and lost whole new segments at commit.
     let run_lock = Mutex::new(());
+    let stopped = || {
+        opts.stop
+            .as_ref()
+            .is_some_and(|s| s.load(Ordering::Relaxed))
+    };
     for chunk in walked.files.chunks(256) {
+        if stopped() {
+            break;
+        }
         let work = || {
             chunk
                 .par_iter()
                 .map(|file| {
+                    if stopped() {
+                        return Tally::default();
+                    }
                     let outcome = ingest::read_file(file);
                     let mut t = Tally {
                         bytes: outcome.bytes_read,
@@ -252,20 +271,29 @@ pub fn build(
                     };
                     let mut articles = outcome.articles;
                     let mut problems = outcome.problems;
-                    let extras = if opts.extract {
-                        crate::extract::enrich_file(&mut articles, &mut problems)
-                    } else {
-                        vec![Vec::new(); articles.len()]
-                    };
-                    for (article, extra_places) in articles.iter().zip(&extras) {
-                        let doc = super::document::to_document(&fields, article, extra_places);
-                        ops.push(UserOperation::Delete(Term::from_field_text(
-                            fields.id,
-                            &article.id,
-                        )));
-                        ops.push(UserOperation::Add(doc));
-                        if ops.len() >= 2 * BATCH {
-                            send(&mut ops);
+                    // A file of many records goes in windows of the extractor's own linking
+                    // window, so a stop keeps the windows before it.
+                    for window in articles.chunks_mut(crate::extract::LINK_WINDOW) {
+                        if stopped() {
+                            // The next run reads the file again; its articles are upserted
+                            // by id, so it completes the file without duplicates.
+                            break;
+                        }
+                        let extras = if opts.extract {
+                            crate::extract::enrich_file(window, &mut problems)
+                        } else {
+                            vec![Vec::new(); window.len()]
+                        };
+                        for (article, extra_places) in window.iter().zip(&extras) {
+                            let doc = super::document::to_document(&fields, article, extra_places);
+                            ops.push(UserOperation::Delete(Term::from_field_text(
+                                fields.id,
+                                &article.id,
+                            )));
+                            ops.push(UserOperation::Add(doc));
+                            if ops.len() >= 2 * BATCH {
+                                send(&mut ops);
+                            }
                         }
                     }
                     if !ops.is_empty() {
@@ -306,6 +334,7 @@ pub fn build(
             since_commit = 0;
         }
     }
+    report.interrupted = stopped();
     writer.commit().map_err(tantivy_err)?;
     writer.wait_merging_threads().map_err(tantivy_err)?;
     share_like_segments(index_dir);
@@ -462,19 +491,25 @@ mod tests {
         assert_eq!(again.documents_in_index, 2);
     }
 
+    /// A temp folder holding folder `news` of `n` one-line reports, and that folder's path.
+    fn reports(n: usize) -> (tempfile::TempDir, PathBuf) {
+        let tmp = tempfile::tempdir().unwrap();
+        let corpus = tmp.path().join("news");
+        std::fs::create_dir_all(&corpus).unwrap();
+        for i in 0..n {
+            let text = format!("Report {i}\nShips sailed into port number {i}.");
+            std::fs::write(corpus.join(format!("{i}.txt")), text).unwrap();
+        }
+        (tmp, corpus)
+    }
+
     /// Files indexed by several threads at once all reach the index. Tantivy applies the
     /// deletes of an upsert in the order they were queued and assumes that is opstamp order;
     /// two threads' batches used to interleave, and a later commit then deleted a whole new
     /// segment (1 run in 10 lost one of two files).
     #[test]
     fn parallel_files_are_all_kept() {
-        let tmp = tempfile::tempdir().unwrap();
-        let corpus = tmp.path().join("news");
-        std::fs::create_dir_all(&corpus).unwrap();
-        for i in 0..48 {
-            let text = format!("Report {i}\nShips sailed into port number {i}.");
-            std::fs::write(corpus.join(format!("{i}.txt")), text).unwrap();
-        }
+        let (tmp, corpus) = reports(48);
         let opts = IndexOptions {
             threads: 4,
             extract: false,
@@ -486,6 +521,41 @@ mod tests {
             assert_eq!(r.articles_indexed, 48);
             assert_eq!(r.documents_in_index, 48, "round {round}");
         }
+    }
+
+    /// Sets the stop flag once the first file is done, as a Ctrl-C would.
+    struct StopAfterOne(Arc<AtomicBool>);
+
+    impl Observer for StopAfterOne {
+        fn file_done(&self, _bytes: u64) {
+            self.0.store(true, Ordering::Relaxed);
+        }
+    }
+
+    #[test]
+    fn a_stopped_run_commits_what_it_read_and_the_next_completes_it() {
+        let (tmp, corpus) = reports(5);
+        let index_dir = tmp.path().join("idx");
+        let stop = Arc::new(AtomicBool::new(false));
+        let opts = IndexOptions {
+            threads: 1,
+            extract: false,
+            stop: Some(Arc::clone(&stop)),
+            ..IndexOptions::default()
+        };
+        let r = build(
+            std::slice::from_ref(&corpus),
+            &index_dir,
+            &opts,
+            &StopAfterOne(stop),
+        )
+        .unwrap();
+        assert!(r.interrupted);
+        assert_eq!((r.articles_indexed, r.documents_in_index), (1, 1));
+        let opts = IndexOptions { stop: None, ..opts };
+        let again = build(&[corpus], &index_dir, &opts, &()).unwrap();
+        assert!(!again.interrupted);
+        assert_eq!((again.articles_indexed, again.documents_in_index), (5, 5));
     }
 
     #[test]
