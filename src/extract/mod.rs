@@ -202,6 +202,9 @@ pub fn enrich_entities(article: &mut Article) -> Vec<String> {
         );
         entities::split_joined_parties(&mut mentions);
         entities::split_listed_names(&mut mentions);
+        entities::split_possessive_people(&mut mentions, &|w| {
+            rec.is_first_name(w) && !rec.is_lowercase_word(w)
+        });
         entities::cut_headline_verbs(&mut mentions);
         entities::join_of_names(&text, &mut mentions);
         // Only places a reader knows: small towns share names with ordinary words ("Black and
@@ -574,7 +577,7 @@ impl<'a> CharToByte<'a> {
 /// official Jung") unless the word belongs to a longer person name in the same article
 /// ("Brown" after "Gordon Brown"); an organization that is one generic word ("Bank",
 /// [`is_generic_org_word`]); a name with a results-table abbreviation ([`is_table_word`]); a
-/// thing ([`is_thing_word`]).
+/// thing ([`is_thing_word`]); a time of day or zone alone ("AM UTC", [`is_clock_word`]).
 fn drop_common_words(rec: &ner::Recognizer, entities: &mut Vec<Entity>) {
     // The words of longer person names, lower-cased; built only once an ordinary word needs
     // them, which few articles do.
@@ -608,7 +611,8 @@ fn drop_common_words(rec: &ner::Recognizer, entities: &mut Vec<Entity>) {
                 && e.geonames_id.is_none();
             let thing = (named || unknown_place) && one_word && is_thing_word(&e.name);
             let abbreviation = named && one_word && is_bare_abbreviation(&e.name);
-            ordinary || generic || table || thing || abbreviation
+            let clock = named && e.name.split_whitespace().all(is_clock_word);
+            ordinary || generic || table || thing || abbreviation || clock
         })
         .collect();
     let mut drop = drop.into_iter();
@@ -656,6 +660,17 @@ fn is_table_word(word: &str) -> bool {
     ];
     let w = word.trim_end_matches('.');
     // None is longer than four bytes: most words of names are turned away without the scan.
+    w.len() <= 4 && WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))
+}
+
+/// Halves of the day and time zones as a timestamp writes them ("posted 10:30 AM UTC", "9 p.m.
+/// EST"), which the recognizer read as an organization on web pages ("AM UTC").
+fn is_clock_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "am", "pm", "a.m", "p.m", "utc", "gmt", "et", "est", "edt", "ct", "cst", "cdt", "mt",
+        "mst", "mdt", "pt", "pst", "pdt", "bst", "cet", "cest",
+    ];
+    let w = word.trim_end_matches('.');
     w.len() <= 4 && WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
@@ -1114,6 +1129,10 @@ mod tests {
             .any(|w| is_generic_org_word(w)));
         assert!(is_table_word("Dlrs") && is_table_word("QTR") && is_table_word("3RD"));
         assert!(is_table_word("Shr.") && !is_table_word("Shriver"));
+        assert!(["AM", "p.m.", "UTC", "EDT"]
+            .iter()
+            .all(|w| is_clock_word(w)));
+        assert!(!is_clock_word("Amtrak") && !is_clock_word("ETA"));
         let (a, _) = enriched(
             "Harbour Bank sees higher profit",
             "Harbour Bank said on Monday its profit would rise. The Bank expects loans to \
@@ -1136,6 +1155,11 @@ mod tests {
         let things = |n: &String| ["PC", "Coronavirus", "COVID"].contains(&n.as_str());
         assert!(!a.organizations.iter().any(things), "{:?}", a.organizations);
         assert!(!a.people.iter().any(things), "{:?}", a.people);
+        let (a, _) = enriched(
+            "Storm update",
+            "The update was posted at 10:30 AM UTC by Harbour Bank.",
+        );
+        assert_eq!(a.organizations, ["Harbour Bank"]);
     }
 
     #[test]

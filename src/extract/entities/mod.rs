@@ -75,7 +75,10 @@ pub use numbered::{names_with_numbers, unmarked_numbered_names};
 pub(crate) use org::is_legal_form;
 pub use org_variants::is_acronym;
 pub use organs::names_of_organs;
-pub use parties::{join_of_names, split_joined_parties, split_joined_places, split_listed_names};
+pub use parties::{
+    join_of_names, split_joined_parties, split_joined_places, split_listed_names,
+    split_possessive_people,
+};
 pub use person::is_east_asian_name;
 pub use place_people::{people_named_as_places, surnames_read_as_places};
 pub use roles::{people_after_roles, people_after_titles};

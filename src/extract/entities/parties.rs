@@ -142,6 +142,44 @@ pub fn split_listed_names(mentions: &mut Vec<Mention>) {
     });
 }
 
+/// Splits a name that the recognizer ran on over a possessive into the owner and the person
+/// after it: "[Fox News Digital's Danielle Wallace]" → "[Fox News Digital]", "[Danielle
+/// Wallace]" (a person), when what follows "'s" is two or three capitalized words opening
+/// with a first name (`is_first_name`, which should leave out words also written in lower
+/// case: "North", "National") and holding no organization head noun, as in web pages'
+/// bylines and captions. The owner keeps the mention's kind. "Moody's Investors Service" and
+/// "McDonald's Corp" stay whole.
+/// Offsets are char offsets; order is kept.
+pub fn split_possessive_people(mentions: &mut Vec<Mention>, is_first_name: &dyn Fn(&str) -> bool) {
+    let owner_end = |m: &Mention| {
+        let (at, len) = m
+            .text
+            .find("'s ")
+            .map(|i| (i, 3))
+            .or_else(|| m.text.find("\u{2019}s ").map(|i| (i, "\u{2019}s ".len())))?;
+        let rest: Vec<&str> = m.text[at + len..].split(' ').collect();
+        let named = (2..=3).contains(&rest.len())
+            && rest.iter().all(|w| w.starts_with(char::is_uppercase))
+            && !rest.iter().any(|w| super::is_org_head_noun(w))
+            && is_first_name(rest[0]);
+        (named && at > 0).then_some((at, at + len))
+    };
+    rewrite_each(
+        mentions,
+        |m| matches!(m.kind, EntityKind::Org | EntityKind::Person) && owner_end(m).is_some(),
+        |m, out| {
+            let Some((at, person)) = owner_end(&m) else {
+                return out.push(m);
+            };
+            out.push(part(&m, 0, at));
+            out.push(Mention {
+                kind: EntityKind::Person,
+                ..part(&m, person, m.text.len())
+            });
+        },
+    );
+}
+
 /// Replaces each mention that `candidate` picks by what `rewrite` pushes for it, keeping the
 /// others and the order; returns at once when none is picked (most articles).
 pub(super) fn rewrite_each(
@@ -382,6 +420,41 @@ mod tests {
             assert_eq!(got, x.text);
         }
         v.into_iter().map(|x| (x.start, x.end, x.text)).collect()
+    }
+
+    #[test]
+    fn a_person_after_a_possessive_is_split_off() {
+        let first = |w: &str| w == "Dana";
+        let text = "By Harbour News Digital's Dana Wexler and Moody's Investors Service at \
+                    Tern's Dana Children Bank.";
+        let mut v = vec![
+            m(
+                text,
+                EntityKind::Org,
+                "Harbour News Digital's Dana Wexler",
+                0,
+            ),
+            m(text, EntityKind::Org, "Moody's Investors Service", 0),
+            m(text, EntityKind::Org, "Tern's Dana Children Bank", 0),
+        ];
+        split_possessive_people(&mut v, &first);
+        let got: Vec<_> = v
+            .iter()
+            .map(|x| {
+                let at: String = text.chars().skip(x.start).take(x.end - x.start).collect();
+                assert_eq!(at, x.text);
+                (x.kind, x.text.as_str())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (EntityKind::Org, "Harbour News Digital"),
+                (EntityKind::Person, "Dana Wexler"),
+                (EntityKind::Org, "Moody's Investors Service"),
+                (EntityKind::Org, "Tern's Dana Children Bank")
+            ]
+        );
     }
 
     #[test]
