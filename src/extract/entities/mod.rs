@@ -47,6 +47,7 @@ mod roles;
 mod text;
 mod tickers;
 mod title_case;
+mod well_known;
 mod works;
 
 use std::borrow::Cow;
@@ -485,6 +486,7 @@ pub fn normalize(
     merge::cut_glued_words(&mut cands);
     merge::resolve_people(&mut cands);
     org_variants::join_org_forms(&mut cands);
+    well_known::well_known_names(&mut cands);
     let mut entities = merge::assemble(cands);
     one_kind_per_name(&mut entities);
     // A place the gazetteer does not know, named once in the text and never in metadata, is

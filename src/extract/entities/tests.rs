@@ -752,18 +752,18 @@ fn a_country_named_like_a_region_follows_the_articles_other_places() {
 
 #[test]
 fn companies_named_in_the_possessive_keep_it() {
-    let t = "Ratings were cut by Standard\nand Poor's Corp on Monday. Moody's said it agreed, \
-             and Brightwell's said so too. Harrow Bank and Moody's stayed silent. Kestrel \
+    let t = "Ratings were cut by Standard\nand Poor's Corp on Monday. Brantley's said it agreed, \
+             and Brightwell's said so too. Harrow Bank and Brantley's stayed silent. Kestrel \
              Motors' chief said Kestrel's new car sells, while Teller's plan failed and a \
              friend of Teller's. Lenders track the Standard and Poor's 500 index. Fleetwood \
              Mac's co-founder left and GM's reduced output hurt.";
     let ms = vec![
         m(t, Org, "Standard", 0),
         m(t, Org, "Poor", 0),
-        m(t, Org, "Moody", 0),
+        m(t, Org, "Brantley", 0),
         m(t, Org, "Brightwell", 0),
         m(t, Org, "Harrow Bank", 0),
-        m(t, Org, "Moody", 1),
+        m(t, Org, "Brantley", 1),
         m(t, Org, "Kestrel Motors", 0),
         m(t, Org, "Kestrel", 1),
         m(t, Person, "Teller", 0),
@@ -777,7 +777,7 @@ fn companies_named_in_the_possessive_keep_it() {
         names(&e),
         vec![
             (Org, "Standard and Poor's"),
-            (Org, "Moody's"),
+            (Org, "Brantley's"),
             (Org, "Brightwell's"),
             (Org, "Harrow Bank"),
             (Org, "Kestrel Motors"),
@@ -799,7 +799,7 @@ fn companies_named_in_the_possessive_keep_it() {
         t.chars().skip(s).take(end - s).collect::<String>(),
         "Standard\nand Poor's"
     );
-    // The second "Moody" ("Moody's stayed") is the same company as the first.
+    // The second "Brantley" ("Brantley's stayed") is the same company as the first.
     assert_eq!(e[1].mentions.len(), 2, "{:?}", e[1]);
 }
 
@@ -813,19 +813,19 @@ fn the_exchequer_is_an_office() {
 
 #[test]
 fn a_longer_possessive_name_names_the_company_too() {
-    let t = "Moody's Investors Service cut the rating. The notes are rated A by Moody's and AA \
+    let t = "Brantley's Investors Service cut the rating. The notes are rated A by Brantley's and AA \
              by others. Kestrel's Widget Co and Kestrel's new car.";
     let ms = vec![
-        m(t, Org, "Moody's Investors Service", 0),
-        m(t, Org, "Moody", 1),
+        m(t, Org, "Brantley's Investors Service", 0),
+        m(t, Org, "Brantley", 1),
         m(t, Org, "Kestrel", 1),
     ];
     let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
     assert_eq!(
         names(&e),
         vec![
-            (Org, "Moody's Investors Service"),
-            (Org, "Moody's"),
+            (Org, "Brantley's Investors Service"),
+            (Org, "Brantley's"),
             // "Widget Co" ends in no organization word once its legal form is gone.
             (Org, "Kestrel"),
         ]
@@ -834,28 +834,28 @@ fn a_longer_possessive_name_names_the_company_too() {
 
 #[test]
 fn a_rating_agency_after_by_keeps_its_possessive() {
-    // Invented issuers; the agencies are named as wire copy names them.
-    let t = "The Harrow notes are rated A-2 by\nMoody's and AA by Standard and Poor's. Kestrel \
-             bonds were rated AAA by both Moody's and Standard and Poor's. Output was hurt by \
-             Ford's and the union's plans.";
+    // Invented issuers and agency: a real agency takes its listed name (`well_known`).
+    let t = "The Harrow notes are rated A-2 by\nBrantley's and AA by Standard and Poor's. Kestrel \
+             bonds were rated AAA by both Brantley's and Standard and Poor's. Output was hurt by \
+             Harlan's and the union's plans.";
     let ms = vec![
-        m(t, Org, "Moody", 0),
+        m(t, Org, "Brantley", 0),
         m(t, Org, "Standard and Poor", 0),
-        // As `parties` splits the recognizer's "Moody's and Standard and Poor".
-        m(t, Org, "Moody's", 1),
+        // As `parties` splits the recognizer's "Brantley's and Standard and Poor".
+        m(t, Org, "Brantley's", 1),
         m(t, Org, "Standard and Poor", 1),
-        m(t, Org, "Ford", 0),
+        m(t, Org, "Harlan", 0),
     ];
     let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
     assert_eq!(
         names(&e),
         vec![
-            (Org, "Moody's"),
+            (Org, "Brantley's"),
             (Org, "Standard and Poor's"),
-            (Org, "Ford"),
+            (Org, "Harlan"),
         ],
         "after 'by' with nothing owned after it, or before a conjunct that owns nothing, \
-         the possessive is the name; 'by Ford's and the union's plans' owns"
+         the possessive is the name; 'by Harlan's and the union's plans' owns"
     );
     assert_eq!(e[0].mentions.len(), 2);
     assert_eq!(e[1].mentions.len(), 2);
