@@ -13,19 +13,27 @@ use serde_json::Value;
 /// `]`), as a bad line does in JSON Lines. An array cut off mid-write (a crawler stopped)
 /// keeps every record before the cut; one problem reports the cut with its line and how many
 /// records were kept.
+///
+/// `open` is the offset of the array's `[`. In a `wrapped` array (a list inside a wrapper
+/// object, `{"articles": [...`) the array ends the reading: what follows is the wrapper's.
 pub(super) fn parse_array_prefix(
     text: &str,
+    open: usize,
+    wrapped: bool,
     path: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<Keyed> {
     let mut out = Vec::new();
-    let mut pos = text.find('[').map_or(text.len(), |i| i + 1);
+    let mut pos = (open + 1).min(text.len());
     let mut index = 0;
     let failure = loop {
         pos = skip_space(text, pos);
         let rest = &text[pos..];
         // An empty array, or a comma before the bracket (`[{…},]`), which loses nothing.
         if rest.starts_with(']') {
+            if wrapped {
+                break None;
+            }
             match next_array(text, pos + 1) {
                 Some(next) => {
                     pos = next;
@@ -66,6 +74,7 @@ pub(super) fn parse_array_prefix(
         index += 1;
         match text[pos..].chars().next() {
             Some(',') => pos += 1,
+            Some(']') if wrapped => break None,
             Some(']') => match next_array(text, pos + 1) {
                 Some(next) => pos = next,
                 None => break trailing(text, pos + 1, path, problems),

@@ -78,7 +78,13 @@ pub fn parse_json(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<Ke
                 .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
                 .starts_with('[') =>
         {
-            parse_array_prefix(text, path, problems)
+            parse_array_prefix(text, text.find('[').unwrap_or(0), false, path, problems)
+        }
+        // A wrapper cut off mid-write, or with a comma before a bracket: its list is read
+        // as an array is.
+        Err(_) if listed_array_start(text).is_some() => {
+            let open = listed_array_start(text).unwrap_or(0);
+            parse_array_prefix(text, open, true, path, problems)
         }
         Err(_) if text.lines().filter(|l| !l.trim().is_empty()).count() > 1 => {
             parse_jsonl(text, path, problems)
@@ -139,6 +145,60 @@ fn nonfinite_as_null(text: &str) -> String {
     out
 }
 
+/// The offset of the `[` that opens a wrapper object's list ([`LISTS`], in the object or one
+/// object down) in `text`, a document that does not parse as a whole; `None` when `text` is no
+/// object, or a field of article text (`"text"`, `"body"`, …) comes first: then the object is
+/// an article, and a list in it is its own ("related": its items are no articles).
+fn listed_array_start(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let first = text.find(|c: char| !c.is_whitespace() && c != '\u{feff}')?;
+    if bytes[first] != b'{' {
+        return None;
+    }
+    // Open containers, as their opening bytes.
+    let mut open: Vec<u8> = Vec::new();
+    let mut i = first;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' | b'[' => open.push(bytes[i]),
+            b'}' | b']' => {
+                open.pop();
+            }
+            b'"' => {
+                let start = i + 1;
+                let mut end = start;
+                while end < bytes.len() && bytes[end] != b'"' {
+                    end += if bytes[end] == b'\\' { 2 } else { 1 };
+                }
+                let key = text.get(start..end.min(bytes.len()))?;
+                i = end;
+                let in_object = open.last() == Some(&b'{') && open.iter().all(|&c| c == b'{');
+                if in_object && open.len() <= 2 {
+                    let after = skip_ws(text, end + 1);
+                    if bytes.get(after) == Some(&b':') {
+                        if open.len() == 1 && record::is_body_key(key) {
+                            return None;
+                        }
+                        let value = skip_ws(text, after + 1);
+                        if LISTS.contains(&key) && bytes.get(value) == Some(&b'[') {
+                            return Some(value);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The first offset at or after `at` that is not whitespace (or `text.len()`).
+fn skip_ws(text: &str, at: usize) -> usize {
+    let rest = text.get(at..).unwrap_or("");
+    at + rest.len() - rest.trim_start().len()
+}
+
 /// The articles of a whole array, keyed by index.
 fn elements(items: &[Value], path: &str, problems: &mut Vec<Problem>) -> Vec<Keyed> {
     let mut out = Vec::new();
@@ -150,13 +210,17 @@ fn elements(items: &[Value], path: &str, problems: &mut Vec<Problem>) -> Vec<Key
 
 /// The array of records a wrapper object lists under one of [`LISTS`], looked for in `map`
 /// and, `depth` levels down, in the objects it holds (`{"response": {"results": […]}}`).
-/// `None` when `map` has article text of its own, or no such array holds an object.
+/// `None` when `map` has article text of its own, or no such array is empty or holds an
+/// object.
 fn listed_records(map: &Map<String, Value>, depth: u8) -> Option<&Vec<Value>> {
     if holds_text(map) {
         return None;
     }
     let listed = LISTS.iter().find_map(|k| match map.get(*k) {
-        Some(Value::Array(items)) if items.iter().any(Value::is_object) => Some(items),
+        // An empty list too: a feed with no items holds no article, not one titled as the feed.
+        Some(Value::Array(items)) if items.is_empty() || items.iter().any(Value::is_object) => {
+            Some(items)
+        }
         _ => None,
     });
     if listed.is_some() || depth == 0 {
@@ -177,6 +241,14 @@ pub fn parse_jsonl(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<K
             continue;
         }
         match parse_value(line) {
+            // A news API's response per line: its records, keyed "LINE.INDEX".
+            Ok(Value::Object(map)) if listed_records(&map, 2).is_some() => {
+                let items = listed_records(&map, 2).map_or(&[][..], Vec::as_slice);
+                for (key, a) in elements(items, path, problems) {
+                    let index = key.unwrap_or_default();
+                    out.push((Some(format!("{line_no}.{index}")), a));
+                }
+            }
             Ok(Value::Object(map)) => match from_object(&map, path, At::Line(line_no), problems) {
                 Some(a) => out.push((Some(line_no.to_string()), a)),
                 None => problems.push(At::Line(line_no).problem(
@@ -345,6 +417,45 @@ mod tests {
         assert_eq!(
             nonfinite_as_null(r#"{"a":"NaN \" Infinity","b":[NaN,Infinity,-Infinity]}"#),
             r#"{"a":"NaN \" Infinity","b":[null,null,null]}"#
+        );
+    }
+
+    #[test]
+    fn a_cut_off_wrapper_keeps_its_whole_records_and_an_empty_feed_holds_none() {
+        let mut p = Vec::new();
+        let cut = r#"{"status":"ok","articles":[{"title":"C1"},{"title":"C2"},{"title":"C3","co"#;
+        let titles = |got: Vec<Keyed>| got.into_iter().map(|(_, a)| a.title).collect::<Vec<_>>();
+        assert_eq!(titles(parse_json(cut, "cut.json", &mut p)), ["C1", "C2"]);
+        assert_eq!((p.len(), p[0].cost), (1, Cost::SkippedRecord));
+        let comma = r#"{"hits":{"hits":[{"_source":{"title":"H1"}},]},"took":3}"#;
+        p.clear();
+        assert_eq!(titles(parse_json(comma, "es.json", &mut p)), ["H1"]);
+        assert!(p.is_empty(), "{p:?}");
+        // An article cut off is no wrapper, though it lists related items after its text.
+        let article = r#"{"title":"Main","text":"Main story.","items":[{"title":"Other"}"#;
+        assert!(parse_json(article, "one.json", &mut p).is_empty());
+        assert_eq!(p[0].reason, "invalid JSON");
+        let empty = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Feed","items":[]}"#;
+        p.clear();
+        assert!(parse_json(empty, "feed.json", &mut p).is_empty());
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn a_wrapper_per_line_gives_its_records() {
+        let text = "{\"articles\":[{\"title\":\"A\"},{\"title\":\"B\"}]}\n{\"title\":\"C\"}";
+        let mut p = Vec::new();
+        let keys: Vec<_> = parse_jsonl(text, "api.jsonl", &mut p)
+            .into_iter()
+            .map(|(k, a)| (k.unwrap_or_default(), a.title))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("1.0".to_string(), "A".to_string()),
+                ("1.1".into(), "B".into()),
+                ("2".into(), "C".into())
+            ]
         );
     }
 

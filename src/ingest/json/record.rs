@@ -24,7 +24,13 @@ const BODY: &[&str] = &[
     "bodyText",
     "lead_paragraph",
 ];
-const SUMMARY: &[&str] = &["description", "short_description", "summary", "abstract"];
+const SUMMARY: &[&str] = &[
+    "description",
+    "short_description",
+    "summary",
+    "abstract",
+    "snippet",
+];
 const DATE: &[&str] = &[
     "date_publish",
     "publish_date",
@@ -75,6 +81,11 @@ impl At {
     }
 }
 
+/// Whether `key` is a field that holds an article's text ([`BODY`]).
+pub(super) fn is_body_key(key: &str) -> bool {
+    BODY.contains(&key)
+}
+
 /// Whether `map` holds article text of its own (a wrapper around a list of articles does not).
 pub(super) fn holds_text(map: &Map<String, Value>) -> bool {
     first_text(fields_of(map), BODY).is_some()
@@ -109,7 +120,8 @@ pub(super) fn from_object(
             } else {
                 b
             }
-        });
+        })
+        .map(without_truncation_marker);
     let mut a = Article {
         title: first_string(map, TITLE)
             .or_else(|| {
@@ -279,13 +291,20 @@ fn names(map: &Map<String, Value>, keys: &[&str]) -> Vec<String> {
                     );
                 }
             }
-            Some(Value::String(s)) => out.extend(
-                s.split([',', ';'])
-                    .flat_map(|part| part.split(" and "))
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string),
-            ),
+            // JSON Feed 1.0 `"author": {"name": …}`, the New York Times' `"byline":
+            // {"original": "By …"}`.
+            Some(Value::Object(o)) => {
+                let name = o.get("name").or_else(|| o.get("original"));
+                if let Some(s) = name.and_then(Value::as_str) {
+                    let s = s.trim();
+                    let s = s
+                        .strip_prefix("By ")
+                        .or_else(|| s.strip_prefix("BY "))
+                        .unwrap_or(s);
+                    out.extend(split_names(s));
+                }
+            }
+            Some(Value::String(s)) => out.extend(split_names(s)),
             _ => {}
         }
         if !out.is_empty() {
@@ -293,6 +312,33 @@ fn names(map: &Map<String, Value>, keys: &[&str]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The names in one string holding several ("Ana Ruiz and Bo Chen", "Carla K. Johnson, AP").
+fn split_names(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split([',', ';'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// `body` without the marker NewsAPI ends its cut-short `content` with ("… [+2145 chars]"):
+/// it is no text of the article.
+fn without_truncation_marker(mut body: String) -> String {
+    if let Some(at) = body.rfind("[+") {
+        let marker = &body[at + 2..];
+        let count = marker.strip_suffix(" chars]").unwrap_or("");
+        if !count.is_empty() && count.bytes().all(|b| b.is_ascii_digit()) {
+            let kept = body[..at]
+                .trim_end()
+                .trim_end_matches(['…', '.'])
+                .trim_end()
+                .len();
+            body.truncate(kept);
+        }
+    }
+    body
 }
 
 /// Whether a body holds HTML markup (JSON Feed's `content_html`, crawlers that keep the
@@ -401,5 +447,33 @@ mod tests {
             .map(|p| (p.line, p.reason, p.detail.as_str()))
             .collect();
         assert_eq!(warned, [(Some(4), "body field holds no text", "\"body\"")]);
+    }
+
+    #[test]
+    fn api_fields_newsapi_marker_feed_author_and_nyt_byline() {
+        let text = r#"{"title":"Dock strike","content":"Crews returned on Monday after a week… [+2145 chars]","author":{"name":"Lena Ortiz"}}
+{"headline":{"main":"Pier closed"},"snippet":"The pier closed.","byline":{"original":"By Ana Ruiz and Bo Chen"}}
+{"title":"Prices","text":"Prices rose [+5%]. Costs [+2 chars] did too."}"#;
+        let mut p = Vec::new();
+        let got = parse_jsonl(text, "api.jsonl", &mut p);
+        let seen: Vec<_> = got
+            .iter()
+            .map(|(_, a)| (a.body.as_str(), a.authors.clone()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (
+                    "Crews returned on Monday after a week",
+                    vec!["Lena Ortiz".to_string()]
+                ),
+                (
+                    "The pier closed.",
+                    vec!["Ana Ruiz".into(), "Bo Chen".into()]
+                ),
+                ("Prices rose [+5%]. Costs [+2 chars] did too.", vec![])
+            ]
+        );
+        assert!(p.is_empty(), "{p:?}");
     }
 }
