@@ -11,8 +11,9 @@
 //! "Agriculture Department" alone are left out, as other countries have them too. The forms
 //! written stay the entity's aliases, so `--org Fed` still finds the article.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::merge::Cand;
 use crate::article::EntityKind;
@@ -72,7 +73,7 @@ const NAMES: &[(&str, &[&str])] = &[
 fn forms() -> &'static HashMap<String, (&'static str, String)> {
     static FORMS: OnceLock<HashMap<String, (&'static str, String)>> = OnceLock::new();
     FORMS.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for &(name, others) in NAMES {
             let key = exact_key(name);
             for form in others.iter().chain([&name]) {

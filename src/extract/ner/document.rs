@@ -392,7 +392,12 @@ impl Recognizer {
             fix_honorifics(words, &mut ds.sent_spans);
             trim_lowercase_edges(words, &mut ds.sent_spans);
             fix_titles(words, &mut ds.sent_spans, |w| self.is_common_word(w));
-            royal_first_names(words, &mut ds.sent_spans, |w| self.is_first_name(w));
+            royal_first_names(
+                words,
+                &mut ds.sent_spans,
+                |w| self.is_first_name(w),
+                |ws| self.is_city(ws),
+            );
             drop_numeral_spans(words, &mut ds.sent_spans);
             ds.spans1.extend(ds.sent_spans.iter().map(|&s| (k, s)));
             ds.tags1.extend_from_slice(&ds.tags);
@@ -438,9 +443,12 @@ impl Recognizer {
             fix_titles(&words[r.clone()], &mut ds.sent_spans, |w| {
                 self.is_common_word(w)
             });
-            royal_first_names(&words[r.clone()], &mut ds.sent_spans, |w| {
-                self.is_first_name(w)
-            });
+            royal_first_names(
+                &words[r.clone()],
+                &mut ds.sent_spans,
+                |w| self.is_first_name(w),
+                |ws| self.is_city(ws),
+            );
             drop_numeral_spans(&words[r.clone()], &mut ds.sent_spans);
             ds.spans.extend(ds.sent_spans.iter().map(|&s| (k, s)));
         }
@@ -477,7 +485,12 @@ mod tests {
                 fix_honorifics(ws, &mut sc.spans);
                 trim_lowercase_edges(ws, &mut sc.spans);
                 fix_titles(ws, &mut sc.spans, |w| rec.is_common_word(w));
-                royal_first_names(ws, &mut sc.spans, |w| rec.is_first_name(w));
+                royal_first_names(
+                    ws,
+                    &mut sc.spans,
+                    |w| rec.is_first_name(w),
+                    |p| rec.is_city(p),
+                );
                 drop_numeral_spans(ws, &mut sc.spans);
                 if pass == 1 {
                     out.extend(sc.spans.iter().map(|&s| (k, s)));

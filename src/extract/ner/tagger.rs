@@ -514,6 +514,16 @@ impl Recognizer {
         self.gaz.has_phrase(&words, super::gazetteer::CAT_GEO) || self.gaz.has_phrase(&words, loc)
     }
 
+    /// Whether `words` name a city of the place gazetteer (GeoNames cities15000, CC BY 4.0,
+    /// with alternate names; `extract::gazetteer`): "Prince Albert", "Prince George".
+    pub(crate) fn is_city(&self, words: &[&str]) -> bool {
+        use crate::extract::gazetteer::{embedded, PlaceKind};
+        embedded().is_ok_and(|g| {
+            g.lookup(&words.join(" "))
+                .is_some_and(|p| p.kind == PlaceKind::City)
+        })
+    }
+
     /// Whether `word` (any case) ends person names in the recognizer's name lists ("Bush",
     /// "Smith": last tokens of GMB person spans and surname lists, see `gazetteer.rs`).
     pub fn is_surname(&self, word: &str) -> bool {
