@@ -813,7 +813,8 @@ fn the_exchequer_is_an_office() {
 
 #[test]
 fn a_longer_possessive_name_names_the_company_too() {
-    let t = "Brantley's Investors Service cut the rating. The notes are rated A by Brantley's and AA \
+    let t =
+        "Brantley's Investors Service cut the rating. The notes are rated A by Brantley's and AA \
              by others. Kestrel's Widget Co and Kestrel's new car.";
     let ms = vec![
         m(t, Org, "Brantley's Investors Service", 0),
