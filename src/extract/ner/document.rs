@@ -335,6 +335,22 @@ impl Recognizer {
         scase
     }
 
+    /// The rules that mend the model's spans of one sentence (`words`), in order: honorifics,
+    /// lower-case edges, titles of office, royal names, Roman numerals. Labels already went
+    /// into the document memory: these change what is reported, not what later sentences see.
+    fn fix_spans(&self, words: &[&str], spans: &mut Vec<Span>) {
+        fix_honorifics(words, spans);
+        trim_lowercase_edges(words, spans);
+        fix_titles(words, spans, |w| self.is_common_word(w));
+        royal_first_names(
+            words,
+            spans,
+            |w| self.is_first_name(w),
+            |ws| self.is_city(ws),
+        );
+        drop_numeral_spans(words, spans);
+    }
+
     /// Tags one document given all its words and its sentences (consecutive ranges over
     /// `words` starting at 0) in two passes; final spans land in `ds.spans` as (sentence index,
     /// span in sentence-relative tokens), in order.
@@ -389,16 +405,7 @@ impl Recognizer {
             ds.sent_spans.clear();
             spans_from_tags(&ds.tags, &mut ds.sent_spans);
             ds.mem.record(infos, &ds.sent_spans);
-            fix_honorifics(words, &mut ds.sent_spans);
-            trim_lowercase_edges(words, &mut ds.sent_spans);
-            fix_titles(words, &mut ds.sent_spans, |w| self.is_common_word(w));
-            royal_first_names(
-                words,
-                &mut ds.sent_spans,
-                |w| self.is_first_name(w),
-                |ws| self.is_city(ws),
-            );
-            drop_numeral_spans(words, &mut ds.sent_spans);
+            self.fix_spans(words, &mut ds.sent_spans);
             ds.spans1.extend(ds.sent_spans.iter().map(|&s| (k, s)));
             ds.tags1.extend_from_slice(&ds.tags);
             ds.infos.extend_from_slice(infos);
@@ -438,18 +445,7 @@ impl Recognizer {
             decode(w, sent, &ds.hist2, Some(prev), &mut ds.feats, &mut ds.tags);
             ds.sent_spans.clear();
             spans_from_tags(&ds.tags, &mut ds.sent_spans);
-            fix_honorifics(&words[r.clone()], &mut ds.sent_spans);
-            trim_lowercase_edges(&words[r.clone()], &mut ds.sent_spans);
-            fix_titles(&words[r.clone()], &mut ds.sent_spans, |w| {
-                self.is_common_word(w)
-            });
-            royal_first_names(
-                &words[r.clone()],
-                &mut ds.sent_spans,
-                |w| self.is_first_name(w),
-                |ws| self.is_city(ws),
-            );
-            drop_numeral_spans(&words[r.clone()], &mut ds.sent_spans);
+            self.fix_spans(&words[r.clone()], &mut ds.sent_spans);
             ds.spans.extend(ds.sent_spans.iter().map(|&s| (k, s)));
         }
     }
@@ -482,16 +478,7 @@ mod tests {
                         best_tag(&scores, a)
                     },
                 );
-                fix_honorifics(ws, &mut sc.spans);
-                trim_lowercase_edges(ws, &mut sc.spans);
-                fix_titles(ws, &mut sc.spans, |w| rec.is_common_word(w));
-                royal_first_names(
-                    ws,
-                    &mut sc.spans,
-                    |w| rec.is_first_name(w),
-                    |p| rec.is_city(p),
-                );
-                drop_numeral_spans(ws, &mut sc.spans);
+                rec.fix_spans(ws, &mut sc.spans);
                 if pass == 1 {
                     out.extend(sc.spans.iter().map(|&s| (k, s)));
                 }

@@ -73,32 +73,37 @@ pub fn parse_json(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<Ke
             ));
             Vec::new()
         }
-        Err(_)
-            if text
-                .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
-                .starts_with('[') =>
-        {
-            parse_array_prefix(text, text.find('[').unwrap_or(0), false, path, problems)
-        }
-        // A wrapper cut off mid-write, or with a comma before a bracket: its list is read
-        // as an array is.
-        Err(_) if listed_array_start(text).is_some() => {
-            let open = listed_array_start(text).unwrap_or(0);
-            parse_array_prefix(text, open, true, path, problems)
-        }
-        Err(_) if text.lines().filter(|l| !l.trim().is_empty()).count() > 1 => {
-            parse_jsonl(text, path, problems)
-        }
-        Err(e) => {
-            problems.push(Problem::file(
-                path,
-                Cost::SkippedFile,
-                "invalid JSON",
-                e.to_string(),
-            ));
-            Vec::new()
-        }
+        Err(e) => parse_broken(text, &e, path, problems),
     }
+}
+
+/// A document that does not parse as a whole (`error`): an array, or a wrapper's list (cut
+/// off mid-write, or with a comma before a bracket), read element by element; else JSON
+/// Lines; else nothing, and the file is reported.
+fn parse_broken(
+    text: &str,
+    error: &serde_json::Error,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<Keyed> {
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if start.starts_with('[') {
+        let open = text.len() - start.len();
+        return parse_array_prefix(text, open, false, path, problems);
+    }
+    if let Some(open) = listed_array_start(text) {
+        return parse_array_prefix(text, open, true, path, problems);
+    }
+    if text.lines().filter(|l| !l.trim().is_empty()).count() > 1 {
+        return parse_jsonl(text, path, problems);
+    }
+    problems.push(Problem::file(
+        path,
+        Cost::SkippedFile,
+        "invalid JSON",
+        error.to_string(),
+    ));
+    Vec::new()
 }
 
 /// Parses one JSON value. The `NaN`, `Infinity` and `-Infinity` that Python's `json` module
@@ -241,22 +246,23 @@ pub fn parse_jsonl(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<K
             continue;
         }
         match parse_value(line) {
-            // A news API's response per line: its records, keyed "LINE.INDEX".
-            Ok(Value::Object(map)) if listed_records(&map, 2).is_some() => {
-                let items = listed_records(&map, 2).map_or(&[][..], Vec::as_slice);
-                for (key, a) in elements(items, path, problems) {
-                    let index = key.unwrap_or_default();
-                    out.push((Some(format!("{line_no}.{index}")), a));
+            Ok(Value::Object(map)) => match listed_records(&map, 2) {
+                // A news API's response per line: its records, keyed "LINE.INDEX".
+                Some(items) => {
+                    for (key, a) in elements(items, path, problems) {
+                        let index = key.unwrap_or_default();
+                        out.push((Some(format!("{line_no}.{index}")), a));
+                    }
                 }
-            }
-            Ok(Value::Object(map)) => match from_object(&map, path, At::Line(line_no), problems) {
-                Some(a) => out.push((Some(line_no.to_string()), a)),
-                None => problems.push(At::Line(line_no).problem(
-                    path,
-                    Cost::SkippedRecord,
-                    "no title or text",
-                    "",
-                )),
+                None => match from_object(&map, path, At::Line(line_no), problems) {
+                    Some(a) => out.push((Some(line_no.to_string()), a)),
+                    None => problems.push(At::Line(line_no).problem(
+                        path,
+                        Cost::SkippedRecord,
+                        "no title or text",
+                        "",
+                    )),
+                },
             },
             Ok(_) => problems.push(At::Line(line_no).problem(
                 path,
