@@ -49,7 +49,7 @@ pub enum Command {
         themselves are read whatever they look like; a folder's README, word lists, data \
         tables, lists of names and files with NUL bytes are skipped.\n\n\
         Ctrl-C stops cleanly: the articles read so far are committed, and running the same \
-        command again indexes the rest.\n\n\
+        command again completes the index, without duplicates.\n\n\
         Exit status: 0 when the index holds articles, 1 when it holds none (the files held \
         none), 2 when a path cannot be read or the index cannot be written, 130 after Ctrl-C."
     )]

@@ -109,7 +109,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if report.interrupted {
                 say(format!(
                     "interrupted: the index keeps the {} articles read before the stop; run the \
-                     same command again to index the rest",
+                     same command again to complete it (it reads every file again and \
+                     replaces what is there, without duplicates)",
                     report.articles_indexed
                 ));
                 // 128 + SIGINT, as a shell reports a command that Ctrl-C ended.

@@ -95,7 +95,7 @@ pub struct IndexReport {
     /// Articles written per second.
     pub articles_per_s: f64,
     /// The run was stopped early ([`IndexOptions::stop`]): the index holds what was read
-    /// before the stop, and running again indexes the rest.
+    /// before the stop, and running again completes it.
     pub interrupted: bool,
 }
 
