@@ -658,9 +658,15 @@ fn is_table_word(word: &str) -> bool {
         "avg", "bln", "cts", "dlr", "dlrs", "mln", "mth", "mths", "oper", "pct", "qtly", "qtr",
         "qtrs", "revs", "shr", "shrs", "1st", "2nd", "3rd", "4th",
     ];
+    in_short_list(word, WORDS)
+}
+
+/// Whether `word`, without trailing periods and in any case, is one of `words`, none of which
+/// is longer than four bytes: most words of names are turned away by their length, without
+/// the scan.
+fn in_short_list(word: &str, words: &[&str]) -> bool {
     let w = word.trim_end_matches('.');
-    // None is longer than four bytes: most words of names are turned away without the scan.
-    w.len() <= 4 && WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))
+    w.len() <= 4 && words.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 /// Halves of the day and time zones as a timestamp writes them ("posted 10:30 AM UTC", "9 p.m.
@@ -670,8 +676,7 @@ fn is_clock_word(word: &str) -> bool {
         "am", "pm", "a.m", "p.m", "utc", "gmt", "et", "est", "edt", "ct", "cst", "cdt", "mt",
         "mst", "mdt", "pt", "pst", "pdt", "bst", "cet", "cest",
     ];
-    let w = word.trim_end_matches('.');
-    w.len() <= 4 && WORDS.iter().any(|t| t.eq_ignore_ascii_case(w))
+    in_short_list(word, WORDS)
 }
 
 /// Acronyms and words of things, formats and diseases that headlines capitalize and the

@@ -25,8 +25,9 @@ pub struct IndexOptions {
     pub commit_every: usize,
     /// Run entity and date extraction on the text (off only to measure its cost).
     pub extract: bool,
-    /// Set from outside (the CLI's Ctrl-C handler) to stop early: no new file or article is
-    /// read, what was read is committed, and [`IndexReport::interrupted`] is set.
+    /// Set from outside (the CLI's Ctrl-C handler) to stop early: no new file, or window of
+    /// a file's records (`extract::LINK_WINDOW`), is read; what was read is committed, and
+    /// [`IndexReport::interrupted`] is set if anything was left unread.
     pub stop: Option<Arc<AtomicBool>>,
 }
 
@@ -230,10 +231,18 @@ pub fn build(
     // deletes at the first later one, and at commit applies what is left to every document).
     // Interleaved batches broke that and lost whole new segments at commit.
     let run_lock = Mutex::new(());
+    // Whether a stop left a file or window unread: a Ctrl-C during the final commit, with
+    // everything read, interrupts nothing.
+    let cut_short = AtomicBool::new(false);
     let stopped = || {
-        opts.stop
+        let stop = opts
+            .stop
             .as_ref()
-            .is_some_and(|s| s.load(Ordering::Relaxed))
+            .is_some_and(|s| s.load(Ordering::Relaxed));
+        if stop {
+            cut_short.store(true, Ordering::Relaxed);
+        }
+        stop
     };
     for chunk in walked.files.chunks(256) {
         if stopped() {
@@ -334,7 +343,7 @@ pub fn build(
             since_commit = 0;
         }
     }
-    report.interrupted = stopped();
+    report.interrupted = cut_short.load(Ordering::Relaxed);
     writer.commit().map_err(tantivy_err)?;
     writer.wait_merging_threads().map_err(tantivy_err)?;
     share_like_segments(index_dir);
