@@ -13,6 +13,7 @@
 //! | `.rss`, `.atom` | [`feed`]: RSS 0.9x/1.0/2.0 and Atom feeds, one article per item |
 //! | `.xml` | sniffed by root element ([`xml::sniff_xml`]): NITF or feed, else skipped |
 //! | any of these + `.gz` | decompressed first |
+//! | any other name (`page?id=3`, `site.net.gz`) | [`sniff`]ed: HTML or XML markup, else skipped |
 
 pub mod decode;
 pub mod feed;
@@ -21,6 +22,7 @@ pub mod json;
 pub mod nitf;
 pub mod problem;
 pub mod sgml;
+pub mod sniff;
 pub mod spaces;
 pub mod text;
 pub mod walk;
@@ -90,15 +92,19 @@ pub struct FileOutcome {
 pub fn read_file(file: &SourceFile) -> FileOutcome {
     let path = file.path.to_string_lossy().into_owned();
     let mut outcome = FileOutcome::default();
-    let Some(format) = Format::for_path(&file.path) else {
+    let unsupported = |outcome: &mut FileOutcome| {
         outcome.problems.push(Problem::file(
             &path,
             Cost::SkippedFile,
             "unsupported extension",
             "",
         ));
-        return outcome;
     };
+    let by_name = Format::for_path(&file.path);
+    if by_name.is_none() && sniff::sniff_file(&file.path).is_none() {
+        unsupported(&mut outcome);
+        return outcome;
+    }
     let bytes = match std::fs::read(&file.path) {
         Ok(b) => b,
         Err(e) => {
@@ -150,6 +156,10 @@ pub fn read_file(file: &SourceFile) -> FileOutcome {
         g.bytes
     } else {
         bytes
+    };
+    let Some(format) = by_name.or_else(|| sniff::sniff(&bytes)) else {
+        unsupported(&mut outcome);
+        return outcome;
     };
     outcome.articles = parse_bytes_as(&bytes, format, &path, &mut outcome.problems, file.named)
         .into_iter()

@@ -129,7 +129,7 @@ pub fn walk(roots: &[PathBuf], exclude: Option<&Path>, known: &[Root]) -> Walked
             }
             let depth = entry.depth();
             let path = entry.into_path();
-            if Format::for_path(&path).is_none() {
+            if Format::for_path(&path).is_none() && super::sniff::sniff_file(&path).is_none() {
                 out.unsupported.push(path);
                 continue;
             }
@@ -348,6 +348,30 @@ mod tests {
         let why: Vec<&str> = w.errors.iter().map(|e| e.1.as_str()).collect();
         let back = format!("link loop back to {}", root.display());
         assert!(why.contains(&back.as_str()), "{why:?}");
+    }
+
+    /// A crawler's page saved without an extension is read as HTML and read whole by
+    /// `read_file`; text, code and images under odd names stay out.
+    #[test]
+    fn pages_without_an_extension_are_told_by_their_markup() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("crawl");
+        std::fs::create_dir_all(&root).unwrap();
+        let page = "<!-- saved from url=(0022)https://example.org/ -->\n<html><head>\
+                    <title>Harbour reopens</title></head><body><article><p>The harbour at \
+                    Port Ellery reopened on Monday after three weeks of repairs to the \
+                    breakwater, the town council said.</p></article></body></html>";
+        std::fs::write(root.join("article?id=3"), page).unwrap();
+        std::fs::write(root.join("notes"), "Rain\n\nIt rained.").unwrap();
+        std::fs::write(root.join("script.php"), "<?php echo 1; ?>").unwrap();
+        std::fs::write(root.join("photo.jpg"), b"\xff\xd8\xff\xe0").unwrap();
+        let w = walk(std::slice::from_ref(&root), None, &[]);
+        let names: Vec<_> = w.files.iter().map(|f| f.id_base.as_str()).collect();
+        assert_eq!(names, ["crawl/article?id=3"]);
+        assert_eq!(w.unsupported.len(), 3, "{:?}", w.unsupported);
+        let out = super::super::read_file(&w.files[0]);
+        assert_eq!(out.articles.len(), 1, "{:?}", out.problems);
+        assert_eq!(out.articles[0].title, "Harbour reopens");
     }
 
     #[test]
