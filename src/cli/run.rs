@@ -354,6 +354,7 @@ fn search_command(args: SearchArgs, stdout: &mut impl Write) -> anyhow::Result<E
 struct Progress {
     bar: indicatif::ProgressBar,
     quiet: bool,
+    articles: std::sync::atomic::AtomicUsize,
 }
 
 impl Progress {
@@ -362,11 +363,16 @@ impl Progress {
             indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
         bar.set_style(
             indicatif::ProgressStyle::with_template(
-                "{spinner} {pos}/{len} files {bytes_per_sec} {wide_bar} {eta}",
+                "{spinner} {pos}/{len} files, {msg} articles {wide_bar} {eta}",
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
-        Progress { bar, quiet }
+        bar.set_message("0");
+        Progress {
+            bar,
+            quiet,
+            articles: Default::default(),
+        }
     }
 }
 
@@ -376,6 +382,11 @@ impl index::Observer for Progress {
     }
     fn file_done(&self, _bytes: u64) {
         self.bar.inc(1);
+    }
+    fn articles_written(&self, articles: usize) {
+        use std::sync::atomic::Ordering;
+        let n = self.articles.fetch_add(articles, Ordering::Relaxed) + articles;
+        self.bar.set_message(n.to_string());
     }
     fn problem(&self, problem: &ingest::Problem) {
         if !self.quiet {

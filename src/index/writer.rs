@@ -59,6 +59,9 @@ pub trait Observer: Sync {
     fn files_found(&self, _files: usize) {}
     /// One file was parsed and its articles handed to the writer.
     fn file_done(&self, _bytes: u64) {}
+    /// `articles` more articles were handed to the writer: a whole file's, or one window
+    /// of [`crate::extract::LINK_WINDOW`] records of a long one, so progress moves within it.
+    fn articles_written(&self, _articles: usize) {}
     /// Something in the input was skipped or repaired.
     fn problem(&self, _problem: &Problem) {}
 }
@@ -72,8 +75,11 @@ pub struct IndexReport {
     pub index: String,
     /// Every file found under the input paths, supported or not.
     pub files_seen: usize,
-    /// Files that gave at least one article.
+    /// Files that gave at least one article, all of whose articles were written.
     pub files_indexed: usize,
+    /// Files a stop ([`IndexOptions::stop`]) cut short: some of their articles were written,
+    /// the rest wait for the next run. Not counted in `files_indexed`.
+    pub files_read_in_part: usize,
     /// Articles written in this run (new or replaced).
     pub articles_indexed: usize,
     /// Documents in the index after the run.
@@ -104,6 +110,7 @@ pub struct IndexReport {
 struct Tally {
     articles: usize,
     files_indexed: usize,
+    files_read_in_part: usize,
     bytes: u64,
     problems: Vec<Problem>,
 }
@@ -260,7 +267,8 @@ pub fn build(
                         bytes: outcome.bytes_read,
                         ..Tally::default()
                     };
-                    t.files_indexed = usize::from(!outcome.articles.is_empty());
+                    let gave_articles = !outcome.articles.is_empty();
+                    let mut cut = false;
                     let mut ops = Vec::with_capacity(2 * outcome.articles.len().min(BATCH));
                     let mut send = |ops: &mut Vec<UserOperation>| {
                         let added = ops.len() / 2;
@@ -286,6 +294,7 @@ pub fn build(
                         if stopped() {
                             // The next run reads the file again; its articles are upserted
                             // by id, so it completes the file without duplicates.
+                            cut = true;
                             break;
                         }
                         let extras = if opts.extract {
@@ -304,9 +313,15 @@ pub fn build(
                                 send(&mut ops);
                             }
                         }
+                        if !ops.is_empty() {
+                            send(&mut ops);
+                        }
+                        observer.articles_written(window.len());
                     }
-                    if !ops.is_empty() {
-                        send(&mut ops);
+                    match (gave_articles, cut) {
+                        (true, false) => t.files_indexed = 1,
+                        (true, true) if t.articles > 0 => t.files_read_in_part = 1,
+                        _ => {}
                     }
                     for p in &problems {
                         observer.problem(p);
@@ -318,6 +333,7 @@ pub fn build(
                 .reduce(Tally::default, |mut a, b| {
                     a.articles += b.articles;
                     a.files_indexed += b.files_indexed;
+                    a.files_read_in_part += b.files_read_in_part;
                     a.bytes += b.bytes;
                     a.problems.extend(b.problems);
                     a
@@ -332,6 +348,7 @@ pub fn build(
         }
         report.articles_indexed += tally.articles;
         report.files_indexed += tally.files_indexed;
+        report.files_read_in_part += tally.files_read_in_part;
         report.bytes_read += tally.bytes;
         for p in &tally.problems {
             count(&mut report, p);
@@ -565,6 +582,45 @@ mod tests {
         let again = build(&[corpus], &index_dir, &opts, &()).unwrap();
         assert!(!again.interrupted);
         assert_eq!((again.articles_indexed, again.documents_in_index), (5, 5));
+    }
+
+    /// Sets the stop flag once the first window of articles is written.
+    struct StopAfterWindow(Arc<AtomicBool>);
+
+    impl Observer for StopAfterWindow {
+        fn articles_written(&self, _articles: usize) {
+            self.0.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// A stop inside a long file keeps its first window and counts the file as read in part,
+    /// not as indexed; the next run completes it.
+    #[test]
+    fn a_file_stopped_partway_is_read_in_part() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("feed.jsonl");
+        let records = crate::extract::LINK_WINDOW + 3;
+        let lines: String = (0..records)
+            .map(|i| format!("{{\"id\":\"r{i}\",\"title\":\"Port {i}\",\"text\":\"Ships.\"}}\n"))
+            .collect();
+        std::fs::write(&file, lines).unwrap();
+        let index_dir = tmp.path().join("idx");
+        let stop = Arc::new(AtomicBool::new(false));
+        let opts = IndexOptions {
+            threads: 1,
+            extract: false,
+            stop: Some(Arc::clone(&stop)),
+            ..IndexOptions::default()
+        };
+        let at = std::slice::from_ref(&file);
+        let r = build(at, &index_dir, &opts, &StopAfterWindow(stop)).unwrap();
+        assert!(r.interrupted);
+        assert_eq!((r.files_indexed, r.files_read_in_part), (0, 1));
+        assert_eq!(r.articles_indexed, crate::extract::LINK_WINDOW);
+        let opts = IndexOptions { stop: None, ..opts };
+        let again = build(at, &index_dir, &opts, &()).unwrap();
+        assert_eq!((again.files_indexed, again.files_read_in_part), (1, 0));
+        assert_eq!(again.documents_in_index, records as u64);
     }
 
     #[test]
