@@ -51,19 +51,23 @@ pub fn results(r: &SearchResults, color: bool) -> String {
     if r.query.chars().count() > QUERY_SHOWN {
         query.push('…');
     }
-    let query = if query.len() > 1 && query.starts_with('"') && query.ends_with('"') {
-        query
+    // A filter-only search (`--org Fox`) has no query to echo: `for ""` would read as a
+    // search for nothing.
+    let query = if r.query.trim().is_empty() {
+        String::new()
+    } else if query.len() > 1 && query.starts_with('"') && query.ends_with('"') {
+        format!(" for {query}")
     } else {
-        format!("\"{query}\"")
+        format!(" for \"{query}\"")
     };
     let _ = if shown == 0 && r.total_hits > 0 {
         writeln!(
             out,
-            "no hits on this page: {} in all for {} ({:.1} ms)",
+            "no hits on this page: {} in all{} ({:.1} ms)",
             r.total_hits, query, r.took_ms
         )
     } else if shown == 0 {
-        writeln!(out, "no hits for {query} ({:.1} ms)", r.took_ms).and_then(|()| {
+        writeln!(out, "no hits{query} ({:.1} ms)", r.took_ms).and_then(|()| {
             for u in &r.unmatched_filters {
                 match u.filter {
                     "date" => writeln!(out, "no article in the index is dated {}", u.value)?,
@@ -88,7 +92,7 @@ pub fn results(r: &SearchResults, color: bool) -> String {
     } else {
         writeln!(
             out,
-            "hits {first}-{} of {} for {} ({:.1} ms)",
+            "hits {first}-{} of {}{} ({:.1} ms)",
             first + shown - 1,
             r.total_hits,
             query,
@@ -213,6 +217,13 @@ pub fn index_summary(r: &crate::index::IndexReport) -> String {
         count(r.documents_in_index as usize, "document"),
         line(&r.index),
     );
+    if r.files_read_in_part > 0 {
+        let _ = write!(
+            summary,
+            "\nread in part: {}, stopped before the end",
+            count(r.files_read_in_part, "file")
+        );
+    }
     for (label, map) in [
         ("skipped files", &r.skipped_files),
         ("skipped records", &r.skipped_records),
@@ -303,6 +314,12 @@ mod tests {
             "skipped files: 2 × documentation file; 5 × word list, not an article"
         );
         assert_eq!(lines[2], "warnings: 1 × not UTF-8, encoding guessed");
+        r.files_read_in_part = 1;
+        let text = index_summary(&r);
+        assert_eq!(
+            text.lines().nth(1),
+            Some("read in part: 1 file, stopped before the end")
+        );
     }
 
     #[test]
@@ -323,6 +340,8 @@ mod tests {
         assert!(echo("tab\there").starts_with("no hits for \"tab\\there\" ("));
         let long = "word ".repeat(100);
         assert!(echo(&long).contains("…\" ("));
+        assert!(echo("").starts_with("no hits ("), "{}", echo(""));
+        assert!(echo("  ").starts_with("no hits ("));
     }
 
     #[test]
