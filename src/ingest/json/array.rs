@@ -51,7 +51,7 @@ pub(super) fn parse_array_prefix(
                 pos + read
             }
             Some(Err(e)) => {
-                let what = format!("array element {index}: {}", message_of(&e));
+                let what = format!("array element {index}: {}", message_of(&e, rest));
                 let Some(end) = element_end(text, pos) else {
                     break Some((pos, what));
                 };
@@ -178,9 +178,31 @@ fn trailing(
 }
 
 /// serde_json's message without its position, which counts from the element, not the file.
-pub(super) fn message_of(e: &serde_json::Error) -> String {
+pub(super) fn message_of(e: &serde_json::Error, text: &str) -> String {
+    if ends_inside_string(e, text) {
+        return CUT_STRING.to_string();
+    }
     let s = e.to_string();
     s.split(" at line ").next().unwrap_or_default().to_string()
+}
+
+/// What serde_json says of a string that the text's end cuts off.
+pub(super) const CUT_STRING: &str = "EOF while parsing a string";
+
+/// Whether `e`, raised reading `text`, is a string cut off by the text's end, followed by
+/// nothing but white space. A file cut mid-write and then given a final newline (as editors
+/// and `echo` do) ends so, and serde_json calls the newline a control character in a string.
+pub(super) fn ends_inside_string(e: &serde_json::Error, text: &str) -> bool {
+    if !e.to_string().starts_with("control character") {
+        return false;
+    }
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(e.line().saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let at = (line_start + e.column()).min(text.len());
+    text.get(at..).is_some_and(|rest| rest.trim().is_empty())
 }
 
 /// Adds array element `index` to `out` as an article keyed by its index, or reports why it

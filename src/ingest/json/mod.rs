@@ -13,7 +13,7 @@ mod record;
 
 use super::{problem::sample, Cost, Problem};
 use crate::article::Article;
-use array::{message_of, parse_array_prefix, push_element};
+use array::{ends_inside_string, message_of, parse_array_prefix, push_element, CUT_STRING};
 pub(crate) use record::domain_of;
 use record::{from_object, holds_text, At};
 use serde_json::{Map, Value};
@@ -101,7 +101,11 @@ fn parse_broken(
         path,
         Cost::SkippedFile,
         "invalid JSON",
-        error.to_string(),
+        if ends_inside_string(error, text) {
+            format!("{CUT_STRING}: the file ends inside one")
+        } else {
+            error.to_string()
+        },
     ));
     Vec::new()
 }
@@ -279,7 +283,7 @@ pub fn parse_jsonl(text: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<K
                 // in bytes: give the column in characters, next to the file's line number.
                 format!(
                     "{} at column {} (line starts {:?})",
-                    message_of(&e),
+                    message_of(&e, line),
                     line.get(..e.column().saturating_sub(1))
                         .map_or(e.column(), |p| p.chars().count() + 1),
                     sample(line.trim(), 20)
@@ -424,6 +428,34 @@ mod tests {
             nonfinite_as_null(r#"{"a":"NaN \" Infinity","b":[NaN,Infinity,-Infinity]}"#),
             r#"{"a":"NaN \" Infinity","b":[null,null,null]}"#
         );
+    }
+
+    /// A file cut inside a string and then given a final newline is reported as cut off, as
+    /// without the newline, not as a control character in a string.
+    #[test]
+    fn a_string_cut_before_a_final_newline_is_reported_as_cut_off() {
+        let mut p = Vec::new();
+        assert!(parse_json(
+            "{\"title\":\"Ships\",\"text\":\"The har\n",
+            "a.json",
+            &mut p
+        )
+        .is_empty());
+        assert_eq!(
+            p[0].detail,
+            "EOF while parsing a string: the file ends inside one"
+        );
+        p.clear();
+        let array = "[{\"title\":\"Ships\"},{\"title\":\"Rain\",\"text\":\"It rai\n\n";
+        assert_eq!(parse_json(array, "b.json", &mut p).len(), 1);
+        assert_eq!(
+            p[0].detail,
+            "array element 1: EOF while parsing a string; the 1 record before it was kept"
+        );
+        // A control character inside the text is still named as one.
+        p.clear();
+        assert!(parse_json("{\"title\":\"Sh\tips\"}\n", "c.json", &mut p).is_empty());
+        assert!(p[0].detail.starts_with("control character"), "{p:?}");
     }
 
     #[test]
