@@ -80,6 +80,9 @@ pub struct IndexReport {
     /// Files a stop ([`IndexOptions::stop`]) cut short: some of their articles were written,
     /// the rest wait for the next run. Not counted in `files_indexed`.
     pub files_read_in_part: usize,
+    /// Files a stop left unread, or read with none of their articles written: the next run
+    /// reads them.
+    pub files_unread: usize,
     /// Articles written in this run (new or replaced).
     pub articles_indexed: usize,
     /// Documents in the index after the run.
@@ -111,6 +114,7 @@ struct Tally {
     articles: usize,
     files_indexed: usize,
     files_read_in_part: usize,
+    files_unread: usize,
     bytes: u64,
     problems: Vec<Problem>,
 }
@@ -251,8 +255,10 @@ pub fn build(
         }
         stop
     };
-    for chunk in walked.files.chunks(256) {
+    const CHUNK: usize = 256;
+    for (k, chunk) in walked.files.chunks(CHUNK).enumerate() {
         if stopped() {
+            report.files_unread += walked.files.len() - k * CHUNK;
             break;
         }
         let work = || {
@@ -260,7 +266,10 @@ pub fn build(
                 .par_iter()
                 .map(|file| {
                     if stopped() {
-                        return Tally::default();
+                        return Tally {
+                            files_unread: 1,
+                            ..Tally::default()
+                        };
                     }
                     let outcome = ingest::read_file(file);
                     let mut t = Tally {
@@ -318,10 +327,11 @@ pub fn build(
                         }
                         observer.articles_written(window.len());
                     }
-                    match (gave_articles, cut) {
-                        (true, false) => t.files_indexed = 1,
-                        (true, true) if t.articles > 0 => t.files_read_in_part = 1,
-                        _ => {}
+                    match (gave_articles, cut, t.articles > 0) {
+                        (true, false, _) => t.files_indexed = 1,
+                        (true, true, true) => t.files_read_in_part = 1,
+                        (true, true, false) => t.files_unread = 1,
+                        (false, ..) => {}
                     }
                     for p in &problems {
                         observer.problem(p);
@@ -334,6 +344,7 @@ pub fn build(
                     a.articles += b.articles;
                     a.files_indexed += b.files_indexed;
                     a.files_read_in_part += b.files_read_in_part;
+                    a.files_unread += b.files_unread;
                     a.bytes += b.bytes;
                     a.problems.extend(b.problems);
                     a
@@ -349,6 +360,7 @@ pub fn build(
         report.articles_indexed += tally.articles;
         report.files_indexed += tally.files_indexed;
         report.files_read_in_part += tally.files_read_in_part;
+        report.files_unread += tally.files_unread;
         report.bytes_read += tally.bytes;
         for p in &tally.problems {
             count(&mut report, p);
@@ -364,7 +376,10 @@ pub fn build(
     writer.commit().map_err(tantivy_err)?;
     writer.wait_merging_threads().map_err(tantivy_err)?;
     share_like_segments(index_dir);
-    if !walked.new_roots.is_empty() {
+    // A first run stopped before it wrote anything leaves no roots file, by which a search
+    // tells it from a finished run whose files held no article.
+    let stopped_empty = report.interrupted && report.articles_indexed == 0 && known.is_empty();
+    if !walked.new_roots.is_empty() && !stopped_empty {
         let all: Vec<&ingest::walk::Root> = known.iter().chain(&walked.new_roots).collect();
         let json = serde_json::to_vec_pretty(&all).unwrap_or_default();
         std::fs::write(index_dir.join(ROOTS_FILE), json).map_err(|source| IndexError::Io {
@@ -578,10 +593,45 @@ mod tests {
         .unwrap();
         assert!(r.interrupted);
         assert_eq!((r.articles_indexed, r.documents_in_index), (1, 1));
+        assert_eq!((r.files_indexed, r.files_unread), (1, 4));
         let opts = IndexOptions { stop: None, ..opts };
         let again = build(&[corpus], &index_dir, &opts, &()).unwrap();
         assert!(!again.interrupted);
         assert_eq!((again.articles_indexed, again.documents_in_index), (5, 5));
+    }
+
+    /// Sets the stop flag as soon as the files are found, before any is read.
+    struct StopAtOnce(Arc<AtomicBool>);
+
+    impl Observer for StopAtOnce {
+        fn files_found(&self, _files: usize) {
+            self.0.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// A first run stopped before it wrote an article counts every file as unread and leaves
+    /// the index as one whose first run stopped, not one whose files held nothing.
+    #[test]
+    fn a_first_run_stopped_at_once_reads_nothing_and_says_so() {
+        let (tmp, corpus) = reports(3);
+        let index_dir = tmp.path().join("idx");
+        let stop = Arc::new(AtomicBool::new(false));
+        let opts = IndexOptions {
+            extract: false,
+            stop: Some(Arc::clone(&stop)),
+            ..IndexOptions::default()
+        };
+        let at = std::slice::from_ref(&corpus);
+        let r = build(at, &index_dir, &opts, &StopAtOnce(stop)).unwrap();
+        assert!(r.interrupted);
+        assert_eq!(
+            (r.files_indexed, r.files_unread, r.documents_in_index),
+            (0, 3, 0)
+        );
+        assert!(!index_dir.join(ROOTS_FILE).exists());
+        let again = build(at, &index_dir, &IndexOptions { stop: None, ..opts }, &()).unwrap();
+        assert_eq!(again.documents_in_index, 3);
+        assert!(index_dir.join(ROOTS_FILE).exists());
     }
 
     /// Sets the stop flag once the first window of articles is written.
@@ -616,6 +666,7 @@ mod tests {
         let r = build(at, &index_dir, &opts, &StopAfterWindow(stop)).unwrap();
         assert!(r.interrupted);
         assert_eq!((r.files_indexed, r.files_read_in_part), (0, 1));
+        assert_eq!(r.files_unread, 0);
         assert_eq!(r.articles_indexed, crate::extract::LINK_WINDOW);
         let opts = IndexOptions { stop: None, ..opts };
         let again = build(at, &index_dir, &opts, &()).unwrap();

@@ -224,6 +224,13 @@ pub fn index_summary(r: &crate::index::IndexReport) -> String {
             count(r.files_read_in_part, "file")
         );
     }
+    if r.files_unread > 0 {
+        let _ = write!(
+            summary,
+            "\nnot read: {}, the run stopped first",
+            count(r.files_unread, "file")
+        );
+    }
     for (label, map) in [
         ("skipped files", &r.skipped_files),
         ("skipped records", &r.skipped_records),
@@ -319,6 +326,12 @@ mod tests {
         assert_eq!(
             text.lines().nth(1),
             Some("read in part: 1 file, stopped before the end")
+        );
+        r.files_unread = 811;
+        let text = index_summary(&r);
+        assert_eq!(
+            text.lines().nth(2),
+            Some("not read: 811 files, the run stopped first")
         );
     }
 
