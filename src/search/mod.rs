@@ -341,14 +341,20 @@ fn resolve_prefixes(
     Ok(())
 }
 
-/// The organization name to filter on when no article carries `org` as written: the name
-/// extraction would have stored ("General Motors Corp" → "General Motors"), or `None` to
-/// keep the value.
+/// The organization name to filter on: for one of the forms of an organization news writes
+/// several ways, its name ("Organization of Petroleum Exporting Countries" → "OPEC", which
+/// every article naming it carries, whatever form it wrote); when no article carries `org`
+/// as written, the name extraction would have stored ("General Motors Corp" → "General
+/// Motors"); else `None` to keep the value.
 fn resolve_org(
     searcher: &tantivy::Searcher,
     fields: &index::Fields,
     org: &str,
 ) -> tantivy::Result<Option<String>> {
+    if let Some(name) = crate::extract::entities::well_known_name(org) {
+        let key = index::schema::exact_key;
+        return Ok((key(name) != key(org)).then(|| name.to_string()));
+    }
     if carried(searcher, fields.org, org)? {
         return Ok(None);
     }

@@ -86,6 +86,7 @@ pub use roles::{people_after_roles, people_after_titles};
 pub use text::{extend_person, in_capitals, is_capitalized_name_word};
 pub use tickers::names_before_tickers;
 pub use title_case::drop_ordinary_title_names;
+pub use well_known::well_known_name;
 pub use works::drop_titles_of_works;
 
 /// Where an entity was found.

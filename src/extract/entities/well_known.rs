@@ -84,6 +84,13 @@ fn forms() -> &'static HashMap<String, (&'static str, String)> {
     })
 }
 
+/// The name shown for `value` when it is one of a listed organization's forms ([`NAMES`]):
+/// "Organization of Petroleum Exporting Countries" → "OPEC". A filter on a form finds every
+/// article of the organization, not only those that wrote that form.
+pub fn well_known_name(value: &str) -> Option<&'static str> {
+    forms().get(&exact_key(value)).map(|(name, _)| *name)
+}
+
 /// Gives the organization candidates written in one of a listed organization's forms
 /// ([`NAMES`]) that organization's key, and each one written otherwise than its name a twin
 /// with the name and the highest display score, on the same span: the entity shows the
@@ -110,6 +117,19 @@ pub(super) fn well_known_names(cands: &mut Vec<Cand>) {
 #[cfg(test)]
 mod tests {
     use crate::article::Article;
+
+    #[test]
+    fn a_form_gives_its_organizations_name() {
+        use super::well_known_name;
+        let opec = "organisation of the petroleum exporting countries";
+        assert_eq!(well_known_name(opec), Some("OPEC"));
+        assert_eq!(
+            well_known_name("U.S. Federal Reserve"),
+            Some("Federal Reserve")
+        );
+        assert_eq!(well_known_name("OPEC"), Some("OPEC"));
+        assert_eq!(well_known_name("Treasury"), None);
+    }
 
     #[test]
     fn forms_of_one_organization_are_one_entity_with_aliases() {
