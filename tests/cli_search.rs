@@ -263,7 +263,9 @@ fn date_ranges_are_inclusive_and_sortable() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("invalid value '-1' for '--limit <LIMIT>'"),
+        err.contains(
+            "invalid value '-1' for '--limit <LIMIT>': expected a whole number, 0 or more"
+        ),
         "{err}"
     );
 }
@@ -711,4 +713,30 @@ fn any_limit_and_offset_are_fitted_to_the_index() {
         0,
     );
     assert!(out.starts_with("no hits on this page: 3 in all"), "{out}");
+}
+
+/// A damaged index file is named with the remedy, not Tantivy's advice to use a newer
+/// Tantivy ("Please use tantivy 0.15 or above to recreate the index").
+#[test]
+fn a_damaged_index_says_to_build_it_again() {
+    let (_d, index) = corpus_index();
+    let store = std::fs::read_dir(&index)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "store"))
+        .unwrap();
+    let mut bytes = std::fs::read(&store).unwrap();
+    let n = bytes.len();
+    bytes[n - 8..].copy_from_slice(b"XXXXXXXX");
+    std::fs::write(&store, bytes).unwrap();
+    let out = dateline(&["search", "bank", "--index", &index]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.trim_end().ends_with(
+            "Footer magic byte mismatch: the index is damaged; delete its folder and run \
+             `dateline index` again"
+        ),
+        "{err}"
+    );
 }

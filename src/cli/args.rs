@@ -236,10 +236,10 @@ pub struct SearchArgs {
     #[arg(long, value_enum)]
     pub sort: Option<search::Sort>,
     /// Hits to print.
-    #[arg(long, short = 'n', default_value_t = 10)]
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = count)]
     pub limit: usize,
     /// Hits to skip (for paging).
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, value_parser = count)]
     pub offset: usize,
     /// Also count the top people, places and organizations across all hits.
     #[arg(long)]
@@ -278,12 +278,19 @@ fn query_text(value: &str) -> Result<String, String> {
     Ok(value.to_string())
 }
 
+/// A `--limit` or `--offset` value: a whole number, 0 or more. Rust's own message for `-1`
+/// or `ten` ("invalid digit found in string") says nothing of what is wanted.
+fn count(value: &str) -> Result<usize, String> {
+    value
+        .parse::<usize>()
+        .map_err(|_| "expected a whole number, 0 or more".to_string())
+}
+
 /// A `--facet-limit` value: 0 would ask for facets and list none, so it is a usage error.
 fn facet_limit(value: &str) -> Result<usize, String> {
-    match value.parse::<usize>() {
-        Ok(0) => Err("facets list at least 1 value each; leave out --facet-limit for none".into()),
-        Ok(n) => Ok(n),
-        Err(e) => Err(e.to_string()),
+    match count(value)? {
+        0 => Err("facets list at least 1 value each; leave out --facet-limit for none".into()),
+        n => Ok(n),
     }
 }
 

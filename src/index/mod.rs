@@ -94,15 +94,29 @@ pub enum IndexError {
 /// `e` in words. Tantivy prints a file's I/O error as a debug dump (`IoError { io_error: Os
 /// { code: 13, kind: PermissionDenied, … }, filepath: "meta.json" }`); this gives the file and
 /// the system's message instead ("meta.json: Permission denied (os error 13)"), and so for the
-/// lock file it could not create in a folder this user may not write.
+/// lock file it could not create in a folder this user may not write. A damaged file
+/// (Tantivy's "Footer magic byte mismatch. File corrupted or index was created using old an
+/// tantivy version …") is named with the remedy: build the index again.
 pub(crate) fn plain(e: &TantivyError) -> String {
     use tantivy::directory::error::OpenReadError;
-    match e {
+    let text = match e {
         TantivyError::OpenReadError(OpenReadError::IoError { io_error, filepath }) => {
             format!("{}: {io_error}", filepath.display())
         }
         TantivyError::LockFailure(LockError::IoError(io_error), _) => io_error.to_string(),
         other => other.to_string(),
+    };
+    let damaged = matches!(
+        e,
+        TantivyError::DataCorruption(_) | TantivyError::IncompatibleIndex(_)
+    ) || text.to_ascii_lowercase().contains("corrupt");
+    if damaged {
+        // Tantivy's advice for a damaged file is to use a newer Tantivy; what helps is
+        // building the index again from the articles.
+        let what = text.split(". ").next().unwrap_or(&text);
+        format!("{what}: the index is damaged; delete its folder and run `dateline index` again")
+    } else {
+        text
     }
 }
 
