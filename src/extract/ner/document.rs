@@ -22,6 +22,7 @@ use super::features::{
 };
 use super::gazetteer::GazCodes;
 use super::hash::{combine, feature_key};
+use super::initials::ampersand_initials;
 use super::labels::{allowed_after, spans_from_tags, split, Pos, Span, NUM_TAGS, O};
 use super::model::{Scores, Weights};
 use super::tagger::{
@@ -336,7 +337,7 @@ impl Recognizer {
     }
 
     /// The rules that mend the model's spans of one sentence (`words`), in order: honorifics,
-    /// lower-case edges, titles of office, royal names, Roman numerals. Labels already went
+    /// lower-case edges, titles of office, royal names, Roman numerals, ampersand initials. Labels already went
     /// into the document memory: these change what is reported, not what later sentences see.
     fn fix_spans(&self, words: &[&str], spans: &mut Vec<Span>) {
         fix_honorifics(words, spans);
@@ -349,6 +350,7 @@ impl Recognizer {
             |ws| self.is_city(ws),
         );
         drop_numeral_spans(words, spans);
+        ampersand_initials(words, spans);
     }
 
     /// Tags one document given all its words and its sentences (consecutive ranges over

@@ -26,6 +26,7 @@ mod eval;
 mod features;
 mod gazetteer;
 mod hash;
+mod initials;
 mod labels;
 mod model;
 mod prefetch;
