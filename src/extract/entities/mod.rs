@@ -389,6 +389,12 @@ pub fn normalize(
         if index_code || char_at(m.end) == Some('=') {
             continue;
         }
+        if m.kind != EntityKind::Place
+            && !m.text.contains(' ')
+            && text::names_a_thing(&char_at, m.end, m.kind)
+        {
+            continue;
+        }
         let last = prev.replace((m, cands.len()));
         if possessive::cands_of_possessive_name(&char_at, m, last, &mut cands) {
             continue;

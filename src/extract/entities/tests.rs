@@ -880,3 +880,30 @@ fn a_possessive_before_a_comma_names_the_company() {
         ]
     );
 }
+
+/// A name before "scale", "disease", "scheme" or "syndrome" names the thing, not a person;
+/// the same name elsewhere still does.
+#[test]
+fn names_of_things_after_people_are_no_people() {
+    let t = "The tremor measured 5.1 on the Richter scale. Hollis Wendt ran a Ponzi scheme, \
+             and his wife has Alzheimer's disease. Geologist Ada Richter said so. The Kelmar \
+             scheme pays well.";
+    let ms = vec![
+        m(t, Person, "Richter", 0),
+        m(t, Person, "Hollis Wendt", 0),
+        m(t, Person, "Ponzi", 0),
+        m(t, Org, "Alzheimer", 0),
+        m(t, Person, "Ada Richter", 0),
+        m(t, Org, "Kelmar", 0),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(
+        names(&e),
+        vec![
+            (Person, "Hollis Wendt"),
+            (Person, "Ada Richter"),
+            (Org, "Kelmar")
+        ]
+    );
+    assert_eq!(e[1].mentions.len(), 1);
+}

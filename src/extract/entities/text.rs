@@ -221,6 +221,37 @@ pub fn is_not_a_name(mention: &str) -> bool {
     }
 }
 
+/// Nouns that a name before them makes the name of a thing, not of its namesake: the
+/// "Richter scale" (a person in 14 Reuters-21578, BBC and HuffPost articles), "Alzheimer's
+/// disease", a "Ponzi scheme", "Asperger syndrome". A company's scheme is its project ("the
+/// ExxonMobil scheme"), so "scheme" counts only after a person.
+const EPONYM_NOUNS: &[&str] = &["disease", "scale", "scheme", "syndrome"];
+
+/// Whether the one-word name of kind `kind` that ends at char `end` of a text (`char_at`
+/// gives its chars) names a thing after its namesake: its possessive or a space, then one
+/// of [`EPONYM_NOUNS`], in any case.
+pub fn names_a_thing(
+    char_at: &dyn Fn(usize) -> Option<char>,
+    end: usize,
+    kind: EntityKind,
+) -> bool {
+    let mut at = end;
+    if matches!(char_at(at), Some('\'' | '\u{2019}')) && char_at(at + 1) == Some('s') {
+        at += 2;
+    }
+    if char_at(at) != Some(' ') {
+        return false;
+    }
+    let mut word = String::new();
+    while let Some(c) = char_at(at + 1 + word.len()).filter(char::is_ascii_alphabetic) {
+        if word.len() > 8 {
+            return false;
+        }
+        word.push(c.to_ascii_lowercase());
+    }
+    EPONYM_NOUNS.contains(&word.as_str()) && (kind == EntityKind::Person || word != "scheme")
+}
+
 /// Whether `word` is a cell of a results table, never part of a name: a figure with a decimal
 /// point or thousands separator ("1.24", "3,137,000", "(538,750)") or a "--" column gap.
 /// Mentions run over table rows ("Oats 1.24 0.99 V 1.65 -- Barley").
