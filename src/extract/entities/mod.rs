@@ -495,7 +495,7 @@ pub fn normalize(
     org_variants::join_org_forms(&mut cands);
     well_known::well_known_names(&mut cands);
     let mut entities = merge::assemble(cands);
-    one_kind_per_name(&mut entities);
+    one_kind_per_name(&mut entities, &char_at);
     // A place the gazetteer does not know, named once in the text and never in metadata, is
     // more often a recognizer error ("Covertible") than a village: keep it out of the field.
     // A town its region places (`place_in_context`) stays.
@@ -889,13 +889,26 @@ fn particles_between(
     (starts_and_ends_blank && particles).then(|| format!(" {} ", words.join(" ")))
 }
 
-/// Gives a name one kind per article: when the text names the same string (or an
+/// Gives a name one kind per article, and a person that the text writes as a company
+/// ([`written_as_company`]) the kind organization: when the text names the same string (or an
 /// organization's alias) as two kinds ("the Federal Reserve's decision" typed PER beside two
-/// ORG mentions), the kind that
-/// metadata confirms wins, else the one with the most mentions (the first on a tie), and the
-/// others' mentions join it. The recognizer's document memory usually keeps repeated names
-/// consistent; this settles what it leaves.
-fn one_kind_per_name(entities: &mut Vec<Entity>) {
+/// ORG mentions), the kind that metadata confirms wins, then an organization the text writes
+/// as a company ([`written_as_company`]: "Sara Lee Corp said" beside a headline's "SARA
+/// LEE"), else the one with the most mentions (the first on a tie), and the others'
+/// mentions join it. The recognizer's document memory usually keeps repeated names
+/// consistent; this settles what it leaves. `char_at` gives the text's chars, which mention
+/// offsets count.
+fn one_kind_per_name(entities: &mut Vec<Entity>, char_at: &dyn Fn(usize) -> Option<char>) {
+    // A person the text writes as a company is the company, as `firm.rs` makes the mentions
+    // it sees so ("Drummond McCall" typed PER in all its mentions, one "<Drummond McCall>").
+    for e in entities.iter_mut() {
+        if e.kind == EntityKind::Person
+            && e.origin == Origin::Text
+            && e.mentions.iter().any(|&m| written_as_company(char_at, m))
+        {
+            e.kind = EntityKind::Org;
+        }
+    }
     // Entities by key, in order: one hash pass, so an article of any length costs linear time.
     // FxHash, sized up front: this keys every entity of every article.
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -933,10 +946,19 @@ fn one_kind_per_name(entities: &mut Vec<Entity>) {
         if group.len() < 2 {
             continue;
         }
+        // Only against a person: a place before a legal form is more often a company's
+        // home ("the Virginia Corporation commission") than the company.
+        let person = group
+            .iter()
+            .any(|&j| entities[j].kind == EntityKind::Person);
         let rank = |j: usize| {
+            let e = &entities[j];
             (
-                entities[j].origin != Origin::Text,
-                entities[j].mentions.len(),
+                e.origin != Origin::Text,
+                person
+                    && e.kind == EntityKind::Org
+                    && e.mentions.iter().any(|&m| written_as_company(char_at, m)),
+                e.mentions.len(),
             )
         };
         let mut win = group[0];
@@ -959,6 +981,44 @@ fn one_kind_per_name(entities: &mut Vec<Entity>) {
     }
     let mut k = keep.iter();
     entities.retain(|_| *k.next().unwrap_or(&true));
+}
+
+/// Whether the text writes the mention at chars `(start, end)` as a company's name: whole in
+/// Reuters' angle brackets for a company ("<Drummond McCall>"), or before a legal form ("Sara
+/// Lee Corp", "Hertz, Inc."), which follows a company and never a person. A person's name
+/// that only begins a company's ("<Bernard Tapie Finance>") is not, nor one after "of", "a"
+/// or "an", which ends a longer name or tells where a company is registered ("Domino of
+/// California Inc", "an Alberta Corp").
+fn written_as_company(
+    char_at: &dyn Fn(usize) -> Option<char>,
+    (start, end): (usize, usize),
+) -> bool {
+    if start > 0 && char_at(start - 1) == Some('<') && char_at(end) == Some('>') {
+        return true;
+    }
+    let before: String = (start.saturating_sub(4)..start)
+        .filter_map(char_at)
+        .collect();
+    let word_before = before.trim_end().rsplit(' ').next().unwrap_or("");
+    if before.ends_with(' ') && matches!(word_before, "of" | "a" | "an") {
+        return false;
+    }
+    let mut at = end;
+    if char_at(at) == Some(',') {
+        at += 1;
+    }
+    if char_at(at) != Some(' ') {
+        return false;
+    }
+    let word: String = (at + 1..at + 14)
+        .map_while(|i| char_at(i).filter(|c| c.is_alphabetic() || *c == '.'))
+        .collect();
+    // A whole capitalized word: "John Craig, co-author" and "Will Smith co-stars" have none.
+    let after = char_at(at + 1 + word.chars().count());
+    word.starts_with(char::is_uppercase)
+        && word.len() < 13
+        && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        && org::is_legal_form(&word)
 }
 
 /// A one-word organization found only in the text that is the surname of a person the same

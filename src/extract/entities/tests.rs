@@ -907,3 +907,32 @@ fn names_of_things_after_people_are_no_people() {
     );
     assert_eq!(e[1].mentions.len(), 1);
 }
+
+/// A name the text writes as a company (before a legal form, or whole in Reuters' angle
+/// brackets) is an organization, however many mentions call it a person; a person before
+/// "co-author" or inside a longer bracketed name stays one.
+#[test]
+fn names_written_as_companies_are_organizations() {
+    let t = "HALDANE PRICE SETS PAYOUT\n\nHaldane Price Corp said it would pay. <Brannock Hale> \
+             bought shares, Brannock Hale said. John Craig, co-author of a report, praised \
+             <Ines Moreau Finance>.";
+    let ms = vec![
+        m(t, Person, "HALDANE PRICE", 0),
+        m(t, Org, "Haldane Price Corp", 0),
+        m(t, Person, "Brannock Hale", 0),
+        m(t, Person, "Brannock Hale", 1),
+        m(t, Person, "John Craig", 0),
+        m(t, Person, "Ines Moreau", 0),
+    ];
+    let e = normalize(t, &ms, &MetadataEntities::default(), fixture_gazetteer());
+    assert_eq!(
+        names(&e),
+        vec![
+            (Org, "Haldane Price"),
+            (Org, "Brannock Hale"),
+            (Person, "John Craig"),
+            (Person, "Ines Moreau")
+        ]
+    );
+    assert_eq!((e[0].mentions.len(), e[1].mentions.len()), (2, 2));
+}
