@@ -188,8 +188,19 @@ fn word_classes() -> &'static HashMap<&'static [u8], u8> {
 /// figure with a decimal point or thousands separator or a "--" gap, or it is one
 /// month or weekday name or abbreviation ("Feb", "Tues.", "Fri Nov"), an award alone ("won an
 /// Oscar": person "Oscar" in 75 BBC articles), or a holiday ("Easter", "Lunar New Year",
-/// "Christmas Eve").
+/// "Christmas Eve"). So is a mention across a table's column gap (three spaces or a tab:
+/// "Natl   Loan           Release", a table's header in Reuters-21578), or a Roman numeral
+/// alone ("II" of "Reserves I, II and III"), which the recognizer's own rule drops before a
+/// split at commas makes it. A line break and the next line's indent are no gap: a name may
+/// run onto the next line of wire copy ("Ronald\n    Ho").
 pub fn is_not_a_name(mention: &str) -> bool {
+    if has_column_gap(mention) {
+        return true;
+    }
+    let trimmed = mention.trim();
+    if crate::extract::ner::is_roman_numeral(trimmed) {
+        return true;
+    }
     let first = mention.split_whitespace().next().unwrap_or("");
     let bare = first.trim_matches(|c: char| !c.is_alphanumeric());
     if !bare.is_empty()
@@ -219,6 +230,19 @@ pub fn is_not_a_name(mention: &str) -> bool {
                 || (last & before & CALENDAR != 0 && back.all(|w| class(w) & CALENDAR != 0))
         }
     }
+}
+
+/// Whether `mention` holds a gap between a table's columns within one line: a tab, or three
+/// spaces or more with no line break among them.
+fn has_column_gap(mention: &str) -> bool {
+    let bytes = mention.as_bytes();
+    if !bytes.contains(&b'\t') && memchr::memmem::find(bytes, b"   ").is_none() {
+        return false;
+    }
+    bytes.split(|&b| b == b'\n' || b == b'\r').any(|line| {
+        line.trim_ascii().contains(&b'\t')
+            || memchr::memmem::find(line.trim_ascii(), b"   ").is_some()
+    })
 }
 
 /// Nouns that a name before them makes the name of a thing, not of its namesake: the
@@ -469,6 +493,13 @@ mod tests {
         assert!(!is_not_a_name("Boeing 747 Fleet"));
         assert!(!is_not_a_name("U.S. Steel"));
         assert!(!is_not_a_name("Smith, Barney"));
+        // A table's columns within a line; a name run onto the next, indented line is one.
+        assert!(is_not_a_name("Natl   Loan           Release"));
+        assert!(is_not_a_name("CORN\tBRLY"));
+        assert!(!is_not_a_name("Ronald\n    Ho"));
+        assert!(!is_not_a_name("Ronald Ho   "));
+        assert!(is_not_a_name("II"));
+        assert!(!is_not_a_name("Xi"));
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub use eval::{conll_type_name, error_listing, evaluate_conll, EvalReport, Score
 pub(crate) use features::PARTICLES;
 pub use gazetteer::Gazetteer;
 pub use tagger::Recognizer;
+pub(crate) use titles::is_roman_numeral;
 pub use tokenize::{tokenize, Token};
 pub use train::{train, TrainOptions, TrainReport};
 

@@ -142,7 +142,7 @@ pub(crate) fn drop_numeral_spans(words: &[&str], spans: &mut Vec<Span>) {
 /// "II" to "XXXIX": two or more of I, V and X, in capitals, or title-cased from three letters
 /// on ("Iii", as a title-cased headline writes it; "Xi" and "Vi" are names). "X" alone is a
 /// name too, and numerals with L, C, D or M read as abbreviations ("DC", "MD").
-fn is_roman_numeral(w: &str) -> bool {
+pub(crate) fn is_roman_numeral(w: &str) -> bool {
     let w = w.strip_suffix('.').unwrap_or(w);
     let tail = |letters: &[u8]| w.bytes().skip(1).all(|b| letters.contains(&b));
     (2..=6).contains(&w.len())
