@@ -91,6 +91,9 @@ pub(crate) struct DocScratch {
     spans1: Vec<(usize, Span)>,
     /// Final spans: (sentence index, span in sentence-relative token indices).
     pub spans: Vec<(usize, Span)>,
+    /// Set by a caller that knows the text has no `&` (most have none): then no token can
+    /// be a company's ampersand initials ([`super::initials`]), and none is looked at.
+    pub no_ampersand: bool,
 }
 
 /// Pass-1 tags and memory values of a sentence, for reuse in pass 2.
@@ -339,7 +342,7 @@ impl Recognizer {
     /// The rules that mend the model's spans of one sentence (`words`), in order: honorifics,
     /// lower-case edges, titles of office, royal names, Roman numerals, ampersand initials. Labels already went
     /// into the document memory: these change what is reported, not what later sentences see.
-    fn fix_spans(&self, words: &[&str], spans: &mut Vec<Span>) {
+    fn fix_spans(&self, words: &[&str], spans: &mut Vec<Span>, ampersand: bool) {
         fix_honorifics(words, spans);
         trim_lowercase_edges(words, spans);
         fix_titles(words, spans, |w| self.is_common_word(w));
@@ -350,7 +353,9 @@ impl Recognizer {
             |ws| self.is_city(ws),
         );
         drop_numeral_spans(words, spans);
-        ampersand_initials(words, spans);
+        if ampersand {
+            ampersand_initials(words, spans);
+        }
     }
 
     /// Tags one document given all its words and its sentences (consecutive ranges over
@@ -407,7 +412,7 @@ impl Recognizer {
             ds.sent_spans.clear();
             spans_from_tags(&ds.tags, &mut ds.sent_spans);
             ds.mem.record(infos, &ds.sent_spans);
-            self.fix_spans(words, &mut ds.sent_spans);
+            self.fix_spans(words, &mut ds.sent_spans, !ds.no_ampersand);
             ds.spans1.extend(ds.sent_spans.iter().map(|&s| (k, s)));
             ds.tags1.extend_from_slice(&ds.tags);
             ds.infos.extend_from_slice(infos);
@@ -447,7 +452,7 @@ impl Recognizer {
             decode(w, sent, &ds.hist2, Some(prev), &mut ds.feats, &mut ds.tags);
             ds.sent_spans.clear();
             spans_from_tags(&ds.tags, &mut ds.sent_spans);
-            self.fix_spans(&words[r.clone()], &mut ds.sent_spans);
+            self.fix_spans(&words[r.clone()], &mut ds.sent_spans, !ds.no_ampersand);
             ds.spans.extend(ds.sent_spans.iter().map(|&s| (k, s)));
         }
     }
@@ -480,7 +485,7 @@ mod tests {
                         best_tag(&scores, a)
                     },
                 );
-                rec.fix_spans(ws, &mut sc.spans);
+                rec.fix_spans(ws, &mut sc.spans, true);
                 if pass == 1 {
                     out.extend(sc.spans.iter().map(|&s| (k, s)));
                 }

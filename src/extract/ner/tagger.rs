@@ -605,6 +605,7 @@ impl Recognizer {
         // A text far longer than any article (a book, a 20 MB one-line dump) is tagged in
         // runs of whole sentences, each a document of its own, so the per-token buffers stay
         // bounded; articles fit in one run.
+        let no_ampersand = memchr::memchr(b'&', text.as_bytes()).is_none();
         let mut first = 0;
         while first < sents.len() {
             let start = sents[first].start;
@@ -621,6 +622,7 @@ impl Recognizer {
                 .map(|t| ascii_quote(&text[t.byte_start..t.byte_end]))
                 .collect();
             let ds = &mut rs.doc;
+            ds.no_ampersand = no_ampersand;
             self.tag_document(&words, &run, ds);
             for (j, &(k, sp)) in ds.spans.iter().enumerate() {
                 let base = start + run[k].start;
