@@ -564,19 +564,42 @@ mod tests {
         }
     }
 
-    /// Sets the stop flag once the first file is done, as a Ctrl-C would.
-    struct StopAfterOne(Arc<AtomicBool>);
+    /// When [`StopAt`] sets the stop flag.
+    #[derive(PartialEq)]
+    enum Moment {
+        /// As soon as the files are found, before any is read.
+        FilesFound,
+        /// Once the first file is done.
+        FileDone,
+        /// Once the first window of articles is written.
+        WindowWritten,
+    }
 
-    impl Observer for StopAfterOne {
-        fn file_done(&self, _bytes: u64) {
-            self.0.store(true, Ordering::Relaxed);
+    /// Sets the stop flag at one moment of a run, as a Ctrl-C would.
+    struct StopAt(Arc<AtomicBool>, Moment);
+
+    impl StopAt {
+        fn at(&self, now: Moment) {
+            if self.1 == now {
+                self.0.store(true, Ordering::Relaxed);
+            }
         }
     }
 
-    #[test]
-    fn a_stopped_run_commits_what_it_read_and_the_next_completes_it() {
-        let (tmp, corpus) = reports(5);
-        let index_dir = tmp.path().join("idx");
+    impl Observer for StopAt {
+        fn files_found(&self, _files: usize) {
+            self.at(Moment::FilesFound);
+        }
+        fn file_done(&self, _bytes: u64) {
+            self.at(Moment::FileDone);
+        }
+        fn articles_written(&self, _articles: usize) {
+            self.at(Moment::WindowWritten);
+        }
+    }
+
+    /// One writer thread, no extraction, and a stop flag that a [`StopAt`] at `moment` sets.
+    fn stopping(moment: Moment) -> (IndexOptions, StopAt) {
         let stop = Arc::new(AtomicBool::new(false));
         let opts = IndexOptions {
             threads: 1,
@@ -584,13 +607,15 @@ mod tests {
             stop: Some(Arc::clone(&stop)),
             ..IndexOptions::default()
         };
-        let r = build(
-            std::slice::from_ref(&corpus),
-            &index_dir,
-            &opts,
-            &StopAfterOne(stop),
-        )
-        .unwrap();
+        (opts, StopAt(stop, moment))
+    }
+
+    #[test]
+    fn a_stopped_run_commits_what_it_read_and_the_next_completes_it() {
+        let (tmp, corpus) = reports(5);
+        let index_dir = tmp.path().join("idx");
+        let (opts, stopper) = stopping(Moment::FileDone);
+        let r = build(std::slice::from_ref(&corpus), &index_dir, &opts, &stopper).unwrap();
         assert!(r.interrupted);
         assert_eq!((r.articles_indexed, r.documents_in_index), (1, 1));
         assert_eq!((r.files_indexed, r.files_unread), (1, 4));
@@ -600,29 +625,15 @@ mod tests {
         assert_eq!((again.articles_indexed, again.documents_in_index), (5, 5));
     }
 
-    /// Sets the stop flag as soon as the files are found, before any is read.
-    struct StopAtOnce(Arc<AtomicBool>);
-
-    impl Observer for StopAtOnce {
-        fn files_found(&self, _files: usize) {
-            self.0.store(true, Ordering::Relaxed);
-        }
-    }
-
     /// A first run stopped before it wrote an article counts every file as unread and leaves
     /// the index as one whose first run stopped, not one whose files held nothing.
     #[test]
     fn a_first_run_stopped_at_once_reads_nothing_and_says_so() {
         let (tmp, corpus) = reports(3);
         let index_dir = tmp.path().join("idx");
-        let stop = Arc::new(AtomicBool::new(false));
-        let opts = IndexOptions {
-            extract: false,
-            stop: Some(Arc::clone(&stop)),
-            ..IndexOptions::default()
-        };
+        let (opts, stopper) = stopping(Moment::FilesFound);
         let at = std::slice::from_ref(&corpus);
-        let r = build(at, &index_dir, &opts, &StopAtOnce(stop)).unwrap();
+        let r = build(at, &index_dir, &opts, &stopper).unwrap();
         assert!(r.interrupted);
         assert_eq!(
             (r.files_indexed, r.files_unread, r.documents_in_index),
@@ -632,15 +643,6 @@ mod tests {
         let again = build(at, &index_dir, &IndexOptions { stop: None, ..opts }, &()).unwrap();
         assert_eq!(again.documents_in_index, 3);
         assert!(index_dir.join(ROOTS_FILE).exists());
-    }
-
-    /// Sets the stop flag once the first window of articles is written.
-    struct StopAfterWindow(Arc<AtomicBool>);
-
-    impl Observer for StopAfterWindow {
-        fn articles_written(&self, _articles: usize) {
-            self.0.store(true, Ordering::Relaxed);
-        }
     }
 
     /// A stop inside a long file keeps its first window and counts the file as read in part,
@@ -655,15 +657,9 @@ mod tests {
             .collect();
         std::fs::write(&file, lines).unwrap();
         let index_dir = tmp.path().join("idx");
-        let stop = Arc::new(AtomicBool::new(false));
-        let opts = IndexOptions {
-            threads: 1,
-            extract: false,
-            stop: Some(Arc::clone(&stop)),
-            ..IndexOptions::default()
-        };
+        let (opts, stopper) = stopping(Moment::WindowWritten);
         let at = std::slice::from_ref(&file);
-        let r = build(at, &index_dir, &opts, &StopAfterWindow(stop)).unwrap();
+        let r = build(at, &index_dir, &opts, &stopper).unwrap();
         assert!(r.interrupted);
         assert_eq!((r.files_indexed, r.files_read_in_part), (0, 1));
         assert_eq!(r.files_unread, 0);
