@@ -180,6 +180,7 @@ impl SentenceIds<'_> {
 /// Appends to `ids` the row ids of `context_features(s.infos, gaz, i, scase)` in order; the
 /// features that need hashing get a placeholder whose position and key are appended to
 /// `pending` for one batched lookup ([`Weights::resolve`]).
+#[inline]
 pub(crate) fn context_ids(
     s: &SentenceIds<'_>,
     gaz: &[GazCodes],
