@@ -94,7 +94,18 @@ fn parse_broken(
     if let Some(open) = listed_array_start(text) {
         return parse_array_prefix(text, open, true, path, problems);
     }
-    if text.lines().filter(|l| !l.trim().is_empty()).count() > 1 {
+    // JSON Lines only if one of its first lines is a whole object: a pretty-printed object
+    // cut off has none ("{", "\"title\": …,"), and read line by line it would give a dozen
+    // errors that hide the one that matters. A JSON Lines file whose first record is bad
+    // still has whole ones next.
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let several = lines.clone().nth(1).is_some();
+    if several
+        && lines
+            .by_ref()
+            .take(3)
+            .any(|l| matches!(parse_value(l), Ok(Value::Object(_))))
+    {
         return parse_jsonl(text, path, problems);
     }
     problems.push(Problem::file(
@@ -452,6 +463,20 @@ mod tests {
             p[0].detail,
             "array element 1: EOF while parsing a string; the 1 record before it was kept"
         );
+        // So is a pretty-printed object, which is no JSON Lines.
+        p.clear();
+        let pretty = "{\n  \"title\": \"Ships\",\n  \"maintext\": \"The harbour reo\n";
+        assert!(parse_json(pretty, "p.json", &mut p).is_empty());
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(
+            p[0].detail,
+            "EOF while parsing a string: the file ends inside one"
+        );
+        // JSON Lines whose first record is cut keeps the next ones.
+        p.clear();
+        let lines = "{\"title\":\"Sh\n{\"title\":\"Rain\",\"text\":\"It rained.\"}\n";
+        assert_eq!(parse_json(lines, "l.json", &mut p).len(), 1);
+        assert_eq!((p.len(), p[0].line), (1, Some(1)), "{p:?}");
         // A control character inside the text is still named as one.
         p.clear();
         assert!(parse_json("{\"title\":\"Sh\tips\"}\n", "c.json", &mut p).is_empty());
