@@ -885,9 +885,9 @@ fn a_possessive_before_a_comma_names_the_company() {
 /// the same name elsewhere still does.
 #[test]
 fn names_of_things_after_people_are_no_people() {
-    let t = "The tremor measured 5.1 on the Richter scale. Hollis Wendt ran a Ponzi scheme, \
-             and his wife has Alzheimer's disease. Geologist Ada Richter said so. The Kelmar \
-             scheme pays well.";
+    let t = "The tremor measured 5.1 on the Richter\n    scale. Hollis Wendt ran a Ponzi \
+             scheme, and his wife has Alzheimer's disease. Geologist Ada Richter said so. The \
+             Kelmar scheme pays well.";
     let ms = vec![
         m(t, Person, "Richter", 0),
         m(t, Person, "Hollis Wendt", 0),

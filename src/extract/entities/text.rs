@@ -263,11 +263,16 @@ pub fn names_a_thing(
     if matches!(char_at(at), Some('\'' | '\u{2019}')) && char_at(at + 1) == Some('s') {
         at += 2;
     }
-    if char_at(at) != Some(' ') {
+    // A space, or a line break with the next line's indent ("Richter\n    scale").
+    let mut gap = 0;
+    while char_at(at + gap).is_some_and(|c| c == ' ' || c == '\n' || c == '\r') && gap < 8 {
+        gap += 1;
+    }
+    if gap == 0 {
         return false;
     }
     let mut word = String::new();
-    while let Some(c) = char_at(at + 1 + word.len()).filter(char::is_ascii_alphabetic) {
+    while let Some(c) = char_at(at + gap + word.len()).filter(char::is_ascii_alphabetic) {
         if word.len() > 8 {
             return false;
         }
