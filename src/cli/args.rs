@@ -288,7 +288,8 @@ fn count(value: &str) -> Result<usize, String> {
 
 /// A `--facet-limit` value: 0 would ask for facets and list none, so it is a usage error.
 fn facet_limit(value: &str) -> Result<usize, String> {
-    match count(value)? {
+    let n = value.parse::<usize>();
+    match n.map_err(|_| "expected a whole number, 1 or more".to_string())? {
         0 => Err("facets list at least 1 value each; leave out --facet-limit for none".into()),
         n => Ok(n),
     }
