@@ -14,6 +14,8 @@
 //! | `.xml` | sniffed by root element ([`xml::sniff_xml`]): NITF or feed, else skipped |
 //! | any of these + `.gz` | decompressed first |
 //! | any other name (`page?id=3`, `site.net.gz`) | [`sniff`]ed: HTML or XML markup, else skipped |
+//!
+//! A file named as text, JSON or XML whose start is unmistakably an HTML page is read as one.
 
 pub mod decode;
 pub mod feed;
@@ -157,7 +159,19 @@ pub fn read_file(file: &SourceFile) -> FileOutcome {
     } else {
         bytes
     };
-    let Some(format) = by_name.or_else(|| sniff::sniff(&bytes)) else {
+    let sniffed = || sniff::sniff(&bytes);
+    let format = match by_name {
+        // A saved page under a name that says text, JSON or XML is still a page: read as
+        // text its title was `<html itemscope …`, and as JSON it gave an error per line.
+        Some(Format::Text | Format::Json | Format::JsonLines | Format::Xml)
+            if sniffed() == Some(Format::Html) =>
+        {
+            Some(Format::Html)
+        }
+        Some(f) => Some(f),
+        None => sniffed(),
+    };
+    let Some(format) = format else {
         unsupported(&mut outcome);
         return outcome;
     };

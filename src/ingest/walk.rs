@@ -372,6 +372,18 @@ mod tests {
         let out = super::super::read_file(&w.files[0]);
         assert_eq!(out.articles.len(), 1, "{:?}", out.problems);
         assert_eq!(out.articles[0].title, "Harbour reopens");
+        // The same page saved as text, JSON or XML is still read as a page.
+        for name in ["page.txt", "page.json", "page.xml"] {
+            std::fs::write(root.join(name), page).unwrap();
+            let file = SourceFile {
+                path: root.join(name),
+                id_base: format!("crawl/{name}"),
+                named: false,
+            };
+            let out = super::super::read_file(&file);
+            let titles: Vec<_> = out.articles.iter().map(|a| a.title.as_str()).collect();
+            assert_eq!(titles, ["Harbour reopens"], "{name}: {:?}", out.problems);
+        }
     }
 
     #[test]
