@@ -102,11 +102,9 @@ pub fn read_file(file: &SourceFile) -> FileOutcome {
             "",
         ));
     };
+    // The walker lets through only files whose name has a format or whose start [`sniff`]
+    // knows (it read that start already); for a name without one the content decides below.
     let by_name = Format::for_path(&file.path);
-    if by_name.is_none() && sniff::sniff_file(&file.path).is_none() {
-        unsupported(&mut outcome);
-        return outcome;
-    }
     let bytes = match std::fs::read(&file.path) {
         Ok(b) => b,
         Err(e) => {
