@@ -21,6 +21,15 @@ pub const HEAD: usize = 8192;
 /// - [`Format::Feed`] for a bare `<rss` or `<feed`.
 pub fn sniff(head: &[u8]) -> Option<Format> {
     let head = &head[..head.len().min(HEAD)];
+    // Every answer but `None` opens with markup (a comment too), and `read_file` asks this
+    // of every text, JSON and XML file: most are turned away here, before any copy.
+    let opening = head
+        .strip_prefix(b"\xef\xbb\xbf")
+        .unwrap_or(head)
+        .trim_ascii_start();
+    if !opening.starts_with(b"<") {
+        return None;
+    }
     let lower = head.to_ascii_lowercase();
     let mut rest = lower.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&lower);
     loop {

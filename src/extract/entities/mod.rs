@@ -1015,10 +1015,9 @@ fn written_as_company(
         .collect();
     // A whole capitalized word: "John Craig, co-author" and "Will Smith co-stars" have none.
     let after = char_at(at + 1 + word.chars().count());
-    word.starts_with(char::is_uppercase)
-        && word.len() < 13
+    word.len() < 13
         && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
-        && org::is_legal_form(&word)
+        && firm::is_written_legal_form(&word)
 }
 
 /// A one-word organization found only in the text that is the surname of a person the same

@@ -240,8 +240,8 @@ fn has_column_gap(mention: &str) -> bool {
         return false;
     }
     bytes.split(|&b| b == b'\n' || b == b'\r').any(|line| {
-        line.trim_ascii().contains(&b'\t')
-            || memchr::memmem::find(line.trim_ascii(), b"   ").is_some()
+        let line = line.trim_ascii();
+        line.contains(&b'\t') || memchr::memmem::find(line, b"   ").is_some()
     })
 }
 
